@@ -1,0 +1,95 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace gradscope {
+
+template <typename T>
+std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x,
+                                       const Matrix<T>& y) {
+  ForwardPass<T> fp;
+  Gradients<T> g;
+  backprop(net, x, y, fp, g);
+  std::vector<LayerDiagnostics> out;
+  for (int l = 2; l <= net.num_layers(); ++l) {
+    LayerDiagnostics d;
+    d.layer = l;
+    d.bias_grad_norm = static_cast<double>(g.b[l].template cast<double>().norm());
+    d.weight_grad_norm = static_cast<double>(g.w[l].template cast<double>().norm());
+    d.hist_edges.resize(kDerivativeBins + 1);
+    for (int i = 0; i <= kDerivativeBins; ++i) d.hist_edges[i] = double(i) / kDerivativeBins;
+    d.hist_counts.assign(kDerivativeBins, 0);
+    const double threshold = kSaturationFraction * max_derivative(net.activation(l));
+    const Matrix<T>& sp = fp.d[l];
+    double sum = 0.0;
+    long saturated = 0;
+    for (Eigen::Index k = 0; k < sp.size(); ++k) {
+      const double v = std::abs(static_cast<double>(sp.data()[k]));
+      sum += v;
+      saturated += v < threshold;
+      const int bin = std::min(kDerivativeBins - 1, static_cast<int>(v * kDerivativeBins));
+      ++d.hist_counts[bin];
+    }
+    const double count = static_cast<double>(std::max<Eigen::Index>(1, sp.size()));
+    d.mean_abs_act_deriv = sum / count;
+    d.saturated_fraction = saturated / count;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+template <typename T>
+GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
+                                   double h, double floor, int max_parameters) {
+  if (!(h > 0.0)) throw std::invalid_argument("step h " + std::to_string(h) + " must be > 0");
+  const Gradients<T> g = backprop(net, x, y, OutputErrorForm::kGeneral);
+  Network<T> probe = net;
+  auto cost_at = [&]() { return cost_value(probe.cost(), predict(probe, x), y); };
+  const int total = static_cast<int>(net.parameter_count());
+  const int stride = std::max(1, total / std::max(1, max_parameters));
+  GradientCheckResult r;
+  int counter = 0;
+  auto check = [&](T& param, double analytic, int l, bool is_bias, int index) {
+    if (counter++ % stride != 0) return;
+    const T saved = param;
+    param = static_cast<T>(saved + h);
+    const double plus = cost_at();
+    param = static_cast<T>(saved - h);
+    const double minus = cost_at();
+    param = saved;
+    // Divide by the step actually taken, which rounding to T may have changed.
+    const double numeric = (plus - minus) / (static_cast<double>(static_cast<T>(saved + h)) -
+                                             static_cast<double>(static_cast<T>(saved - h)));
+    const double err =
+        std::abs(analytic - numeric) / std::max({std::abs(analytic), std::abs(numeric), floor});
+    ++r.parameters_checked;
+    if (err > r.max_relative_error) {
+      r.max_relative_error = err;
+      r.worst_layer = l;
+      r.worst_is_bias = is_bias;
+      r.worst_index = index;
+    }
+  };
+  for (int l = 2; l <= net.num_layers(); ++l) {
+    Matrix<T>& w = probe.w(l);
+    for (Eigen::Index k = 0; k < w.size(); ++k)
+      check(w.data()[k], g.w[l].data()[k], l, false, static_cast<int>(k));
+    Vector<T>& b = probe.b(l);
+    for (Eigen::Index k = 0; k < b.size(); ++k)
+      check(b.data()[k], g.b[l].data()[k], l, true, static_cast<int>(k));
+  }
+  return r;
+}
+
+#define GRADSCOPE_INSTANTIATE(T)                                                                \
+  template std::vector<LayerDiagnostics> diagnose<T>(const Network<T>&, const Matrix<T>&,       \
+                                                     const Matrix<T>&);                         \
+  template GradientCheckResult gradient_check<T>(const Network<T>&, const Matrix<T>&,           \
+                                                 const Matrix<T>&, double, double, int);
+GRADSCOPE_INSTANTIATE(float)
+GRADSCOPE_INSTANTIATE(double)
+#undef GRADSCOPE_INSTANTIATE
+
+}  // namespace gradscope

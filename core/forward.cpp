@@ -1,0 +1,50 @@
+#include "forward.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "kernels/kernels.hpp"
+
+namespace gradscope {
+
+template <typename T>
+void check_input(const Network<T>& net, const Matrix<T>& x) {
+  if (x.rows() != net.input_size()) {
+    throw std::invalid_argument("input width " + std::to_string(x.rows()) +
+                                " does not match the input layer size " +
+                                std::to_string(net.input_size()));
+  }
+}
+
+template <typename T>
+void forward(const Network<T>& net, const Matrix<T>& x, ForwardPass<T>& fp, bool derivatives) {
+  check_input(net, x);
+  const int L = net.num_layers();
+  fp.z.resize(L + 1);
+  fp.a.resize(L + 1);
+  fp.d.resize(L + 1);
+  fp.a[1] = x;  // a^1 = x
+  for (int l = 2; l <= L; ++l) {
+    kernels::affine(net.w(l), fp.a[l - 1], net.b(l), fp.z[l]);  // z^l = w^l a^(l-1) + b^l
+    kernels::activate(net.activation(l), fp.z[l], fp.a[l],        // a^l = σ(z^l)
+                      derivatives ? &fp.d[l] : nullptr);
+  }
+}
+
+template <typename T>
+Matrix<T> predict(const Network<T>& net, const Matrix<T>& x) {
+  ForwardPass<T> fp;
+  forward(net, x, fp, false);
+  return std::move(fp.a.back());
+}
+
+template void check_input<float>(const Network<float>&, const Matrix<float>&);
+template void check_input<double>(const Network<double>&, const Matrix<double>&);
+template void forward<float>(const Network<float>&, const Matrix<float>&, ForwardPass<float>&,
+                             bool);
+template void forward<double>(const Network<double>&, const Matrix<double>&,
+                              ForwardPass<double>&, bool);
+template Matrix<float> predict<float>(const Network<float>&, const Matrix<float>&);
+template Matrix<double> predict<double>(const Network<double>&, const Matrix<double>&);
+
+}  // namespace gradscope

@@ -1,0 +1,46 @@
+// Reference kernels written with Eigen expressions: the native build's float path, the double
+// path everywhere, and the oracle the SIMD and scalar kernels are tested against.
+#pragma once
+
+#include "../activation.hpp"
+#include "../types.hpp"
+
+namespace gradscope::kernels::eigen {
+
+template <typename T>
+void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Matrix<T>& z) {
+  z.noalias() = w * a_prev;
+  z.colwise() += b;
+}
+
+template <typename T>
+void transpose_times(const Matrix<T>& w, const Matrix<T>& delta, Matrix<T>& out) {
+  out.noalias() = w.transpose() * delta;
+}
+
+template <typename T>
+void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<T>& dw,
+               Vector<T>& db) {
+  dw.noalias() = scale * (delta * a_prev.transpose());
+  db.noalias() = scale * delta.rowwise().sum();
+}
+
+template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
+  gradscope::activate(f, z, a);
+  if (d) gradscope::activation_derivative(f, z, a, *d);
+}
+
+template <typename T>
+void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d) {
+  delta.array() *= d.array();
+}
+
+template <typename T>
+void sgd_update(Matrix<T>& w, Vector<T>& b, const Matrix<T>& dw, const Vector<T>& db, T eta,
+                T keep) {
+  w = keep * w - eta * dw;
+  b -= eta * db;
+}
+
+}  // namespace gradscope::kernels::eigen

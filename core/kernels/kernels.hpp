@@ -1,0 +1,42 @@
+// The one dispatch point for the hot loops of forward and backward passes. Double precision (the
+// gradient checks) always runs Eigen; single precision runs the kernel set this build was compiled
+// with: Eigen natively, WebAssembly SIMD (wasm_simd128.h) or its portable scalar twin.
+#pragma once
+
+#include "../activation.hpp"
+#include "../types.hpp"
+
+namespace gradscope::kernels {
+
+// "eigen", "wasm-simd128" or "scalar": what float work dispatches to in this build.
+const char* backend_name();
+
+// z = w a_prev + b 1ᵀ: the weighted input z^l = w^l a^(l-1) + b^l for every sample (column).
+template <typename T>
+void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Matrix<T>& z);
+
+// out = wᵀ delta: the back-propagated error (w^(l+1))ᵀ δ^(l+1) of BP2, before ⊙ σ'(z^l).
+template <typename T>
+void transpose_times(const Matrix<T>& w, const Matrix<T>& delta, Matrix<T>& out);
+
+// dw = scale · delta a_prevᵀ and db = scale · Σ_columns delta: BP4 and BP3 summed over the
+// mini-batch (scale = 1/m averages).
+template <typename T>
+void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<T>& dw,
+               Vector<T>& db);
+
+// a = σ(z) and, when d is not null, d = σ'(z). Softmax normalises each column; its d is the
+// Jacobian's diagonal.
+template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
+
+// delta = delta ⊙ d (the Hadamard product of BP1/BP2).
+template <typename T>
+void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d);
+
+// Nielsen's network2 update with L2: w ← keep·w − eta·dw, b ← b − eta·db, keep = 1 − ηλ/n.
+template <typename T>
+void sgd_update(Matrix<T>& w, Vector<T>& b, const Matrix<T>& dw, const Vector<T>& db, T eta,
+                T keep);
+
+}  // namespace gradscope::kernels

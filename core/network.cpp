@@ -1,0 +1,145 @@
+#include "network.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "rng.hpp"
+
+namespace gradscope {
+
+Init parse_init(const std::string& name) {
+  if (name == "large") return Init::kLarge;
+  if (name == "scaled") return Init::kScaled;
+  if (name == "he") return Init::kHe;
+  throw std::invalid_argument("unknown init '" + name + "' (valid: large, scaled, he)");
+}
+
+const char* init_name(Init i) {
+  switch (i) {
+    case Init::kLarge: return "large";
+    case Init::kScaled: return "scaled";
+    case Init::kHe: return "he";
+  }
+  return "?";
+}
+
+void validate(const NetworkConfig& config) {
+  if (config.layers.size() < 2) {
+    throw std::invalid_argument("a network needs at least 2 layers (input and output), got " +
+                                std::to_string(config.layers.size()));
+  }
+  for (std::size_t i = 0; i < config.layers.size(); ++i) {
+    if (config.layers[i] < 1) {
+      throw std::invalid_argument("layer " + std::to_string(i + 1) + " has size " +
+                                  std::to_string(config.layers[i]) + "; every layer needs >= 1 unit");
+    }
+  }
+  if (config.hidden == Activation::kSoftmax) {
+    throw std::invalid_argument("softmax is an output activation only, not a hidden one");
+  }
+  if (config.output == Activation::kSoftmax && config.layers.back() < 2) {
+    throw std::invalid_argument("softmax output needs at least 2 units, got " +
+                                std::to_string(config.layers.back()));
+  }
+  if (config.cost == Cost::kCrossEntropy && config.output != Activation::kSigmoid &&
+      config.output != Activation::kSoftmax) {
+    throw std::invalid_argument(std::string("cross-entropy cost needs outputs in (0, 1) (sigmoid or softmax), got '") +
+                                activation_name(config.output) + "'");
+  }
+  if (config.cost == Cost::kLogLikelihood && config.output != Activation::kSoftmax) {
+    throw std::invalid_argument(std::string("log-likelihood cost needs a softmax output, got '") +
+                                activation_name(config.output) + "'");
+  }
+}
+
+template <typename T>
+Network<T>::Network(const NetworkConfig& config) : config_(config) {
+  validate(config_);
+  Rng rng(config_.seed);
+  // Fill in a fixed order (layer, then row-major weights, then biases) so the seed alone decides.
+  for (int l = 2; l <= num_layers(); ++l) {
+    const int rows = size(l), cols = size(l - 1);
+    double w_std = 1.0, b_std = 1.0;
+    if (config_.init == Init::kScaled) w_std = std::sqrt(1.0 / cols);
+    if (config_.init == Init::kHe) w_std = std::sqrt(2.0 / cols), b_std = 0.0;
+    Matrix<T> w(rows, cols);
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c) w(r, c) = static_cast<T>(rng.normal() * w_std);
+    Vector<T> b(rows);
+    for (int r = 0; r < rows; ++r) b(r) = b_std == 0.0 ? T(0) : static_cast<T>(rng.normal() * b_std);
+    w_.push_back(std::move(w));
+    b_.push_back(std::move(b));
+  }
+}
+
+template <typename T>
+Network<T>::Network(const NetworkConfig& config, std::vector<Matrix<T>> w,
+                    std::vector<Vector<T>> b)
+    : config_(config), w_(std::move(w)), b_(std::move(b)) {}
+
+template <typename T>
+int Network<T>::size(int l) const {
+  if (l < 1 || l > num_layers()) {
+    throw std::invalid_argument("layer " + std::to_string(l) + " does not exist (layers are 1.." +
+                                std::to_string(num_layers()) + ")");
+  }
+  return config_.layers[l - 1];
+}
+
+template <typename T>
+Activation Network<T>::activation(int l) const {
+  return l == num_layers() ? config_.output : config_.hidden;
+}
+
+template <typename T>
+std::size_t Network<T>::index(int l) const {
+  if (l < 2 || l > num_layers()) {
+    throw std::invalid_argument("layer " + std::to_string(l) +
+                                " has no weights (weighted layers are 2.." +
+                                std::to_string(num_layers()) + ")");
+  }
+  return static_cast<std::size_t>(l - 2);
+}
+
+template <typename T>
+void Network<T>::set_parameters(int l, const Matrix<T>& w, const Vector<T>& b) {
+  const std::size_t i = index(l);
+  if (w.rows() != w_[i].rows() || w.cols() != w_[i].cols()) {
+    throw std::invalid_argument("weights for layer " + std::to_string(l) + " are " +
+                                std::to_string(w.rows()) + "x" + std::to_string(w.cols()) +
+                                ", expected " + std::to_string(w_[i].rows()) + "x" +
+                                std::to_string(w_[i].cols()));
+  }
+  if (b.size() != b_[i].size()) {
+    throw std::invalid_argument("biases for layer " + std::to_string(l) + " have length " +
+                                std::to_string(b.size()) + ", expected " +
+                                std::to_string(b_[i].size()));
+  }
+  for (Eigen::Index k = 0; k < w.size(); ++k) {
+    if (!std::isfinite(w.data()[k])) {
+      throw std::invalid_argument("weight " + std::to_string(k) + " of layer " +
+                                  std::to_string(l) + " is not finite (" +
+                                  std::to_string(w.data()[k]) + ")");
+    }
+  }
+  for (Eigen::Index k = 0; k < b.size(); ++k) {
+    if (!std::isfinite(b(k))) {
+      throw std::invalid_argument("bias " + std::to_string(k) + " of layer " + std::to_string(l) +
+                                  " is not finite (" + std::to_string(b(k)) + ")");
+    }
+  }
+  w_[i] = w;
+  b_[i] = b;
+}
+
+template <typename T>
+std::size_t Network<T>::parameter_count() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w_.size(); ++i) n += w_[i].size() + b_[i].size();
+  return n;
+}
+
+template class Network<float>;
+template class Network<double>;
+
+}  // namespace gradscope

@@ -1,0 +1,139 @@
+#include "sgd.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "kernels/kernels.hpp"
+#include "rng.hpp"
+
+namespace gradscope {
+
+void validate(const SgdOptions& o) {
+  if (o.epochs < 1) throw std::invalid_argument("epochs " + std::to_string(o.epochs) + " < 1");
+  if (o.batch_size < 1) {
+    throw std::invalid_argument("batch size " + std::to_string(o.batch_size) + " < 1");
+  }
+  if (!std::isfinite(o.learning_rate) || o.learning_rate <= 0.0) {
+    throw std::invalid_argument("learning rate " + std::to_string(o.learning_rate) +
+                                " must be a finite number > 0");
+  }
+  if (!std::isfinite(o.l2) || o.l2 < 0.0) {
+    throw std::invalid_argument("L2 regularisation " + std::to_string(o.l2) +
+                                " must be a finite number >= 0");
+  }
+}
+
+template <typename T>
+std::vector<int> predicted_labels(const Matrix<T>& output) {
+  std::vector<int> labels(output.cols());
+  for (Eigen::Index c = 0; c < output.cols(); ++c) {
+    if (output.rows() == 1) {
+      labels[c] = output(0, c) >= T(0.5) ? 1 : 0;
+    } else {
+      Eigen::Index best = 0;
+      output.col(c).maxCoeff(&best);
+      labels[c] = static_cast<int>(best);
+    }
+  }
+  return labels;
+}
+
+template <typename T>
+Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
+  Evaluation e;
+  if (data.size() == 0) return e;
+  const Matrix<T> a = predict(net, data.x);
+  e.loss = cost_value(net.cost(), a, data.y);
+  const std::vector<int> p = predicted_labels(a);
+  int correct = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) correct += p[i] == data.labels[i];
+  e.accuracy = static_cast<double>(correct) / data.size();
+  return e;
+}
+
+template <typename T>
+Trainer<T>::Trainer(Network<T>& net, const SgdOptions& options)
+    : net_(net), options_(options), rng_(options.seed) {
+  validate(options_);
+}
+
+template <typename T>
+void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
+  backprop(net_, x, y, fp_, grads_);
+  const T eta = static_cast<T>(options_.learning_rate);
+  const T keep = static_cast<T>(1.0 - options_.learning_rate * options_.l2 / n_train);
+  for (int l = 2; l <= net_.num_layers(); ++l) {
+    // grads_ already holds the batch averages (1/m) Σ_x, so η multiplies them directly.
+    kernels::sgd_update(net_.w(l), net_.b(l), grads_.w[l], grads_.b[l], eta, keep);
+  }
+}
+
+template <typename T>
+void Trainer<T>::epoch(const Dataset<T>& train) {
+  const int n = train.size();
+  if (n == 0) throw std::invalid_argument("training set is empty");
+  if (static_cast<int>(order_.size()) != n) {
+    order_.resize(n);
+    for (int i = 0; i < n; ++i) order_[i] = i;
+  }
+  if (options_.shuffle) rng_.shuffle(order_);
+  const int m = options_.batch_size;
+  for (int start = 0; start < n; start += m) {
+    const int count = std::min(m, n - start);
+    xb_.resize(train.x.rows(), count);
+    yb_.resize(train.y.rows(), count);
+    for (int j = 0; j < count; ++j) {
+      xb_.col(j) = train.x.col(order_[start + j]);
+      yb_.col(j) = train.y.col(order_[start + j]);
+    }
+    step(xb_, yb_, n);
+  }
+}
+
+template <typename T>
+std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
+                               const typename NonDeduced<Dataset<T>>::type* test_set,
+                               const SgdOptions& options,
+                               const std::function<bool(const EpochReport&)>& on_epoch) {
+  validate(options);
+  validate(train_set);
+  check_input(net, train_set.x);
+  if (train_set.y.rows() != net.output_size()) {
+    throw std::invalid_argument("target width " + std::to_string(train_set.y.rows()) +
+                                " does not match the output layer size " +
+                                std::to_string(net.output_size()));
+  }
+  if (test_set) {
+    validate(*test_set);
+    check_input(net, test_set->x);
+  }
+  Trainer<T> trainer(net, options);
+  std::vector<EpochReport> history;
+  for (int e = 1; e <= options.epochs; ++e) {
+    trainer.epoch(train_set);
+    EpochReport r;
+    r.epoch = e;
+    r.train = evaluate(net, train_set);
+    if (test_set && test_set->size() > 0) {
+      r.has_test = true;
+      r.test = evaluate(net, *test_set);
+    }
+    history.push_back(r);
+    if (on_epoch && !on_epoch(r)) break;
+  }
+  return history;
+}
+
+#define GRADSCOPE_INSTANTIATE(T)                                                                \
+  template std::vector<int> predicted_labels<T>(const Matrix<T>&);                              \
+  template Evaluation evaluate<T>(const Network<T>&, const Dataset<T>&);                        \
+  template class Trainer<T>;                                                                    \
+  template std::vector<EpochReport> train<T>(Network<T>&, const Dataset<T>&, const Dataset<T>*, \
+                                             const SgdOptions&,                                 \
+                                             const std::function<bool(const EpochReport&)>&);
+GRADSCOPE_INSTANTIATE(float)
+GRADSCOPE_INSTANTIATE(double)
+#undef GRADSCOPE_INSTANTIATE
+
+}  // namespace gradscope

@@ -1,0 +1,83 @@
+// Mini-batch stochastic gradient descent with Nielsen's L2 weight decay (network2):
+//   w → (1 − ηλ/n) w − (η/m) Σ_x ∂C_x/∂w,   b → b − (η/m) Σ_x ∂C_x/∂b
+// with n the training-set size and m the mini-batch size.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "backprop.hpp"
+#include "dataset.hpp"
+#include "network.hpp"
+#include "rng.hpp"
+
+namespace gradscope {
+
+struct SgdOptions {
+  int epochs = 1;
+  int batch_size = 10;
+  double learning_rate = 0.5;  // η
+  double l2 = 0.0;             // λ
+  bool shuffle = true;
+  std::uint64_t seed = 1;      // shuffling order
+};
+
+// Throws std::invalid_argument naming the bad field (η NaN or ≤ 0, λ < 0, batch size < 1, …).
+void validate(const SgdOptions& options);
+
+struct Evaluation {
+  double loss = 0.0;      // mean cost (without the L2 term)
+  double accuracy = 0.0;  // fraction classified correctly
+};
+
+struct EpochReport {
+  int epoch = 0;  // 1-based
+  Evaluation train;
+  bool has_test = false;
+  Evaluation test;
+};
+
+// Loss and accuracy of the network on a data set. A single output unit classifies by a ≥ 0.5,
+// several by argmax.
+template <typename T>
+Evaluation evaluate(const Network<T>& net, const Dataset<T>& data);
+
+// The label the network predicts for each column of its output.
+template <typename T>
+std::vector<int> predicted_labels(const Matrix<T>& output);
+
+// Trains in place. `on_epoch` is called after each epoch; returning false stops early.
+template <typename T>
+class Trainer {
+ public:
+  Trainer(Network<T>& net, const SgdOptions& options);
+  // One mini-batch step on columns of (x, y); n_train is the training-set size in ηλ/n.
+  void step(const Matrix<T>& x, const Matrix<T>& y, int n_train);
+  // One pass over the training set in (optionally shuffled) mini-batches.
+  void epoch(const Dataset<T>& train);
+  const Gradients<T>& last_gradients() const { return grads_; }
+
+ private:
+  Network<T>& net_;
+  SgdOptions options_;
+  Rng rng_;
+  std::vector<int> order_;
+  Matrix<T> xb_, yb_;
+  ForwardPass<T> fp_;
+  Gradients<T> grads_;
+};
+
+template <typename T>
+struct NonDeduced {
+  using type = T;
+};
+
+// (test_set's type is not deduced, so nullptr may be passed for "no test set".)
+template <typename T>
+std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
+                               const typename NonDeduced<Dataset<T>>::type* test_set,
+                               const SgdOptions& options,
+                               const std::function<bool(const EpochReport&)>& on_epoch = {});
+
+}  // namespace gradscope

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Every test: the C++ core (native and WebAssembly), the npm package, and the playground in
+# headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/setup.sh
+bash scripts/test-core.sh
+echo "npm test: all suites passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,142 @@
+// Backprop's four equations against central differences of the cost, for every depth 2–6, every
+// hidden and output activation and every cost they combine with.
+#include "backprop.hpp"
+
+#include <gtest/gtest.h>
+
+#include "diagnostics.hpp"
+#include "test_support.hpp"
+
+namespace gradscope {
+namespace {
+
+using testing::config;
+using testing::random_matrix;
+using testing::random_targets;
+
+const Activation kHidden[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
+                              Activation::kLeakyRelu, Activation::kIdentity};
+const Activation kOutput[] = {Activation::kSigmoid, Activation::kTanh,     Activation::kRelu,
+                              Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax};
+const Cost kCosts[] = {Cost::kQuadratic, Cost::kCrossEntropy, Cost::kLogLikelihood};
+
+bool valid(const NetworkConfig& c) {
+  try {
+    validate(c);
+    return true;
+  } catch (const std::invalid_argument&) {
+    return false;
+  }
+}
+
+std::vector<int> layers_for_depth(int depth) {
+  const int widths[] = {3, 4, 5, 3, 4, 3};
+  std::vector<int> layers(widths, widths + depth);
+  return layers;
+}
+
+TEST(Backprop, GradientsMatchCentralDifferencesInDouble) {
+  int combinations = 0;
+  for (int depth = 2; depth <= 6; ++depth) {
+    for (Activation hidden : kHidden) {
+      for (Activation output : kOutput) {
+        for (Cost cost : kCosts) {
+          const NetworkConfig c = config(layers_for_depth(depth), hidden, output, cost);
+          if (!valid(c)) continue;
+          ++combinations;
+          Rng rng(depth * 1000 + combinations);
+          const Network<double> net(c);
+          const Matrix<double> x = random_matrix<double>(c.layers.front(), 4, rng);
+          const Matrix<double> y = random_targets<double>(c, 4, rng);
+          const GradientCheckResult r = gradient_check(net, x, y, 1e-5, 1e-6);
+          EXPECT_LT(r.max_relative_error, 1e-4)
+              << "depth " << depth << " " << activation_name(hidden) << "/"
+              << activation_name(output) << "/" << cost_name(cost) << " worst layer "
+              << r.worst_layer << (r.worst_is_bias ? " bias " : " weight ") << r.worst_index;
+          EXPECT_EQ(r.parameters_checked, static_cast<int>(net.parameter_count()));
+        }
+      }
+    }
+  }
+  // 5 depths × 5 hidden × (6 outputs × quadratic + sigmoid/softmax × cross-entropy + softmax ×
+  // log-likelihood) = 5 × 5 × 9.
+  EXPECT_EQ(combinations, 225);
+}
+
+TEST(Backprop, FloatGradientsAgreeWithDouble) {
+  const NetworkConfig c =
+      config({4, 6, 5, 3}, Activation::kTanh, Activation::kSigmoid, Cost::kCrossEntropy);
+  Rng rng(3);
+  const Network<float> net(c);
+  const Matrix<float> x = random_matrix<float>(4, 8, rng);
+  const Matrix<float> y = random_targets<float>(c, 8, rng);
+  const Gradients<float> gf = backprop(net, x, y);
+  const Gradients<double> gd =
+      backprop(net.cast<double>(), Matrix<double>(x.cast<double>()), Matrix<double>(y.cast<double>()));
+  for (int l = 2; l <= 4; ++l) {
+    const double scale = gd.w[l].cwiseAbs().maxCoeff();
+    EXPECT_LT((gf.w[l].cast<double>() - gd.w[l]).cwiseAbs().maxCoeff(), 1e-3 * scale) << l;
+    EXPECT_LT((gf.b[l].cast<double>() - gd.b[l]).cwiseAbs().maxCoeff(), 1e-3 * scale) << l;
+  }
+  // The float network also passes a float finite-difference check at the 1e-3 level on average
+  // parameters: a larger step keeps float round-off (≈ 1e-7 / h) small.
+  const GradientCheckResult r = gradient_check(net, x, y, 1e-2, 1e-3);
+  EXPECT_LT(r.max_relative_error, 2e-2);
+}
+
+TEST(Backprop, ShortcutOutputErrorsEqualGeneralForm) {
+  // Softmax + log-likelihood and sigmoid + cross-entropy: δ^L = a^L − y equals ∂C/∂a ⊙ σ'(z^L)
+  // (for softmax, the Jacobian product).
+  const std::pair<Activation, Cost> pairs[] = {{Activation::kSoftmax, Cost::kLogLikelihood},
+                                               {Activation::kSigmoid, Cost::kCrossEntropy}};
+  for (const auto& [output, cost] : pairs) {
+    const NetworkConfig c = config({3, 5, 4}, Activation::kTanh, output, cost);
+    Rng rng(11);
+    const Network<double> net(c);
+    const Matrix<double> x = random_matrix<double>(3, 6, rng);
+    const Matrix<double> y = random_targets<double>(c, 6, rng);
+    ForwardPass<double> fp;
+    forward(net, x, fp, true);
+    Matrix<double> shortcut, general;
+    output_error(net, fp, y, OutputErrorForm::kAuto, shortcut);
+    output_error(net, fp, y, OutputErrorForm::kGeneral, general);
+    EXPECT_TRUE(shortcut.isApprox(fp.a[3] - y, 1e-15)) << activation_name(output);
+    EXPECT_LT((shortcut - general).cwiseAbs().maxCoeff(), 1e-12) << activation_name(output);
+  }
+}
+
+TEST(Backprop, SoftmaxQuadraticUsesTheJacobian) {
+  // Without a shortcut, δ^L for softmax is J ∂C/∂a, not the element-wise product with J's
+  // diagonal; the two differ, and only the Jacobian form matches finite differences.
+  const NetworkConfig c = config({2, 4}, Activation::kSigmoid, Activation::kSoftmax,
+                                 Cost::kQuadratic);
+  Rng rng(5);
+  const Network<double> net(c);
+  const Matrix<double> x = random_matrix<double>(2, 3, rng);
+  const Matrix<double> y = random_targets<double>(c, 3, rng);
+  ForwardPass<double> fp;
+  forward(net, x, fp, true);
+  Matrix<double> delta;
+  output_error(net, fp, y, OutputErrorForm::kGeneral, delta);
+  const Matrix<double> diagonal_only = ((fp.a[2] - y).array() * fp.d[2].array()).matrix();
+  EXPECT_GT((delta - diagonal_only).cwiseAbs().maxCoeff(), 1e-3);
+  EXPECT_LT(gradient_check(net, x, y, 1e-6).max_relative_error, 1e-5);
+}
+
+TEST(Backprop, GradientsAreBatchAverages) {
+  const NetworkConfig c = config({3, 4, 2}, Activation::kSigmoid, Activation::kSigmoid,
+                                 Cost::kQuadratic);
+  Rng rng(9);
+  const Network<double> net(c);
+  const Matrix<double> x = random_matrix<double>(3, 5, rng);
+  const Matrix<double> y = random_targets<double>(c, 5, rng);
+  const Gradients<double> batch = backprop(net, x, y);
+  Matrix<double> sum_w = Matrix<double>::Zero(4, 3);
+  for (int j = 0; j < 5; ++j) {
+    sum_w += backprop(net, Matrix<double>(x.col(j)), Matrix<double>(y.col(j))).w[2];
+  }
+  EXPECT_TRUE(batch.w[2].isApprox(sum_w / 5.0, 1e-12));
+}
+
+}  // namespace
+}  // namespace gradscope

@@ -1,0 +1,94 @@
+// Every documented bad input raises std::invalid_argument whose message names the bad value.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <string>
+
+#include "backprop.hpp"
+#include "dataset.hpp"
+#include "sgd.hpp"
+
+namespace gradscope {
+namespace {
+
+void expect_invalid(const std::function<void()>& f, const std::string& fragment) {
+  try {
+    f();
+    FAIL() << "expected std::invalid_argument mentioning '" << fragment << "'";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos)
+        << "message '" << e.what() << "' does not mention '" << fragment << "'";
+  }
+}
+
+NetworkConfig small() {
+  NetworkConfig c;
+  c.layers = {2, 3, 1};
+  return c;
+}
+
+TEST(InvalidInput, Network) {
+  NetworkConfig c = small();
+  c.layers = {2, 0, 1};
+  expect_invalid([&] { Network<float> n(c); }, "layer 2 has size 0");
+  c.layers = {4};
+  expect_invalid([&] { Network<float> n(c); }, "got 1");
+  c = small();
+  c.hidden = Activation::kSoftmax;
+  expect_invalid([&] { Network<float> n(c); }, "softmax");
+  c = small();
+  c.cost = Cost::kLogLikelihood;
+  expect_invalid([&] { Network<float> n(c); }, "got 'sigmoid'");
+  c.cost = Cost::kCrossEntropy;
+  c.output = Activation::kTanh;
+  expect_invalid([&] { Network<float> n(c); }, "got 'tanh'");
+  expect_invalid([] { parse_activation("sigmod"); }, "'sigmod'");
+  expect_invalid([] { parse_activation("sigmod"); }, "leaky-relu");
+  expect_invalid([] { parse_cost("mse"); }, "'mse'");
+  expect_invalid([] { parse_init("xavier"); }, "'xavier'");
+  expect_invalid([] { parse_synthetic("moons"); }, "'moons'");
+  Network<float> net(small());
+  expect_invalid([&] { net.w(1); }, "layer 1");
+  expect_invalid([&] { net.w(4); }, "layer 4");
+  Matrix<float> bad_w = Matrix<float>::Zero(3, 2);
+  bad_w(1, 1) = NAN;
+  expect_invalid([&] { net.set_parameters(2, bad_w, Vector<float>::Zero(3)); }, "nan");
+  expect_invalid([&] { net.set_parameters(2, Matrix<float>::Zero(2, 2), Vector<float>::Zero(3)); },
+                 "2x2, expected 3x2");
+}
+
+TEST(InvalidInput, Batches) {
+  Network<float> net(small());
+  expect_invalid([&] { predict(net, Matrix<float>(3, 4)); }, "input width 3");
+  expect_invalid([&] { backprop(net, Matrix<float>(2, 0), Matrix<float>(1, 0)); }, "batch size 0");
+  expect_invalid([&] { backprop(net, Matrix<float>(Matrix<float>::Zero(2, 3)), Matrix<float>(Matrix<float>::Zero(2, 3))); },
+                 "targets are 2x3");
+}
+
+TEST(InvalidInput, Training) {
+  Network<float> net(small());
+  Dataset<float> data = make_synthetic(SyntheticKind::kXor, 20, 0.0, 1);
+  SgdOptions o;
+  o.learning_rate = NAN;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "learning rate nan");
+  o.learning_rate = -0.5;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "learning rate -0.5");
+  o.learning_rate = 0.5;
+  o.batch_size = 0;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "batch size 0");
+  o.batch_size = 10;
+  o.l2 = -1;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "-1");
+  o.l2 = 0;
+  o.epochs = 0;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "epochs 0");
+  o.epochs = 1;
+  data.x(1, 7) = INFINITY;
+  expect_invalid([&] { train(net, data, nullptr, o); }, "sample 7");
+  expect_invalid([] { make_synthetic(SyntheticKind::kXor, 10, -0.1, 1); }, "noise -0.1");
+  expect_invalid([] { make_synthetic(SyntheticKind::kXor, 1, 0.1, 1); }, "sample count 1");
+}
+
+}  // namespace
+}  // namespace gradscope
