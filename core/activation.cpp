@@ -18,21 +18,30 @@ Activation parse_activation(const std::string& name) {
 
 const char* activation_name(Activation f) {
   switch (f) {
-    case Activation::kSigmoid: return "sigmoid";
-    case Activation::kTanh: return "tanh";
-    case Activation::kRelu: return "relu";
-    case Activation::kLeakyRelu: return "leaky-relu";
-    case Activation::kIdentity: return "identity";
-    case Activation::kSoftmax: return "softmax";
+    case Activation::kSigmoid:
+      return "sigmoid";
+    case Activation::kTanh:
+      return "tanh";
+    case Activation::kRelu:
+      return "relu";
+    case Activation::kLeakyRelu:
+      return "leaky-relu";
+    case Activation::kIdentity:
+      return "identity";
+    case Activation::kSoftmax:
+      return "softmax";
   }
   return "?";
 }
 
 double max_derivative(Activation f) {
   switch (f) {
-    case Activation::kSigmoid: return 0.25;  // σ'(0) = σ(0)(1 - σ(0)) = 1/4
-    case Activation::kSoftmax: return 0.25;  // y(1 - y) peaks at y = 1/2
-    default: return 1.0;
+    case Activation::kSigmoid:
+      return 0.25;  // σ'(0) = σ(0)(1 - σ(0)) = 1/4
+    case Activation::kSoftmax:
+      return 0.25;  // y(1 - y) peaks at y = 1/2
+    default:
+      return 1.0;
   }
 }
 
@@ -49,12 +58,18 @@ T sigmoid(T x) {
 template <typename T>
 T scalar_value(Activation f, T x) {
   switch (f) {
-    case Activation::kSigmoid: return sigmoid(x);
-    case Activation::kTanh: return std::tanh(x);
-    case Activation::kRelu: return x > T(0) ? x : T(0);
-    case Activation::kLeakyRelu: return x > T(0) ? x : T(kLeakyReluSlope) * x;
-    case Activation::kIdentity: return x;
-    case Activation::kSoftmax: break;
+    case Activation::kSigmoid:
+      return sigmoid(x);
+    case Activation::kTanh:
+      return std::tanh(x);
+    case Activation::kRelu:
+      return x > T(0) ? x : T(0);
+    case Activation::kLeakyRelu:
+      return x > T(0) ? x : T(kLeakyReluSlope) * x;
+    case Activation::kIdentity:
+      return x;
+    case Activation::kSoftmax:
+      break;
   }
   throw std::invalid_argument("softmax is not an element-wise activation");
 }
@@ -63,12 +78,18 @@ T scalar_value(Activation f, T x) {
 template <typename T>
 T scalar_derivative(Activation f, T z, T a) {
   switch (f) {
-    case Activation::kSigmoid: return a * (T(1) - a);
-    case Activation::kTanh: return T(1) - a * a;
-    case Activation::kRelu: return z > T(0) ? T(1) : T(0);
-    case Activation::kLeakyRelu: return z > T(0) ? T(1) : T(kLeakyReluSlope);
-    case Activation::kIdentity: return T(1);
-    case Activation::kSoftmax: return a * (T(1) - a);  // Jacobian diagonal
+    case Activation::kSigmoid:
+      return a * (T(1) - a);
+    case Activation::kTanh:
+      return T(1) - a * a;
+    case Activation::kRelu:
+      return z > T(0) ? T(1) : T(0);
+    case Activation::kLeakyRelu:
+      return z > T(0) ? T(1) : T(kLeakyReluSlope);
+    case Activation::kIdentity:
+      return T(1);
+    case Activation::kSoftmax:
+      return a * (T(1) - a);  // Jacobian diagonal
   }
   return T(0);
 }
@@ -85,7 +106,8 @@ template <typename T>
 void activate(Activation f, const Matrix<T>& z, Matrix<T>& a) {
   a.resize(z.rows(), z.cols());
   if (f == Activation::kSoftmax) {
-    // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x): the shift leaves y unchanged and keeps e^x finite.
+    // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x): the shift leaves y unchanged and keeps e^x
+    // finite.
     for (Eigen::Index c = 0; c < z.cols(); ++c) {
       const T m = z.col(c).maxCoeff();
       a.col(c) = (z.col(c).array() - m).exp();

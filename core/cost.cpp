@@ -17,9 +17,12 @@ Cost parse_cost(const std::string& name) {
 
 const char* cost_name(Cost c) {
   switch (c) {
-    case Cost::kQuadratic: return "quadratic";
-    case Cost::kCrossEntropy: return "cross-entropy";
-    case Cost::kLogLikelihood: return "log-likelihood";
+    case Cost::kQuadratic:
+      return "quadratic";
+    case Cost::kCrossEntropy:
+      return "cross-entropy";
+    case Cost::kLogLikelihood:
+      return "log-likelihood";
   }
   return "?";
 }
@@ -50,7 +53,9 @@ double cost_value(Cost c, const Matrix<T>& a, const Matrix<T>& y) {
     const double ak = a.data()[k];
     const double yk = y.data()[k];
     switch (c) {
-      case Cost::kQuadratic: total += 0.5 * (ak - yk) * (ak - yk); break;
+      case Cost::kQuadratic:
+        total += 0.5 * (ak - yk) * (ak - yk);
+        break;
       case Cost::kCrossEntropy:
         // Terms with y = 0 or y = 1 are skipped rather than multiplied by ln 0.
         if (yk != 0.0) total -= yk * safe_log(ak);
@@ -71,12 +76,11 @@ Matrix<T> cost_gradient(Cost c, const Matrix<T>& a, const Matrix<T>& y) {
   // gradient instead of inf/NaN.
   const T tiny = std::numeric_limits<T>::min() * T(1e6);
   switch (c) {
-    case Cost::kQuadratic: return a - y;  // ∂/∂a ½‖a − y‖² = a − y
+    case Cost::kQuadratic:
+      return a - y;  // ∂/∂a ½‖a − y‖² = a − y
     case Cost::kCrossEntropy:
       // ∂C/∂a = (a − y) / (a (1 − a))
-      return ((a - y).array() /
-              (a.array() * (T(1) - a.array())).max(tiny))
-          .matrix();
+      return ((a - y).array() / (a.array() * (T(1) - a.array())).max(tiny)).matrix();
     case Cost::kLogLikelihood:
       return (-y.array() / a.array().max(tiny)).matrix();  // ∂C/∂a_j = −y_j / a_j
   }

@@ -63,10 +63,14 @@ SyntheticKind parse_synthetic(const std::string& name) {
 
 const char* synthetic_name(SyntheticKind k) {
   switch (k) {
-    case SyntheticKind::kCircle: return "circle";
-    case SyntheticKind::kXor: return "xor";
-    case SyntheticKind::kGaussians: return "gaussians";
-    case SyntheticKind::kSpiral: return "spiral";
+    case SyntheticKind::kCircle:
+      return "circle";
+    case SyntheticKind::kXor:
+      return "xor";
+    case SyntheticKind::kGaussians:
+      return "gaussians";
+    case SyntheticKind::kSpiral:
+      return "spiral";
   }
   return "?";
 }
@@ -163,9 +167,9 @@ void split(const Dataset<T>& all, double test_fraction, std::uint64_t seed, Data
   test = select(all, std::vector<int>(order.end() - n_test, order.end()));
 }
 
-#define GRADSCOPE_INSTANTIATE(T)                                                           \
-  template void validate<T>(const Dataset<T>&);                                            \
-  template Matrix<T> targets_from_labels<T>(const std::vector<int>&, int);                 \
+#define GRADSCOPE_INSTANTIATE(T)                                                              \
+  template void validate<T>(const Dataset<T>&);                                               \
+  template Matrix<T> targets_from_labels<T>(const std::vector<int>&, int);                    \
   template void split<T>(const Dataset<T>&, double, std::uint64_t, Dataset<T>&, Dataset<T>&); \
   template Dataset<T> select<T>(const Dataset<T>&, const std::vector<int>&);
 GRADSCOPE_INSTANTIATE(float)

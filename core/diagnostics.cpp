@@ -83,10 +83,10 @@ GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, co
   return r;
 }
 
-#define GRADSCOPE_INSTANTIATE(T)                                                                \
-  template std::vector<LayerDiagnostics> diagnose<T>(const Network<T>&, const Matrix<T>&,       \
-                                                     const Matrix<T>&);                         \
-  template GradientCheckResult gradient_check<T>(const Network<T>&, const Matrix<T>&,           \
+#define GRADSCOPE_INSTANTIATE(T)                                                          \
+  template std::vector<LayerDiagnostics> diagnose<T>(const Network<T>&, const Matrix<T>&, \
+                                                     const Matrix<T>&);                   \
+  template GradientCheckResult gradient_check<T>(const Network<T>&, const Matrix<T>&,     \
                                                  const Matrix<T>&, double, double, int);
 GRADSCOPE_INSTANTIATE(float)
 GRADSCOPE_INSTANTIATE(double)

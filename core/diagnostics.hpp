@@ -33,9 +33,9 @@ std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x
 
 struct GradientCheckResult {
   double max_relative_error = 0.0;
-  int worst_layer = 0;       // l of the worst parameter
+  int worst_layer = 0;  // l of the worst parameter
   bool worst_is_bias = false;
-  int worst_index = 0;       // column-major index within w^l, or the index within b^l
+  int worst_index = 0;  // column-major index within w^l, or the index within b^l
   int parameters_checked = 0;
 };
 

@@ -56,8 +56,9 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t length) {
     count *= d;
   }
   if (length - header != count) {
-    throw std::invalid_argument(std::string(length - header < count ? "IDX file truncated"
-                                                                    : "IDX file has trailing bytes") +
+    throw std::invalid_argument(std::string(length - header < count
+                                                ? "IDX file truncated"
+                                                : "IDX file has trailing bytes") +
                                 ": header promises " + std::to_string(count) +
                                 " data bytes, found " + std::to_string(length - header));
   }

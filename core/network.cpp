@@ -16,9 +16,12 @@ Init parse_init(const std::string& name) {
 
 const char* init_name(Init i) {
   switch (i) {
-    case Init::kLarge: return "large";
-    case Init::kScaled: return "scaled";
-    case Init::kHe: return "he";
+    case Init::kLarge:
+      return "large";
+    case Init::kScaled:
+      return "scaled";
+    case Init::kHe:
+      return "he";
   }
   return "?";
 }
@@ -31,7 +34,8 @@ void validate(const NetworkConfig& config) {
   for (std::size_t i = 0; i < config.layers.size(); ++i) {
     if (config.layers[i] < 1) {
       throw std::invalid_argument("layer " + std::to_string(i + 1) + " has size " +
-                                  std::to_string(config.layers[i]) + "; every layer needs >= 1 unit");
+                                  std::to_string(config.layers[i]) +
+                                  "; every layer needs >= 1 unit");
     }
   }
   if (config.hidden == Activation::kSoftmax) {
@@ -43,8 +47,9 @@ void validate(const NetworkConfig& config) {
   }
   if (config.cost == Cost::kCrossEntropy && config.output != Activation::kSigmoid &&
       config.output != Activation::kSoftmax) {
-    throw std::invalid_argument(std::string("cross-entropy cost needs outputs in (0, 1) (sigmoid or softmax), got '") +
-                                activation_name(config.output) + "'");
+    throw std::invalid_argument(
+        std::string("cross-entropy cost needs outputs in (0, 1) (sigmoid or softmax), got '") +
+        activation_name(config.output) + "'");
   }
   if (config.cost == Cost::kLogLikelihood && config.output != Activation::kSoftmax) {
     throw std::invalid_argument(std::string("log-likelihood cost needs a softmax output, got '") +
@@ -66,15 +71,15 @@ Network<T>::Network(const NetworkConfig& config) : config_(config) {
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) w(r, c) = static_cast<T>(rng.normal() * w_std);
     Vector<T> b(rows);
-    for (int r = 0; r < rows; ++r) b(r) = b_std == 0.0 ? T(0) : static_cast<T>(rng.normal() * b_std);
+    for (int r = 0; r < rows; ++r)
+      b(r) = b_std == 0.0 ? T(0) : static_cast<T>(rng.normal() * b_std);
     w_.push_back(std::move(w));
     b_.push_back(std::move(b));
   }
 }
 
 template <typename T>
-Network<T>::Network(const NetworkConfig& config, std::vector<Matrix<T>> w,
-                    std::vector<Vector<T>> b)
+Network<T>::Network(const NetworkConfig& config, std::vector<Matrix<T>> w, std::vector<Vector<T>> b)
     : config_(config), w_(std::move(w)), b_(std::move(b)) {}
 
 template <typename T>
@@ -117,9 +122,8 @@ void Network<T>::set_parameters(int l, const Matrix<T>& w, const Vector<T>& b) {
   }
   for (Eigen::Index k = 0; k < w.size(); ++k) {
     if (!std::isfinite(w.data()[k])) {
-      throw std::invalid_argument("weight " + std::to_string(k) + " of layer " +
-                                  std::to_string(l) + " is not finite (" +
-                                  std::to_string(w.data()[k]) + ")");
+      throw std::invalid_argument("weight " + std::to_string(k) + " of layer " + std::to_string(l) +
+                                  " is not finite (" + std::to_string(w.data()[k]) + ")");
     }
   }
   for (Eigen::Index k = 0; k < b.size(); ++k) {

@@ -30,7 +30,8 @@ TEST(Activation, SeedClosedForms) {
     EXPECT_NEAR(activation_value(Activation::kTanh, x), t, 1e-15);
     EXPECT_NEAR(activation_derivative(Activation::kTanh, x), 1 - t * t, 1e-15);
   }
-  EXPECT_DOUBLE_EQ(activation_derivative(Activation::kSigmoid, 0.0), max_derivative(Activation::kSigmoid));
+  EXPECT_DOUBLE_EQ(activation_derivative(Activation::kSigmoid, 0.0),
+                   max_derivative(Activation::kSigmoid));
   EXPECT_DOUBLE_EQ(activation_value(Activation::kLeakyRelu, -2.0), -0.02);
 }
 

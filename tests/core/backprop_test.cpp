@@ -16,7 +16,7 @@ using testing::random_targets;
 
 const Activation kHidden[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
                               Activation::kLeakyRelu, Activation::kIdentity};
-const Activation kOutput[] = {Activation::kSigmoid, Activation::kTanh,     Activation::kRelu,
+const Activation kOutput[] = {Activation::kSigmoid,   Activation::kTanh,     Activation::kRelu,
                               Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax};
 const Cost kCosts[] = {Cost::kQuadratic, Cost::kCrossEntropy, Cost::kLogLikelihood};
 
@@ -71,8 +71,8 @@ TEST(Backprop, FloatGradientsAgreeWithDouble) {
   const Matrix<float> x = random_matrix<float>(4, 8, rng);
   const Matrix<float> y = random_targets<float>(c, 8, rng);
   const Gradients<float> gf = backprop(net, x, y);
-  const Gradients<double> gd =
-      backprop(net.cast<double>(), Matrix<double>(x.cast<double>()), Matrix<double>(y.cast<double>()));
+  const Gradients<double> gd = backprop(net.cast<double>(), Matrix<double>(x.cast<double>()),
+                                        Matrix<double>(y.cast<double>()));
   for (int l = 2; l <= 4; ++l) {
     const double scale = gd.w[l].cwiseAbs().maxCoeff();
     EXPECT_LT((gf.w[l].cast<double>() - gd.w[l]).cwiseAbs().maxCoeff(), 1e-3 * scale) << l;
@@ -108,8 +108,8 @@ TEST(Backprop, ShortcutOutputErrorsEqualGeneralForm) {
 TEST(Backprop, SoftmaxQuadraticUsesTheJacobian) {
   // Without a shortcut, δ^L for softmax is J ∂C/∂a, not the element-wise product with J's
   // diagonal; the two differ, and only the Jacobian form matches finite differences.
-  const NetworkConfig c = config({2, 4}, Activation::kSigmoid, Activation::kSoftmax,
-                                 Cost::kQuadratic);
+  const NetworkConfig c =
+      config({2, 4}, Activation::kSigmoid, Activation::kSoftmax, Cost::kQuadratic);
   Rng rng(5);
   const Network<double> net(c);
   const Matrix<double> x = random_matrix<double>(2, 3, rng);
@@ -124,8 +124,8 @@ TEST(Backprop, SoftmaxQuadraticUsesTheJacobian) {
 }
 
 TEST(Backprop, GradientsAreBatchAverages) {
-  const NetworkConfig c = config({3, 4, 2}, Activation::kSigmoid, Activation::kSigmoid,
-                                 Cost::kQuadratic);
+  const NetworkConfig c =
+      config({3, 4, 2}, Activation::kSigmoid, Activation::kSigmoid, Cost::kQuadratic);
   Rng rng(9);
   const Network<double> net(c);
   const Matrix<double> x = random_matrix<double>(3, 5, rng);

@@ -42,8 +42,7 @@ TEST(Diagnostics, MatchBackpropAndDerivatives) {
 
 TEST(Diagnostics, SaturationIsCounted) {
   // Huge weights push every z far from 0, where σ'(z) ≈ 0.
-  NetworkConfig c = config({2, 6, 1}, Activation::kSigmoid, Activation::kSigmoid,
-                           Cost::kQuadratic);
+  NetworkConfig c = config({2, 6, 1}, Activation::kSigmoid, Activation::kSigmoid, Cost::kQuadratic);
   Network<double> net(c);
   net.set_parameters(2, Matrix<double>::Constant(6, 2, 50.0), Vector<double>::Zero(6));
   Matrix<double> x(2, 3);
@@ -55,9 +54,8 @@ TEST(Diagnostics, SaturationIsCounted) {
 }
 
 TEST(Diagnostics, GradientCheckDetectsAWrongGradient) {
-  // A check that cannot fail proves nothing: perturbing the network between the analytic and
-  // numeric passes is not possible from outside, so instead compare a correct network with one
-  // whose gradient we know is zero but whose cost is not flat.
+  // The check must be able to fail: with a step far too large for the cost's curvature, central
+  // differences no longer agree with backprop.
   const NetworkConfig c =
       config({2, 3, 1}, Activation::kTanh, Activation::kSigmoid, Cost::kQuadratic);
   Rng rng(4);
@@ -65,7 +63,6 @@ TEST(Diagnostics, GradientCheckDetectsAWrongGradient) {
   const Matrix<double> x = random_matrix<double>(2, 4, rng);
   const Matrix<double> y = random_targets<double>(c, 4, rng);
   EXPECT_LT(gradient_check(net, x, y, 1e-6).max_relative_error, 1e-6);
-  // A step far too large for the curvature makes central differences disagree with backprop.
   EXPECT_GT(gradient_check(net, x, y, 10.0).max_relative_error, 1e-3);
 }
 

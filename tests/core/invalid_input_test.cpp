@@ -62,8 +62,12 @@ TEST(InvalidInput, Batches) {
   Network<float> net(small());
   expect_invalid([&] { predict(net, Matrix<float>(3, 4)); }, "input width 3");
   expect_invalid([&] { backprop(net, Matrix<float>(2, 0), Matrix<float>(1, 0)); }, "batch size 0");
-  expect_invalid([&] { backprop(net, Matrix<float>(Matrix<float>::Zero(2, 3)), Matrix<float>(Matrix<float>::Zero(2, 3))); },
-                 "targets are 2x3");
+  expect_invalid(
+      [&] {
+        backprop(net, Matrix<float>(Matrix<float>::Zero(2, 3)),
+                 Matrix<float>(Matrix<float>::Zero(2, 3)));
+      },
+      "targets are 2x3");
 }
 
 TEST(InvalidInput, Training) {

@@ -18,8 +18,7 @@ TEST(Rng, PortableLogIsWithinAnUlpOfLibm) {
   for (int i = 0; i < 100000; ++i) {
     const double x = std::ldexp(rng.uniform() + 0.5, static_cast<int>(rng.below(80)) - 40);
     const double ours = portable_log(x), libm = std::log(x);
-    EXPECT_LE(std::abs(ours - libm), std::abs(std::nextafter(libm, 0.0) - libm))
-        << x;
+    EXPECT_LE(std::abs(ours - libm), std::abs(std::nextafter(libm, 0.0) - libm)) << x;
   }
   EXPECT_EQ(portable_log(1.0), 0.0);
 }
