@@ -20,6 +20,11 @@ void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<
     delta_L = a_L - y;  // the σ'(z^L) factor cancels the cost's 1/(a(1 − a)) or −y/a exactly
     return;
   }
+  if (c == Cost::kQuadratic && f != Activation::kSoftmax) {
+    // BP1 with ∂C/∂a^L = a^L − y, in one pass: δ^L = (a^L − y) ⊙ σ'(z^L).
+    kernels::difference_hadamard(a_L, y, fp.d[L], delta_L);
+    return;
+  }
   const Matrix<T> dC_da = cost_gradient(c, a_L, y);
   if (f == Activation::kSoftmax) {
     // δ^L = Jᵀ ∂C/∂a^L per sample, J = ∂a^L/∂z^L the softmax Jacobian (seed, section 1).
@@ -35,8 +40,8 @@ void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<
 }
 
 template <typename T>
-void backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y, ForwardPass<T>& fp,
-              Gradients<T>& g, OutputErrorForm form) {
+void backprop_errors(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
+                     ForwardPass<T>& fp, Gradients<T>& g, OutputErrorForm form) {
   if (y.rows() != net.output_size() || y.cols() != x.cols()) {
     throw std::invalid_argument("targets are " + std::to_string(y.rows()) + "x" +
                                 std::to_string(y.cols()) + ", expected " +
@@ -46,16 +51,23 @@ void backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y, For
   if (x.cols() == 0) throw std::invalid_argument("batch size 0: a batch needs at least 1 sample");
   const int L = net.num_layers();
   forward(net, x, fp, true);
-  g.w.resize(L + 1);
-  g.b.resize(L + 1);
   g.delta.resize(L + 1);
   g.cost = cost_value(net.cost(), fp.a[L], y);
 
   output_error(net, fp, y, form, g.delta[L]);  // BP1
   for (int l = L - 1; l >= 2; --l) {
-    kernels::transpose_times(net.w(l + 1), g.delta[l + 1], g.delta[l]);  // BP2: (w^(l+1))ᵀ δ^(l+1)
-    kernels::hadamard_in_place(g.delta[l], fp.d[l]);                     //      ⊙ σ'(z^l)
+    // BP2: δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)
+    kernels::transpose_times_hadamard(net.w(l + 1), g.delta[l + 1], fp.d[l], g.delta[l]);
   }
+}
+
+template <typename T>
+void backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y, ForwardPass<T>& fp,
+              Gradients<T>& g, OutputErrorForm form) {
+  backprop_errors(net, x, y, fp, g, form);
+  const int L = net.num_layers();
+  g.w.resize(L + 1);
+  g.b.resize(L + 1);
   const T inv_m = T(1) / static_cast<T>(x.cols());
   for (int l = 2; l <= L; ++l) {
     // BP3 ∂C/∂b^l = δ^l and BP4 ∂C/∂w^l = δ^l (a^(l-1))ᵀ, averaged over the batch.
@@ -75,6 +87,8 @@ Gradients<T> backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>
 #define GRADSCOPE_INSTANTIATE(T)                                                                  \
   template void output_error<T>(const Network<T>&, const ForwardPass<T>&, const Matrix<T>&,       \
                                 OutputErrorForm, Matrix<T>&);                                     \
+  template void backprop_errors<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,         \
+                                   ForwardPass<T>&, Gradients<T>&, OutputErrorForm);              \
   template void backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,                \
                             ForwardPass<T>&, Gradients<T>&, OutputErrorForm);                     \
   template Gradients<T> backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,        \

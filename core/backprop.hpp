@@ -32,6 +32,13 @@ template <typename T>
 void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<T>& y,
                   OutputErrorForm form, Matrix<T>& delta_L);
 
+// Forward pass, cost, BP1 and BP2: fills g.delta[l] for l = 2 … L and g.cost, not g.w or g.b.
+// Training folds BP3/BP4 into the update (kernels::sgd_step) and needs no more than this.
+template <typename T>
+void backprop_errors(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
+                     ForwardPass<T>& fp, Gradients<T>& g,
+                     OutputErrorForm form = OutputErrorForm::kAuto);
+
 // Runs forward and backward over the batch (x: n_1 × m, y: n_L × m), reusing fp and g's buffers.
 template <typename T>
 void backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y, ForwardPass<T>& fp,

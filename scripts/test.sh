@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/setup.sh
 bash scripts/test-core.sh
+bash scripts/test-js.sh
+bash scripts/test-e2e.sh
 echo "npm test: all suites passed in $(( $(date +%s) - start )) s"

@@ -14,8 +14,10 @@ void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Mat
 }
 
 template <typename T>
-void transpose_times(const Matrix<T>& w, const Matrix<T>& delta, Matrix<T>& out) {
-  out.noalias() = w.transpose() * delta;
+void transpose_times_hadamard(const Matrix<T>& w, const Matrix<T>& delta_next, const Matrix<T>& d,
+                              Matrix<T>& delta) {
+  delta.noalias() = w.transpose() * delta_next;
+  delta.array() *= d.array();
 }
 
 template <typename T>
@@ -37,10 +39,17 @@ void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d) {
 }
 
 template <typename T>
-void sgd_update(Matrix<T>& w, Vector<T>& b, const Matrix<T>& dw, const Vector<T>& db, T eta,
-                T keep) {
-  w = keep * w - eta * dw;
-  b -= eta * db;
+void difference_hadamard(const Matrix<T>& a, const Matrix<T>& y, const Matrix<T>& d,
+                         Matrix<T>& delta) {
+  delta = ((a - y).array() * d.array()).matrix();
+}
+
+template <typename T>
+void sgd_step(Matrix<T>& w, Vector<T>& b, const Matrix<T>& delta, const Matrix<T>& a_prev, T step,
+              T keep) {
+  if (keep != T(1)) w *= keep;
+  w.noalias() -= step * (delta * a_prev.transpose());
+  b.noalias() -= step * delta.rowwise().sum();
 }
 
 }  // namespace gradscope::kernels::eigen

@@ -15,15 +15,23 @@ const char* backend_name();
 template <typename T>
 void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Matrix<T>& z);
 
-// out = wᵀ delta: the back-propagated error (w^(l+1))ᵀ δ^(l+1) of BP2, before ⊙ σ'(z^l).
+// BP2 in one pass: delta = (wᵀ delta_next) ⊙ d, i.e. δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l).
 template <typename T>
-void transpose_times(const Matrix<T>& w, const Matrix<T>& delta, Matrix<T>& out);
+void transpose_times_hadamard(const Matrix<T>& w, const Matrix<T>& delta_next, const Matrix<T>& d,
+                              Matrix<T>& delta);
 
 // dw = scale · delta a_prevᵀ and db = scale · Σ_columns delta: BP4 and BP3 summed over the
 // mini-batch (scale = 1/m averages).
 template <typename T>
 void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<T>& dw,
                Vector<T>& db);
+
+// BP3/BP4 folded into the SGD step, without materialising the gradient:
+//   w ← keep·w − step · delta a_prevᵀ,   b ← b − step · Σ_columns delta
+// with step = η/m and keep = 1 − ηλ/n (Nielsen's network2 update with L2).
+template <typename T>
+void sgd_step(Matrix<T>& w, Vector<T>& b, const Matrix<T>& delta, const Matrix<T>& a_prev, T step,
+              T keep);
 
 // a = σ(z) and, when d is not null, d = σ'(z). Softmax normalises each column; its d is the
 // Jacobian's diagonal.
@@ -34,9 +42,9 @@ void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
 template <typename T>
 void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d);
 
-// Nielsen's network2 update with L2: w ← keep·w − eta·dw, b ← b − eta·db, keep = 1 − ηλ/n.
+// delta = (a − y) ⊙ d: BP1 for the quadratic cost, whose ∂C/∂a^L is a^L − y.
 template <typename T>
-void sgd_update(Matrix<T>& w, Vector<T>& b, const Matrix<T>& dw, const Vector<T>& db, T eta,
-                T keep);
+void difference_hadamard(const Matrix<T>& a, const Matrix<T>& y, const Matrix<T>& d,
+                         Matrix<T>& delta);
 
 }  // namespace gradscope::kernels

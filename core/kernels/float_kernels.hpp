@@ -1,0 +1,273 @@
+// The float kernels, written once over a lanes type: Simd128Lanes (wasm_simd128.h) in the SIMD
+// build, ScalarLanes (its portable twin) in the scalar build and in the tests. Same contracts
+// as kernels.hpp; matrices are Eigen's column-major storage, read through raw pointers.
+#pragma once
+
+#include <vector>
+
+#include "../activation.hpp"
+#include "../types.hpp"
+#include "gemm.hpp"
+#include "lanes_scalar.hpp"
+#include "vector_math.hpp"
+
+namespace gradscope::kernels::lanes {
+
+// Runs op(lanes, i) over elements 0 … n − 1: whole vectors with P, the tail with ScalarLanes,
+// so no load or store ever reaches past n.
+template <class P, class Op>
+void elementwise(Index n, Op&& op) {
+  Index i = 0;
+  for (; i + P::kWidth <= n; i += P::kWidth) op(P{}, i);
+  for (; i < n; ++i) op(ScalarLanes{}, i);
+}
+
+// Stores v at p, except its first `skip` lanes (rows an overlapping row block already wrote).
+template <class P>
+void store_fresh(float* p, typename P::V v, int skip) {
+  if (skip > 0) v = P::select(P::lanes_from(skip), v, P::load(p));
+  P::store(p, v);
+}
+
+// z = acc + b (bias broadcast along the row).
+struct AffineEpilogue {
+  const float* b;
+  float* z;
+  Index ldz;
+  template <class P>
+  void store(typename P::V acc, Index i, Index j, int skip) {
+    store_fresh<P>(z + j * ldz + i, P::add(acc, P::load(b + i)), skip);
+  }
+};
+
+// delta = acc ⊙ d.
+struct HadamardEpilogue {
+  const float* d;
+  float* delta;
+  Index ld;
+  template <class P>
+  void store(typename P::V acc, Index i, Index j, int skip) {
+    store_fresh<P>(delta + j * ld + i, P::mul(acc, P::load(d + j * ld + i)), skip);
+  }
+};
+
+// dw = scale · acc.
+struct ScaleEpilogue {
+  float scale;
+  float* dw;
+  Index ld;
+  template <class P>
+  void store(typename P::V acc, Index i, Index j, int skip) {
+    store_fresh<P>(dw + j * ld + i, P::mul(P::splat(scale), acc), skip);
+  }
+};
+
+// w ← keep · w − step · acc: the SGD update with the gradient still in registers.
+struct SgdEpilogue {
+  float keep, step;
+  float* w;
+  Index ld;
+  template <class P>
+  void store(typename P::V acc, Index i, Index j, int skip) {
+    float* p = w + j * ld + i;
+    const typename P::V updated =
+        P::sub(P::mul(P::splat(keep), P::load(p)), P::mul(P::splat(step), acc));
+    store_fresh<P>(p, updated, skip);
+  }
+};
+
+// z = w a_prev + b 1ᵀ.
+template <class P>
+void affine(const Matrix<float>& w, const Matrix<float>& a_prev, const Vector<float>& b,
+            Matrix<float>& z) {
+  z.resize(w.rows(), a_prev.cols());
+  const GemmShape s{w.rows(), a_prev.cols(), w.cols(), w.data(), w.rows(),
+                    a_prev.data(), 1, a_prev.rows()};
+  AffineEpilogue e{b.data(), z.data(), z.rows()};
+  gemm<P>(s, e);
+}
+
+// delta = (wᵀ delta_next) ⊙ d. wᵀ is packed once per call so that its columns are contiguous
+// for the vector loads; the pack is n_l × n_(l+1) moves against m times as many multiply-adds.
+template <class P>
+void transpose_times_hadamard(const Matrix<float>& w, const Matrix<float>& delta_next,
+                              const Matrix<float>& d, Matrix<float>& delta) {
+  static thread_local std::vector<float> packed;
+  const Index n_next = w.rows(), n = w.cols();
+  packed.resize(static_cast<std::size_t>(n * n_next));
+  for (Index i = 0; i < n; ++i) {
+    for (Index p = 0; p < n_next; ++p) packed[p * n + i] = w(p, i);
+  }
+  delta.resize(n, delta_next.cols());
+  const GemmShape s{n, delta_next.cols(), n_next, packed.data(), n,
+                    delta_next.data(), 1, n_next};
+  HadamardEpilogue e{d.data(), delta.data(), n};
+  gemm<P>(s, e);
+}
+
+// out[i] = scale · Σ_j m(i, j): the bias gradient of BP3 summed over the batch.
+template <class P>
+void scaled_row_sums(const Matrix<float>& m, float scale, float* out) {
+  const Index rows = m.rows();
+  elementwise<P>(rows, [&](auto lanes, Index i) {
+    using L = decltype(lanes);
+    typename L::V total = L::splat(0.0f);
+    for (Index j = 0; j < m.cols(); ++j) total = L::add(total, L::load(m.data() + j * rows + i));
+    L::store(out + i, L::mul(L::splat(scale), total));
+  });
+}
+
+// dw = scale · delta a_prevᵀ, db = scale · Σ_columns delta.
+template <class P>
+void outer_sum(const Matrix<float>& delta, const Matrix<float>& a_prev, float scale,
+               Matrix<float>& dw, Vector<float>& db) {
+  dw.resize(delta.rows(), a_prev.rows());
+  db.resize(delta.rows());
+  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(), delta.data(), delta.rows(),
+                    a_prev.data(), a_prev.rows(), 1};
+  ScaleEpilogue e{scale, dw.data(), dw.rows()};
+  gemm<P>(s, e);
+  scaled_row_sums<P>(delta, scale, db.data());
+}
+
+// w ← keep·w − step·delta a_prevᵀ, b ← b − step·Σ_columns delta.
+template <class P>
+void sgd_step(Matrix<float>& w, Vector<float>& b, const Matrix<float>& delta,
+              const Matrix<float>& a_prev, float step, float keep) {
+  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(), delta.data(), delta.rows(),
+                    a_prev.data(), a_prev.rows(), 1};
+  SgdEpilogue e{keep, step, w.data(), w.rows()};
+  gemm<P>(s, e);
+  const Index rows = delta.rows();
+  elementwise<P>(rows, [&](auto lanes, Index i) {
+    using L = decltype(lanes);
+    typename L::V total = L::splat(0.0f);
+    for (Index j = 0; j < delta.cols(); ++j) {
+      total = L::add(total, L::load(delta.data() + j * rows + i));
+    }
+    L::store(b.data() + i, L::sub(L::load(b.data() + i), L::mul(L::splat(step), total)));
+  });
+}
+
+// a = value(z) and, when d is not null, d = derivative(z, a), element by element.
+template <class P, class Value, class Derivative>
+void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d,
+                          Value value, Derivative derivative) {
+  const float* zp = z.data();
+  float* ap = a.data();
+  float* dp = d ? d->data() : nullptr;
+  elementwise<P>(z.size(), [&](auto lanes, Index i) {
+    using L = decltype(lanes);
+    const typename L::V zi = L::load(zp + i);
+    const typename L::V ai = value(lanes, zi);
+    L::store(ap + i, ai);
+    if (dp) L::store(dp + i, derivative(lanes, zi, ai));
+  });
+}
+
+// y_i = e^(x_i − max x) / Σ_j e^(x_j − max x) for each column (the shift keeps e^x ≤ 1).
+template <class P>
+void softmax(const Matrix<float>& z, Matrix<float>& a) {
+  const Index n = z.rows();
+  for (Index c = 0; c < z.cols(); ++c) {
+    const float* zc = z.data() + c * n;
+    float* ac = a.data() + c * n;
+    float m = zc[0];
+    for (Index i = 1; i < n; ++i) m = zc[i] > m ? zc[i] : m;
+    elementwise<P>(n, [&](auto lanes, Index i) {
+      using L = decltype(lanes);
+      L::store(ac + i, exp<L>(L::sub(L::load(zc + i), L::splat(m))));
+    });
+    float total = 0.0f;
+    for (Index i = 0; i < n; ++i) total += ac[i];
+    elementwise<P>(n, [&](auto lanes, Index i) {
+      using L = decltype(lanes);
+      L::store(ac + i, L::div(L::load(ac + i), L::splat(total)));
+    });
+  }
+}
+
+// a = σ(z) and optionally d = σ'(z), with σ' written from a as the seed does (σ(1 − σ), 1 − tanh²).
+template <class P>
+void activate(Activation f, const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d) {
+  a.resize(z.rows(), z.cols());
+  if (d) d->resize(z.rows(), z.cols());
+  const auto one_minus_a_times_a = [](auto lanes, auto, auto a_i) {
+    using L = decltype(lanes);
+    return L::mul(a_i, L::sub(L::splat(1.0f), a_i));
+  };
+  switch (f) {
+    case Activation::kSigmoid:
+      activate_elementwise<P>(
+          z, a, d, [](auto lanes, auto z_i) { return sigmoid<decltype(lanes)>(z_i); },
+          one_minus_a_times_a);
+      return;
+    case Activation::kTanh:
+      activate_elementwise<P>(
+          z, a, d, [](auto lanes, auto z_i) { return tanh<decltype(lanes)>(z_i); },
+          [](auto lanes, auto, auto a_i) {
+            using L = decltype(lanes);
+            return L::sub(L::splat(1.0f), L::mul(a_i, a_i));
+          });
+      return;
+    case Activation::kRelu:
+    case Activation::kLeakyRelu: {
+      const float slope = f == Activation::kRelu ? 0.0f : static_cast<float>(kLeakyReluSlope);
+      activate_elementwise<P>(
+          z, a, d,
+          [slope](auto lanes, auto z_i) {
+            using L = decltype(lanes);
+            const auto zero = L::splat(0.0f);
+            return L::select(L::less(zero, z_i), z_i, L::mul(L::splat(slope), z_i));
+          },
+          [slope](auto lanes, auto z_i, auto) {
+            using L = decltype(lanes);
+            return L::select(L::less(L::splat(0.0f), z_i), L::splat(1.0f), L::splat(slope));
+          });
+      return;
+    }
+    case Activation::kIdentity:
+      activate_elementwise<P>(
+          z, a, d, [](auto, auto z_i) { return z_i; },
+          [](auto lanes, auto, auto) { return decltype(lanes)::splat(1.0f); });
+      return;
+    case Activation::kSoftmax:
+      softmax<P>(z, a);
+      // The Jacobian's diagonal y_i (1 − y_i); BP1 uses the full Jacobian.
+      if (d) {
+        activate_elementwise<P>(
+            a, *d, nullptr,
+            [&](auto lanes, auto a_i) { return one_minus_a_times_a(lanes, a_i, a_i); },
+            one_minus_a_times_a);
+      }
+      return;
+  }
+}
+
+// delta = delta ⊙ d.
+template <class P>
+void hadamard_in_place(Matrix<float>& delta, const Matrix<float>& d) {
+  float* p = delta.data();
+  const float* dp = d.data();
+  elementwise<P>(delta.size(), [&](auto lanes, Index i) {
+    using L = decltype(lanes);
+    L::store(p + i, L::mul(L::load(p + i), L::load(dp + i)));
+  });
+}
+
+// delta = (a − y) ⊙ d.
+template <class P>
+void difference_hadamard(const Matrix<float>& a, const Matrix<float>& y, const Matrix<float>& d,
+                         Matrix<float>& delta) {
+  delta.resize(a.rows(), a.cols());
+  const float* ap = a.data();
+  const float* yp = y.data();
+  const float* dp = d.data();
+  float* out = delta.data();
+  elementwise<P>(a.size(), [&](auto lanes, Index i) {
+    using L = decltype(lanes);
+    L::store(out + i, L::mul(L::sub(L::load(ap + i), L::load(yp + i)), L::load(dp + i)));
+  });
+}
+
+}  // namespace gradscope::kernels::lanes

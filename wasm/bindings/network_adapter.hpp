@@ -1,0 +1,67 @@
+// The network as JavaScript sees it: one handle owning a Network<float> and, while training step
+// by step, its TrainingSession. Every method catches C++ exceptions (guarded()) and returns
+// undefined / false / null after recording the message; arrays returned are fresh copies.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <memory>
+#include <string>
+
+#include "network.hpp"
+#include "training_session.hpp"
+
+namespace gradscope::wasm {
+
+class NetworkHandle {
+ public:
+  explicit NetworkHandle(const NetworkConfig& config) : net_(config) {}
+
+  int num_layers() const { return net_.num_layers(); }
+  emscripten::val layers() const;  // Int32Array [n_1 … n_L]
+  std::string hidden() const { return activation_name(net_.config().hidden); }
+  std::string output() const { return activation_name(net_.config().output); }
+  std::string cost() const { return cost_name(net_.config().cost); }
+  std::string init() const { return init_name(net_.config().init); }
+  double seed() const { return static_cast<double>(net_.config().seed); }
+
+  // w^l as a row-major Float32Array (n_l × n_(l-1)), b^l as a Float32Array.
+  emscripten::val weights(int l) const;
+  emscripten::val biases(int l) const;
+  bool set_parameters(int l, const emscripten::val& w, const emscripten::val& b);
+
+  // x, y: m samples one after another.
+  emscripten::val predict(const emscripten::val& x, int m) const;
+  // [{ layer, weights, biases, rows, cols }] for l = 2 … L: ∂C/∂w^l, ∂C/∂b^l averaged over the
+  // batch, weights row-major.
+  emscripten::val gradients(const emscripten::val& x, const emscripten::val& y, int m) const;
+  emscripten::val diagnostics(const emscripten::val& x, const emscripten::val& y, int m) const;
+  emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m) const;
+  // Central differences in double precision against backprop (core gradient_check).
+  emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
+                                 double h, int max_parameters) const;
+
+  // Starts a step-wise session (replacing any previous one); test_m = 0 for no test set.
+  bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
+                      const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
+                      int batch_size, double learning_rate, double l2, bool shuffle, double seed);
+  // { epochsDone, stepsDone, position } after running `steps` mini-batches.
+  emscripten::val train_steps(int steps);
+  // { epoch, train: { loss, accuracy }, test?: { loss, accuracy } } after finishing a pass.
+  emscripten::val train_epoch();
+  emscripten::val training_state() const;
+  void end_training() { session_.reset(); }
+
+ private:
+  TrainingSession& session() const;
+
+  Network<float> net_;
+  std::unique_ptr<TrainingSession> session_;
+};
+
+// The handle for a new network, or null (error recorded) for a bad configuration.
+NetworkHandle* create_network(const emscripten::val& layers, const std::string& hidden,
+                              const std::string& output, const std::string& cost,
+                              const std::string& init, double seed);
+
+}  // namespace gradscope::wasm

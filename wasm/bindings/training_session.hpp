@@ -1,0 +1,48 @@
+// Step-wise SGD over one training set, so a caller (the playground's worker) can run a few
+// mini-batches, look at diagnostics, and continue. The mini-batch order is the core Trainer's:
+// a fresh seeded shuffle at the start of every pass, so whole passes here give exactly the
+// parameters that gradscope::train gives.
+#pragma once
+
+#include <vector>
+
+#include "dataset.hpp"
+#include "network.hpp"
+#include "rng.hpp"
+#include "sgd.hpp"
+
+namespace gradscope::wasm {
+
+class TrainingSession {
+ public:
+  // Validates the data (finite values, widths matching the network) and the options.
+  TrainingSession(Network<float>& net, Dataset<float> train, Dataset<float> test,
+                  const SgdOptions& options);
+
+  // Runs `steps` mini-batches, carrying on across pass boundaries.
+  void run_steps(int steps);
+  // Runs the rest of the current pass (a whole pass when at its start) and reports on it as
+  // gradscope::train does.
+  EpochReport run_epoch();
+  Evaluation evaluate_train() const { return evaluate(net_, train_); }
+
+  int epochs_done() const { return epochs_done_; }  // completed passes
+  long steps_done() const { return steps_done_; }   // mini-batches run
+  int position() const { return cursor_; }          // samples of the current pass already used
+
+ private:
+  void run_one_step();
+
+  Network<float>& net_;
+  Dataset<float> train_, test_;
+  SgdOptions options_;
+  Trainer<float> trainer_;
+  Rng rng_;
+  std::vector<int> order_;
+  Matrix<float> xb_, yb_;
+  int cursor_ = 0;
+  int epochs_done_ = 0;
+  long steps_done_ = 0;
+};
+
+}  // namespace gradscope::wasm

@@ -1,0 +1,65 @@
+// gs.activations: σ and σ' of each element-wise activation, computed by the core's own scalar
+// forms, for plotting curves.
+import { checked, GradscopeError } from './checked-call.js';
+import type { RawModule } from './raw-module.js';
+import type { ActivationCurve, ActivationName } from './types.js';
+
+export interface Activations {
+  /** Every activation name; all but 'softmax' are element-wise and can be plotted. */
+  readonly names: readonly ActivationName[];
+  value(name: ActivationName, x: number): number;
+  derivative(name: ActivationName, x: number): number;
+  /** σ(x) and σ'(x) at each x (copies; x is copied too). */
+  curve(name: ActivationName, xs: ArrayLike<number>): ActivationCurve;
+  /** The largest value σ' takes (sigmoid 1/4, tanh and the ReLUs 1): the vanishing ceiling. */
+  maxDerivative(name: ActivationName): number;
+}
+
+const NAMES: readonly ActivationName[] = Object.freeze([
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky-relu',
+  'identity',
+  'softmax',
+]);
+
+export function createActivations(raw: RawModule): Activations {
+  const name = (n: unknown): string => {
+    if (typeof n !== 'string') {
+      throw new GradscopeError(`activation name must be a string (valid: ${NAMES.join(', ')})`);
+    }
+    return n;
+  };
+  const points = (xs: ArrayLike<number>): Float64Array => {
+    if (xs instanceof Float64Array) return xs.slice();
+    if (xs === null || typeof xs !== 'object' || typeof xs.length !== 'number') {
+      throw new GradscopeError('xs must be an array of numbers');
+    }
+    const out = new Float64Array(xs.length);
+    for (let i = 0; i < xs.length; ++i) {
+      const v = xs[i];
+      if (typeof v !== 'number') {
+        throw new GradscopeError(`xs[${i}] is ${typeof v}, expected a number`);
+      }
+      out[i] = v;
+    }
+    return out;
+  };
+  const at = (n: ActivationName, xs: Float64Array, derivative: boolean): Float64Array =>
+    checked(raw, () => raw.activationCurve(name(n), xs, derivative)) as Float64Array;
+  const one = (x: number): Float64Array => {
+    if (typeof x !== 'number') throw new GradscopeError(`x ${String(x)} must be a number`);
+    return Float64Array.of(x);
+  };
+  return {
+    names: NAMES,
+    value: (n, x) => at(n, one(x), false)[0] as number,
+    derivative: (n, x) => at(n, one(x), true)[0] as number,
+    curve(n, xs) {
+      const x = points(xs);
+      return { x, value: at(n, x, false), derivative: at(n, x, true) };
+    },
+    maxDerivative: (n) => checked(raw, () => raw.activationMaxDerivative(name(n))),
+  };
+}

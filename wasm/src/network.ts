@@ -1,0 +1,275 @@
+// Network: a handle on one Network<float> in the module, with the public camelCase API. Layers
+// are numbered as in the seed (l = 2 … L). Every array returned is a copy.
+import { checked, GradscopeError } from './checked-call.js';
+import type { RawEpochReport, RawModule, RawNetworkHandle } from './raw-module.js';
+import { batch, checkInteger, checkNumber, sampleCount, toFloat32 } from './samples.js';
+import { networkToJSON } from './network-json.js';
+import type {
+  ActivationName,
+  CostName,
+  EpochReport,
+  Evaluation,
+  GradientCheckOptions,
+  GradientCheckResult,
+  InitName,
+  LayerDiagnostics,
+  LayerGradients,
+  LayerParameters,
+  NetworkJSON,
+  Samples,
+  SgdOptions,
+  TrainingState,
+  TrainOptions,
+} from './types.js';
+
+const INT_MAX = 2 ** 31 - 1;
+
+function report(r: RawEpochReport): EpochReport {
+  const out: EpochReport = { epoch: r.epoch, train: { ...r.train } };
+  if (r.test) out.test = { ...r.test };
+  return out;
+}
+
+export class Network {
+  #raw: RawModule;
+  #handle: RawNetworkHandle | null;
+  #registry: FinalizationRegistry<RawNetworkHandle>;
+  #session = 0;  // id of the active step-wise session, 0 = none
+  #nextSession = 1;
+  /** [n_1, …, n_L]. */
+  readonly layers: readonly number[];
+  readonly hidden: ActivationName;
+  readonly output: ActivationName;
+  readonly cost: CostName;
+  readonly init: InitName;
+  readonly seed: number;
+
+  /** @internal Use gs.createNetwork or gs.networkFromJSON. */
+  constructor(
+    raw: RawModule,
+    handle: RawNetworkHandle,
+    registry: FinalizationRegistry<RawNetworkHandle>,
+  ) {
+    this.#raw = raw;
+    this.#handle = handle;
+    this.#registry = registry;
+    // The safety net: a network that is garbage-collected without dispose() frees its memory.
+    registry.register(this, handle, this);
+    this.layers = Object.freeze(Array.from(handle.layers()));
+    this.hidden = handle.hidden() as ActivationName;
+    this.output = handle.output() as ActivationName;
+    this.cost = handle.cost() as CostName;
+    this.init = handle.init() as InitName;
+    this.seed = handle.seed();
+  }
+
+  /** L, the number of layers including the input layer. */
+  get numLayers(): number {
+    return this.layers.length;
+  }
+
+  get inputWidth(): number {
+    return this.layers[0] as number;
+  }
+
+  get outputWidth(): number {
+    return this.layers[this.layers.length - 1] as number;
+  }
+
+  get disposed(): boolean {
+    return this.#handle === null;
+  }
+
+  /** Frees the network's WebAssembly memory. Other calls then throw; dispose again is a no-op. */
+  dispose(): void {
+    if (this.#handle === null) return;
+    this.#registry.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+    this.#session = 0;
+  }
+
+  /** w^l (row-major n_l × n_(l−1)) and b^l. Copies. */
+  getParameters(l: number): LayerParameters {
+    const h = this.#live();
+    checkInteger(l, 'layer', -INT_MAX, INT_MAX);
+    const weights = checked(this.#raw, () => h.weights(l)) as Float32Array;
+    const biases = checked(this.#raw, () => h.biases(l)) as Float32Array;
+    const rows = this.layers[l - 1] as number;
+    const cols = this.layers[l - 2] as number;
+    return { weights, biases, rows, cols };
+  }
+
+  /** Replaces w^l and b^l (copied in); shapes and finiteness are checked first. */
+  setParameters(l: number, params: { weights: Samples; biases: Samples }): void {
+    const h = this.#live();
+    checkInteger(l, 'layer', -INT_MAX, INT_MAX);
+    if (params === null || typeof params !== 'object') {
+      throw new GradscopeError('setParameters needs { weights, biases }');
+    }
+    const weights = toFloat32(params.weights, 'weights');
+    const biases = toFloat32(params.biases, 'biases');
+    checked(this.#raw, () => h.setParameters(l, weights, biases));
+  }
+
+  /** a^L for each sample of x (m × n_1, row-major) as an m × n_L Float32Array. */
+  predict(x: Samples): Float32Array {
+    const h = this.#live();
+    const xs = toFloat32(x, 'x');
+    const m = sampleCount(xs, this.inputWidth, 'x');
+    return checked(this.#raw, () => h.predict(xs, m)) as Float32Array;
+  }
+
+  /** ∂C/∂w^l and ∂C/∂b^l, batch averages, one entry per layer (l = 2 first). Copies. */
+  gradients(x: Samples, y: Samples): LayerGradients[] {
+    const h = this.#live();
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return checked(this.#raw, () => h.gradients(b.x, b.y, b.m)) as LayerGradients[];
+  }
+
+  /** Per layer (l = 2 first): gradient norms and how small σ'(z^l) is on this batch. */
+  diagnostics(x: Samples, y: Samples): LayerDiagnostics[] {
+    const h = this.#live();
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return checked(this.#raw, () => h.diagnostics(b.x, b.y, b.m)) as LayerDiagnostics[];
+  }
+
+  /** Mean cost and accuracy on (x, y). */
+  evaluate(x: Samples, y: Samples): Evaluation {
+    const h = this.#live();
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m)) as Evaluation) };
+  }
+
+  /** Backprop against central differences, in double precision (the core's gradient_check). */
+  gradientCheck(x: Samples, y: Samples, options: GradientCheckOptions = {}): GradientCheckResult {
+    const h = this.#live();
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    const step = checkNumber(options.h ?? 1e-5, 'h');
+    const max = checkInteger(options.maxParameters ?? INT_MAX, 'maxParameters', -INT_MAX, INT_MAX);
+    const r = checked(this.#raw, () => h.gradientCheck(b.x, b.y, b.m, step, max));
+    return { ...(r as GradientCheckResult) };
+  }
+
+  /**
+   * Mini-batch SGD for `epochs` passes; returns one report per epoch (like the core's train).
+   * onEpoch runs between epochs, outside WebAssembly; returning false stops early.
+   */
+  train(x: Samples, y: Samples, options: TrainOptions = {}): EpochReport[] {
+    if (options === null || typeof options !== 'object') {
+      throw new GradscopeError('options must be an object');
+    }
+    const epochs = checkInteger(options.epochs ?? 1, 'epochs', 1, INT_MAX);
+    if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') {
+      throw new GradscopeError('onEpoch must be a function');
+    }
+    const h = this.#live();
+    const id = this.#begin(x, y, options);
+    const history: EpochReport[] = [];
+    try {
+      for (let e = 0; e < epochs; ++e) {
+        const r = report(checked(this.#raw, () => h.trainEpoch()) as RawEpochReport);
+        history.push(r);
+        if (options.onEpoch && options.onEpoch(r) === false) break;
+      }
+    } finally {
+      if (this.#session === id) this.#end();
+    }
+    return history;
+  }
+
+  /**
+   * A step-wise trainer over (x, y) for callers that interleave training with other work (the
+   * playground trains a few mini-batches per animation frame in a worker). Starting another
+   * trainer or calling train() ends this one.
+   */
+  createTrainer(x: Samples, y: Samples, options: SgdOptions = {}): NetworkTrainer {
+    const id = this.#begin(x, y, options);
+    const h = this.#handle as RawNetworkHandle;
+    const raw = this.#raw;
+    const live = (): RawNetworkHandle => {
+      if (this.#session !== id) {
+        throw new GradscopeError(
+          this.disposed ? 'the network was disposed' : 'this trainer was replaced or disposed',
+        );
+      }
+      return h;
+    };
+    return {
+      steps: (count = 1) => {
+        checkInteger(count, 'step count', -INT_MAX, INT_MAX);
+        const handle = live();
+        return { ...(checked(raw, () => handle.trainSteps(count)) as TrainingState) };
+      },
+      epoch: () => {
+        const handle = live();
+        return report(checked(raw, () => handle.trainEpoch()) as RawEpochReport);
+      },
+      get state() {
+        const handle = live();
+        return { ...(checked(raw, () => handle.trainingState()) as TrainingState) };
+      },
+      dispose: () => {
+        if (this.#session === id) this.#end();
+      },
+    };
+  }
+
+  /** All that rebuilds this network exactly (float bits included); see gs.networkFromJSON. */
+  toJSON(): NetworkJSON {
+    this.#live();
+    return networkToJSON(this);
+  }
+
+  #live(): RawNetworkHandle {
+    if (this.#handle === null) throw new GradscopeError('the network was disposed');
+    return this.#handle;
+  }
+
+  #begin(x: Samples, y: Samples, o: SgdOptions): number {
+    const h = this.#live();
+    if (o === null || typeof o !== 'object') throw new GradscopeError('options must be an object');
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    let test: { x: Float32Array | undefined; y: Float32Array | undefined; m: number } = {
+      x: undefined,
+      y: undefined,
+      m: 0,
+    };
+    if (o.testX !== undefined || o.testY !== undefined) {
+      if (o.testX === undefined || o.testY === undefined) {
+        throw new GradscopeError('testX and testY must be given together');
+      }
+      test = batch(o.testX, o.testY, this.inputWidth, this.outputWidth, ['testX', 'testY']);
+    }
+    const batchSize = checkInteger(o.batchSize ?? 10, 'batchSize', -INT_MAX, INT_MAX);
+    const learningRate = checkNumber(o.learningRate ?? 0.5, 'learningRate');
+    const l2 = checkNumber(o.l2 ?? 0, 'l2');
+    const seed = checkNumber(o.seed ?? 1, 'seed');
+    if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') {
+      throw new GradscopeError(`shuffle ${String(o.shuffle)} must be true or false`);
+    }
+    this.#session = 0;
+    checked(this.#raw, () =>
+      h.beginTraining(b.x, b.y, b.m, test.x, test.y, test.m, batchSize, learningRate, l2,
+                      o.shuffle ?? true, seed),
+    );
+    this.#session = this.#nextSession++;
+    return this.#session;
+  }
+
+  #end(): void {
+    this.#session = 0;
+    this.#handle?.endTraining();
+  }
+}
+
+/** A step-wise training session created by Network.createTrainer. */
+export interface NetworkTrainer {
+  /** Runs `count` mini-batches (default 1), continuing across passes; reshuffles at each pass. */
+  steps(count?: number): TrainingState;
+  /** Finishes the current pass (a whole pass at its start) and evaluates like train() does. */
+  epoch(): EpochReport;
+  readonly state: TrainingState;
+  /** Frees the session's copy of the data (the network stays). */
+  dispose(): void;
+}

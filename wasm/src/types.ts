@@ -1,0 +1,152 @@
+// The public types of the gradscope package. Every array a method returns is a fresh copy: it
+// stays valid after dispose() and after the WebAssembly heap grows.
+
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'identity' | 'softmax';
+export type CostName = 'quadratic' | 'cross-entropy' | 'log-likelihood';
+export type InitName = 'large' | 'scaled' | 'he';
+export type SyntheticKind = 'circle' | 'xor' | 'gaussians' | 'spiral';
+export type Flavour = 'simd' | 'scalar';
+
+/** Samples one after another (row-major batch × width). Other numeric arrays are converted. */
+export type Samples = Float32Array | ArrayLike<number>;
+
+export interface NetworkOptions {
+  /** [n_1, …, n_L]: input width, hidden widths, output width. */
+  layers: readonly number[];
+  /** Activation of layers 2 … L−1. Default 'sigmoid'. */
+  hidden?: ActivationName;
+  /** Activation of layer L. Default 'sigmoid'. */
+  output?: ActivationName;
+  /** Default 'quadratic'. */
+  cost?: CostName;
+  /** Default 'scaled' (weights N(0, 1/n_in)). */
+  init?: InitName;
+  /** Integer in [0, 2^53]; the same seed gives bit-identical weights everywhere. Default 1. */
+  seed?: number;
+}
+
+/** w^l (n_l × n_(l−1), row-major: weights[j * cols + k] = w^l_jk) and b^l. Copies. */
+export interface LayerParameters {
+  weights: Float32Array;
+  biases: Float32Array;
+  rows: number;
+  cols: number;
+}
+
+/** ∂C/∂w^l and ∂C/∂b^l averaged over the batch, for layer `layer` (2 … L). Copies. */
+export interface LayerGradients extends LayerParameters {
+  layer: number;
+}
+
+export interface LayerDiagnostics {
+  layer: number;
+  /** ‖∂C/∂b^l‖: Nielsen's "speed of learning" of the layer. */
+  biasGradNorm: number;
+  /** ‖∂C/∂w^l‖ (Frobenius). */
+  weightGradNorm: number;
+  /** Mean of |σ'(z^l)| over units and samples. */
+  meanAbsActDeriv: number;
+  /** Histogram of σ'(z^l) over units × samples: 20 bins over [0, 1] (21 edges). */
+  derivHistogram: { edges: Float64Array; counts: Int32Array };
+  /** Share of (unit, sample) pairs with σ' below 1% of the activation's largest σ'. */
+  saturatedFraction: number;
+}
+
+export interface Evaluation {
+  /** Mean cost over the samples (without the L2 term). */
+  loss: number;
+  /** Share classified correctly (one output: a ≥ 0.5; several: argmax). */
+  accuracy: number;
+}
+
+export interface EpochReport {
+  /** 1-based. */
+  epoch: number;
+  train: Evaluation;
+  /** Present when testX/testY were given. */
+  test?: Evaluation;
+}
+
+export interface SgdOptions {
+  /** Default 10. */
+  batchSize?: number;
+  /** η. Default 0.5. */
+  learningRate?: number;
+  /** λ of Nielsen's L2 weight decay (1 − ηλ/n). Default 0. */
+  l2?: number;
+  /** Reshuffle at the start of each pass. Default true. */
+  shuffle?: boolean;
+  /** Seed of the shuffling order. Default 1. */
+  seed?: number;
+  testX?: Samples;
+  testY?: Samples;
+}
+
+export interface TrainOptions extends SgdOptions {
+  /** Default 1. */
+  epochs?: number;
+  /** Called after each epoch; returning false stops training early. */
+  onEpoch?: (report: EpochReport) => boolean | void;
+}
+
+export interface GradientCheckOptions {
+  /** Step of the central difference. Default 1e-5 (the check runs in double precision). */
+  h?: number;
+  /** At most this many parameters, spread evenly. Default all. */
+  maxParameters?: number;
+}
+
+export interface GradientCheckResult {
+  /** max over checked parameters of |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). */
+  maxRelativeError: number;
+  worstLayer: number;
+  worstIsBias: boolean;
+  /** Row-major index within w^l, or the index within b^l. */
+  worstIndex: number;
+  parametersChecked: number;
+}
+
+export interface TrainingState {
+  /** Completed passes over the training set. */
+  epochsDone: number;
+  /** Mini-batches run. */
+  stepsDone: number;
+  /** Samples of the current pass already used. */
+  position: number;
+}
+
+export interface Dataset {
+  /** n samples of inputWidth values, one after another. */
+  x: Float32Array;
+  /** n targets of outputWidth values (0/1 for width 1, one-hot otherwise). */
+  y: Float32Array;
+  labels: Int32Array;
+  n: number;
+  inputWidth: number;
+  outputWidth: number;
+}
+
+export interface IdxArray {
+  dims: number[];
+  /** Unsigned bytes, row-major. */
+  data: Uint8Array;
+}
+
+export interface NetworkJSON {
+  format: 'gradscope-network';
+  version: 1;
+  layers: number[];
+  hidden: ActivationName;
+  output: ActivationName;
+  cost: CostName;
+  init: InitName;
+  seed: number;
+  /** One entry per weighted layer, l = 2 first; weights row-major. */
+  parameters: { layer: number; weights: number[]; biases: number[] }[];
+}
+
+export interface ActivationCurve {
+  x: Float64Array;
+  value: Float64Array;
+  derivative: Float64Array;
+}

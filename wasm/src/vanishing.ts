@@ -1,0 +1,198 @@
+// Nielsen's chapter-5 experiment (the vanishing-gradient lab, the CLI's `vanishing` command):
+// the "speed of learning" ‖∂C/∂b^l‖ of every hidden layer, with ∂C/∂b^l averaged over a set of
+// training images as his generate_gradient.py did, at initialisation and after each epoch of
+// training, with the accuracy on held-out images. Built on the public Network API only.
+import { GradscopeError } from './checked-call.js';
+import type { Network } from './network.js';
+import type {
+  ActivationName,
+  CostName,
+  Dataset,
+  Evaluation,
+  InitName,
+  NetworkOptions,
+  Samples,
+} from './types.js';
+
+/** What the experiment needs of a loaded module (gs). */
+export interface NetworkFactory {
+  createNetwork(options: NetworkOptions): Network;
+}
+
+export interface VanishingOptions {
+  /** [n_1, …, n_L]: input width, hidden widths, output width; at least one hidden layer. */
+  layers: readonly number[];
+  /** Hidden activation. Default 'sigmoid'. */
+  activation?: ActivationName;
+  /** Default 'scaled' (weights N(0, 1/n_in), biases N(0, 1): the book's setting). */
+  init?: InitName;
+  /** Default 'cross-entropy', as the book's network2. */
+  cost?: CostName;
+  /** Output activation. Default 'sigmoid'. */
+  output?: ActivationName;
+  /** Seed of the initial weights and of the shuffling order. Default 1. */
+  seed?: number;
+  /** Training images: the first `samples` of the data set (the speed is averaged over them). Default 1000. */
+  samples?: number;
+  /** Held-out images: the `testSamples` after the training images. Default 1000. */
+  testSamples?: number;
+  /** Passes of SGD after the measurement at initialisation. Default 0. */
+  epochs?: number;
+  /** Default 10. */
+  batchSize?: number;
+  /** η. Default 0.1. */
+  learningRate?: number;
+  /** λ of the L2 weight decay. Default 5, as generate_gradient.py. */
+  l2?: number;
+}
+
+/** One measurement: epoch 0 is the initialisation. */
+export interface VanishingPoint {
+  epoch: number;
+  /** ‖∂C/∂b^l‖ for l = 2 … L−1, the first hidden layer first. */
+  speeds: number[];
+  /** Loss and accuracy on the training images. */
+  train: Evaluation;
+  /** Loss and accuracy on the held-out images. */
+  test: Evaluation;
+}
+
+/** The first hidden layer's speed over the last one's (small: the first learns slowly). */
+export function speedRatio(speeds: readonly number[]): number {
+  if (speeds.length === 0) throw new GradscopeError('speedRatio needs at least one speed');
+  return (speeds[0] as number) / (speeds[speeds.length - 1] as number);
+}
+
+/** Nielsen's speed of learning of every hidden layer over the batch (x, y). */
+export function hiddenLayerSpeeds(net: Network, x: Samples, y: Samples): number[] {
+  if (net.numLayers < 3) {
+    throw new GradscopeError(`speed of learning needs a hidden layer, but the network has ${net.numLayers} layers`);
+  }
+  return net
+    .diagnostics(x, y)
+    .slice(0, -1)
+    .map((d) => d.biasGradNorm);
+}
+
+/** Samples [start, start + count) of a data set (copies). */
+export function sliceDataset(data: Dataset, start: number, count: number): Dataset {
+  if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 1 || start + count > data.n) {
+    throw new GradscopeError(`cannot take samples ${start} … ${start + count - 1} of a data set of ${data.n}`);
+  }
+  return {
+    x: data.x.slice(start * data.inputWidth, (start + count) * data.inputWidth),
+    y: data.y.slice(start * data.outputWidth, (start + count) * data.outputWidth),
+    labels: data.labels.slice(start, start + count),
+    n: count,
+    inputWidth: data.inputWidth,
+    outputWidth: data.outputWidth,
+  };
+}
+
+function positiveInteger(value: unknown, name: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new GradscopeError(`${name} ${String(value)} must be an integer ≥ ${min}`);
+  }
+  return value;
+}
+
+/** The options with their defaults filled in and checked against the data set. */
+export function resolveVanishingOptions(options: VanishingOptions, data: Dataset): Required<VanishingOptions> {
+  if (!Array.isArray(options.layers) || options.layers.length < 3) {
+    throw new GradscopeError(`layers ${JSON.stringify(options.layers)} must list the input, at least one hidden layer and the output`);
+  }
+  if (options.layers[0] !== data.inputWidth) {
+    throw new GradscopeError(`layers start with ${String(options.layers[0])} inputs but the images have ${data.inputWidth} pixels`);
+  }
+  if (options.layers[options.layers.length - 1] !== data.outputWidth) {
+    throw new GradscopeError(`layers end with ${String(options.layers[options.layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`);
+  }
+  const r: Required<VanishingOptions> = {
+    layers: options.layers,
+    activation: options.activation ?? 'sigmoid',
+    init: options.init ?? 'scaled',
+    cost: options.cost ?? 'cross-entropy',
+    output: options.output ?? 'sigmoid',
+    seed: options.seed ?? 1,
+    samples: positiveInteger(options.samples ?? 1000, 'samples', 1),
+    testSamples: positiveInteger(options.testSamples ?? 1000, 'testSamples', 1),
+    epochs: positiveInteger(options.epochs ?? 0, 'epochs', 0),
+    batchSize: positiveInteger(options.batchSize ?? 10, 'batchSize', 1),
+    learningRate: options.learningRate ?? 0.1,
+    l2: options.l2 ?? 5,
+  };
+  if (r.samples + r.testSamples > data.n) {
+    throw new GradscopeError(`samples ${r.samples} + testSamples ${r.testSamples} exceed the ${data.n} images of the data set`);
+  }
+  return r;
+}
+
+/**
+ * Runs the experiment, yielding the measurement at initialisation (epoch 0) and after each epoch.
+ * The network is freed when the generator finishes or is returned early.
+ */
+export function* vanishingRun(
+  gs: NetworkFactory,
+  data: Dataset,
+  options: VanishingOptions,
+): Generator<VanishingPoint, void, void> {
+  const o = resolveVanishingOptions(options, data);
+  const train = sliceDataset(data, 0, o.samples);
+  const test = sliceDataset(data, o.samples, o.testSamples);
+  const net = gs.createNetwork({
+    layers: o.layers,
+    hidden: o.activation,
+    output: o.output,
+    cost: o.cost,
+    init: o.init,
+    seed: o.seed,
+  });
+  try {
+    yield {
+      epoch: 0,
+      speeds: hiddenLayerSpeeds(net, train.x, train.y),
+      train: net.evaluate(train.x, train.y),
+      test: net.evaluate(test.x, test.y),
+    };
+    if (o.epochs === 0) return;
+    const trainer = net.createTrainer(train.x, train.y, {
+      batchSize: o.batchSize,
+      learningRate: o.learningRate,
+      l2: o.l2,
+      seed: o.seed,
+      testX: test.x,
+      testY: test.y,
+    });
+    try {
+      for (let e = 1; e <= o.epochs; ++e) {
+        const report = trainer.epoch();  // evaluates on both sets after the pass
+        yield {
+          epoch: e,
+          speeds: hiddenLayerSpeeds(net, train.x, train.y),
+          train: report.train,
+          test: report.test as Evaluation,
+        };
+      }
+    } finally {
+      trainer.dispose();
+    }
+  } finally {
+    net.dispose();
+  }
+}
+
+/** The remedies the lab sets side by side with the book's setting. */
+export interface VanishingVariant {
+  id: string;
+  label: string;
+  activation: ActivationName;
+  init: InitName;
+}
+
+export const VANISHING_VARIANTS: readonly VanishingVariant[] = Object.freeze([
+  { id: 'book', label: 'sigmoid, N(0, 1/n_in) (the book)', activation: 'sigmoid', init: 'scaled' },
+  { id: 'relu-he', label: 'ReLU + He init', activation: 'relu', init: 'he' },
+  { id: 'tanh', label: 'tanh, N(0, 1/n_in)', activation: 'tanh', init: 'scaled' },
+  { id: 'leaky-relu-he', label: 'leaky ReLU + He init', activation: 'leaky-relu', init: 'he' },
+  { id: 'large', label: 'sigmoid, "large" N(0, 1) init', activation: 'sigmoid', init: 'large' },
+]);

@@ -1,0 +1,255 @@
+// The playground: settings on one side, the six live views on the other, training in a worker.
+// This module only wires parts together; the parts know nothing of each other.
+
+import { LayerEditor } from "../controls/layer-editor.js";
+import { SettingsPanel, type SettingsPatch } from "../controls/settings-panel.js";
+import { TransportBar } from "../controls/transport-bar.js";
+import { ModelClient } from "../model/model-client.js";
+import type { FromWorker, Snapshot } from "../model/protocol.js";
+import { TrainingHistory } from "../model/training-history.js";
+import {
+  costsAllowedAfter,
+  parseSettings,
+  sameRun,
+  SETTINGS_TABLE,
+  type Settings,
+} from "../state/settings.js";
+import { sameState, tableKeys, writeParams } from "../state/url-table.js";
+import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
+import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
+import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
+import { GradientNormsChart } from "../views/gradient-norms-chart.js";
+import { LossAccuracyChart } from "../views/loss-accuracy-chart.js";
+import { NetworkDiagramView } from "../views/network-diagram-view.js";
+import { createViewCard } from "../views/view-card.js";
+import type { PageView, ViewContext } from "./page-view.js";
+
+interface Views {
+  transport: TransportBar;
+  panel: SettingsPanel;
+  layers: LayerEditor;
+  curves: ActivationCurvesChart;
+  derivatives: DerivativeDistributionChart;
+  gradients: GradientNormsChart;
+  loss: LossAccuracyChart;
+  boundary: DecisionBoundaryView;
+  diagram: NetworkDiagramView;
+}
+
+export class PlaygroundView implements PageView {
+  readonly id = "playground";
+  readonly title = "Playground";
+  readonly urlKeys = tableKeys(SETTINGS_TABLE);
+
+  private context: ViewContext | null = null;
+  private views: Views | null = null;
+  private client: ModelClient | null = null;
+  private settings: Settings | null = null;
+  private running = false;
+  private layerSizes: number[] = [];
+  private pending: Snapshot | null = null;
+  private frameRequested = false;
+  private readonly history = new TrainingHistory();
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  mount(container: HTMLElement, context: ViewContext): void {
+    this.context = context;
+    const doc = container.ownerDocument;
+    container.classList.add("playground");
+    const transport = doc.createElement("div");
+    transport.className = "transport";
+    const grid = doc.createElement("div");
+    grid.className = "playground-grid";
+    // A disclosure, so a phone shows Play and the views first; open where there is room.
+    const details = doc.createElement("details");
+    details.className = "settings";
+    details.open = (doc.defaultView?.innerWidth ?? 1280) > 760;
+    const summary = doc.createElement("summary");
+    summary.textContent = "Settings";
+    const aside = doc.createElement("form");
+    aside.setAttribute("aria-label", "Settings");
+    aside.addEventListener("submit", (e) => e.preventDefault());
+    details.append(summary, aside);
+    const cards = doc.createElement("div");
+    cards.className = "view-cards";
+    grid.append(details, cards);
+    container.append(transport, grid);
+
+    const card = (id: string, title: string, text: string, wide = false) => {
+      const c = createViewCard(doc, id, title, text);
+      if (wide) c.root.classList.add("wide");
+      cards.append(c.root);
+      return c.body;
+    };
+    const boundaryBody = card("view-boundary", "Decision boundary", "The network's output over the input plane; the white band is where it says 0.5.");
+    const diagramBody = card("view-network", "Network", "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.");
+    const lossBody = card("view-loss", "Loss and accuracy", "Mean cost and share classified correctly, on the training and the held-out test points.");
+    const curvesBody = card("view-activations", "Activation functions", "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.");
+    const gradientBody = card("view-gradients", "Per-layer gradients", "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.", true);
+    const derivBody = card("view-derivatives", "σ′(z) per layer", "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.", true);
+
+    const onPatch = (patch: SettingsPatch) => this.changeSettings(patch);
+    const panel = new SettingsPanel(aside, onPatch);
+    const networkGroup = panel.groups.get("Network");
+    if (!networkGroup) throw new Error("the settings panel has no Network group");
+    const layers = new LayerEditor(networkGroup, (hidden) => this.changeSettings({ hidden }));
+    // Put the layer editor right under the legend: it is the network's first choice.
+    const legendEl = networkGroup.querySelector("legend");
+    const layerBar = networkGroup.querySelector(".layer-bar");
+    const layerList = networkGroup.querySelector(".layer-list");
+    if (legendEl && layerBar && layerList) legendEl.after(layerBar, layerList);
+
+    this.views = {
+      transport: new TransportBar(transport, {
+        togglePlay: () => this.togglePlay(),
+        step: () => {
+          this.setRunning(false);
+          this.client?.step();
+        },
+        reset: () => {
+          this.setRunning(false);
+          this.client?.reset();
+        },
+      }),
+      panel,
+      layers,
+      curves: new ActivationCurvesChart(curvesBody),
+      derivatives: new DerivativeDistributionChart(derivBody),
+      gradients: new GradientNormsChart(gradientBody),
+      loss: new LossAccuracyChart(lossBody),
+      boundary: new DecisionBoundaryView(boundaryBody),
+      diagram: new NetworkDiagramView(diagramBody),
+    };
+    this.client = new ModelClient(
+      this.createWorker(),
+      (m) => this.onWorker(m),
+      (message) => this.fail(message),
+    );
+    this.readHash();
+  }
+
+  hashChanged(): void {
+    this.readHash();
+  }
+
+  hide(): void {
+    if (this.running) this.togglePlay();
+  }
+
+  private readHash(): void {
+    const context = this.context;
+    if (!context) return;
+    const { value, problems } = parseSettings(context.hash.read());
+    for (const p of problems) context.notify(p);
+    this.apply(value);
+  }
+
+  private changeSettings(patch: SettingsPatch): void {
+    if (!this.settings) return;
+    const next: Settings = { ...this.settings, ...patch };
+    if (patch.output && !costsAllowedAfter(next.output).includes(next.cost)) {
+      const cost = costsAllowedAfter(next.output)[0] ?? "quadratic";
+      this.context?.notify(`cost ${next.cost} does not fit output ${next.output}; switched to ${cost}`);
+      next.cost = cost;
+    }
+    this.apply(next);
+  }
+
+  /** Makes `next` the settings: URL, controls, and the worker. */
+  private apply(next: Settings): void {
+    const previous = this.settings;
+    this.settings = next;
+    this.context?.hash.update((p) => writeParams(SETTINGS_TABLE, next, p));
+    const views = this.views;
+    if (!views) return;
+    views.panel.render(next);
+    views.layers.render(next.hidden);
+    views.curves.setChosen(next.activation);
+    if (previous && sameState(SETTINGS_TABLE, previous, next)) return;
+    // A new network starts paused (the worker stops too when it rebuilds).
+    if (!previous || !sameRun(previous, next)) this.setRunning(false);
+    this.client?.configure(next);
+  }
+
+  /** The page decides whether training runs; the worker follows its play and pause. */
+  private togglePlay(): void {
+    this.setRunning(!this.running);
+    if (this.running) this.client?.play();
+    else this.client?.pause();
+  }
+
+  private setRunning(running: boolean): void {
+    this.running = running;
+    this.views?.transport.setRunning(running);
+  }
+
+  private onWorker(m: FromWorker): void {
+    const views = this.views;
+    if (!views) return;
+    switch (m.type) {
+      case "ready":
+        views.curves.setCurves(m.curves);
+        break;
+      case "configured":
+        this.layerSizes = m.layerSizes;
+        this.history.clear();
+        this.pending = null;
+        views.boundary.setPoints(m.train, m.test);
+        break;
+      case "snapshot":
+        this.pending = m.snapshot;
+        this.requestFrame();
+        break;
+      case "error":
+        this.fail(m.message);
+        break;
+    }
+  }
+
+  /**
+   * Paints the latest snapshot over three animation frames, a few views per frame, so that no
+   * frame carries every chart's redraw; then tells the worker it may send the next snapshot.
+   */
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    const s = this.pending;
+    const views = this.views;
+    this.pending = null;
+    if (!s || !views) {
+      this.frameRequested = false;
+      return;
+    }
+    this.history.add(s);
+    const stages: (() => void)[] = [
+      () => {
+        views.transport.showSnapshot(s);
+        views.boundary.setBoundary(s.boundary);
+        views.diagram.update(this.layerSizes, s.layers);
+      },
+      () => views.gradients.update(this.history),
+      () => {
+        views.derivatives.update(s.layers);
+        views.loss.update(this.history);
+      },
+    ];
+    const run = (i: number) => {
+      stages[i]?.();
+      if (i + 1 < stages.length) {
+        requestAnimationFrame(() => run(i + 1));
+        return;
+      }
+      this.frameRequested = false;
+      if (this.pending) this.requestFrame();
+      else this.client?.drawn();
+    };
+    requestAnimationFrame(() => run(0));
+  }
+
+  private fail(message: string): void {
+    this.setRunning(false);
+    this.views?.transport.showMessage(`Stopped: ${message}`);
+    this.context?.notify(message);
+  }
+}

@@ -1,0 +1,107 @@
+// Shows one registered view at a time as accessible tabs, and keeps #view=<id> in the URL.
+
+import type { HashLocation } from "../state/hash-location.js";
+import { unknownKeys } from "../state/url-table.js";
+import type { PageView, ViewContext } from "./page-view.js";
+
+const VIEW_KEY = "view";
+
+interface Slot {
+  view: PageView;
+  tab: HTMLButtonElement;
+  panel: HTMLElement;
+  mounted: boolean;
+}
+
+export class TabRouter {
+  private readonly slots: Slot[];
+  private current: Slot | null = null;
+
+  constructor(
+    tablist: HTMLElement,
+    panels: HTMLElement,
+    views: readonly PageView[],
+    private readonly hash: HashLocation,
+    private readonly context: ViewContext,
+  ) {
+    const doc = tablist.ownerDocument;
+    tablist.setAttribute("role", "tablist");
+    tablist.setAttribute("aria-label", "Views");
+    // One view needs no tabs.
+    tablist.hidden = views.length < 2;
+    this.slots = views.map((view) => {
+      const tab = doc.createElement("button");
+      tab.type = "button";
+      tab.id = `tab-${view.id}`;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", `panel-${view.id}`);
+      tab.textContent = view.title;
+      const panel = doc.createElement("div");
+      panel.id = `panel-${view.id}`;
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.hidden = true;
+      tablist.append(tab);
+      panels.append(panel);
+      return { view, tab, panel, mounted: false };
+    });
+    this.slots.forEach((slot, i) => {
+      slot.tab.addEventListener("click", () => this.select(slot, true));
+      slot.tab.addEventListener("keydown", (e) => {
+        const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+        if (step === 0) return;
+        const next = this.slots[(i + step + this.slots.length) % this.slots.length];
+        if (next) {
+          this.select(next, true);
+          next.tab.focus();
+        }
+      });
+    });
+    hash.onExternalChange(() => this.route(true));
+  }
+
+  /** Reads the hash: reports keys nobody owns, then shows the view it names. */
+  route(external = false): void {
+    const params = this.hash.read();
+    const known = new Set([VIEW_KEY, ...this.slots.flatMap((s) => s.view.urlKeys)]);
+    for (const problem of unknownKeys(params, known)) this.context.notify(problem);
+    const id = params.get(VIEW_KEY);
+    let slot = this.slots.find((s) => s.view.id === id) ?? null;
+    if (id !== null && !slot) {
+      this.context.notify(`view: ${JSON.stringify(id.slice(0, 40))} is not a view; playground shown`);
+    }
+    slot = slot ?? this.slots[0] ?? null;
+    if (!slot) return;
+    this.select(slot, false);
+    if (external) for (const s of this.slots) if (s.mounted) s.view.hashChanged?.();
+  }
+
+  private select(slot: Slot, byUser: boolean): void {
+    if (byUser) {
+      this.hash.update((p) => {
+        if (slot === this.slots[0]) p.delete(VIEW_KEY);
+        else p.set(VIEW_KEY, slot.view.id);
+      });
+    }
+    if (this.current === slot) return;
+    if (this.current) {
+      this.current.panel.hidden = true;
+      this.current.tab.setAttribute("aria-selected", "false");
+      this.current.tab.tabIndex = -1;
+      this.current.view.hide?.();
+    }
+    for (const s of this.slots) {
+      s.tab.setAttribute("aria-selected", String(s === slot));
+      s.tab.tabIndex = s === slot ? 0 : -1;
+    }
+    slot.panel.hidden = false;
+    this.current = slot;
+    if (!slot.mounted) {
+      slot.mounted = true;
+      Promise.resolve(slot.view.mount(slot.panel, this.context)).catch((e: unknown) =>
+        this.context.notify(`${slot.view.title}: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
+    slot.view.show?.();
+  }
+}

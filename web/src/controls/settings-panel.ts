@@ -1,0 +1,156 @@
+// The form for every setting except the hidden layers (layer-editor.ts). Controls are described
+// by a table, built once, and refreshed from the settings; a change reports a patch and nothing
+// else: the playground decides what to do with it.
+
+import {
+  COSTS,
+  costsAllowedAfter,
+  DATASETS,
+  HIDDEN_ACTIVATIONS,
+  INITS,
+  OUTPUT_ACTIVATIONS,
+  type Settings,
+} from "../state/settings.js";
+
+type Key = Exclude<keyof Settings, "hidden">;
+
+interface SelectControl {
+  key: Key;
+  label: string;
+  group: string;
+  choices: readonly (string | number)[];
+  text?: (v: string | number) => string;
+}
+
+const NAMES: Record<string, string> = {
+  circle: "circle",
+  xor: "xor",
+  gaussians: "two gaussians",
+  spiral: "spiral",
+  sigmoid: "sigmoid σ",
+  tanh: "tanh",
+  relu: "ReLU",
+  "leaky-relu": "leaky ReLU",
+  identity: "identity",
+  softmax: "softmax (2 units)",
+  "cross-entropy": "cross-entropy",
+  quadratic: "quadratic ½‖a−y‖²",
+  "log-likelihood": "log-likelihood",
+  scaled: "scaled N(0, 1/n_in)",
+  he: "He N(0, 2/n_in)",
+  large: "large N(0, 1)",
+};
+
+const percent = (v: string | number) => `${Math.round(Number(v) * 100)}%`;
+
+const CONTROLS: readonly SelectControl[] = [
+  { key: "dataset", label: "Data set", group: "Data", choices: DATASETS },
+  { key: "noise", label: "Noise (std. dev.)", group: "Data", choices: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5] },
+  { key: "samples", label: "Points", group: "Data", choices: [100, 200, 400, 800, 1000, 2000] },
+  { key: "testFraction", label: "Test share", group: "Data", choices: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], text: percent },
+  { key: "activation", label: "Hidden activation", group: "Network", choices: HIDDEN_ACTIVATIONS },
+  { key: "output", label: "Output activation", group: "Network", choices: OUTPUT_ACTIVATIONS },
+  { key: "cost", label: "Cost", group: "Network", choices: COSTS },
+  { key: "init", label: "Initialiser", group: "Network", choices: INITS },
+  { key: "learningRate", label: "Learning rate η", group: "Training", choices: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] },
+  { key: "batchSize", label: "Batch size", group: "Training", choices: [1, 2, 5, 10, 20, 50, 100] },
+  { key: "l2", label: "L2 regularisation λ", group: "Training", choices: [0, 0.001, 0.01, 0.1, 1, 3, 10] },
+  { key: "speed", label: "Speed (mini-batches per update)", group: "Training", choices: [1, 2, 5, 10, 20, 50, 100, 200] },
+];
+
+export type SettingsPatch = Partial<Settings>;
+
+export class SettingsPanel {
+  private readonly selects = new Map<Key, HTMLSelectElement>();
+  private readonly seed: HTMLInputElement;
+  readonly groups = new Map<string, HTMLFieldSetElement>();
+
+  constructor(
+    container: HTMLElement,
+    private readonly onChange: (patch: SettingsPatch) => void,
+  ) {
+    const doc = container.ownerDocument;
+    for (const control of CONTROLS) {
+      const fieldset = this.group(container, control.group);
+      const select = doc.createElement("select");
+      select.id = `setting-${control.key}`;
+      select.name = control.key;
+      const label = doc.createElement("label");
+      label.htmlFor = select.id;
+      label.textContent = control.label;
+      for (const choice of control.choices) select.append(option(doc, choice, control));
+      select.addEventListener("change", () => {
+        const raw = select.value;
+        const value = typeof control.choices[0] === "number" ? Number(raw) : raw;
+        this.onChange({ [control.key]: value } as SettingsPatch);
+      });
+      const row = doc.createElement("div");
+      row.className = "control-row";
+      row.append(label, select);
+      fieldset.append(row);
+      this.selects.set(control.key, select);
+    }
+    const training = this.group(container, "Training");
+    this.seed = doc.createElement("input");
+    this.seed.type = "number";
+    this.seed.id = "setting-seed";
+    this.seed.min = "0";
+    this.seed.max = String(2 ** 31 - 1);
+    this.seed.step = "1";
+    this.seed.addEventListener("change", () => {
+      const v = Number(this.seed.value);
+      if (Number.isInteger(v) && v >= 0 && v <= 2 ** 31 - 1) this.onChange({ seed: v });
+    });
+    const seedLabel = doc.createElement("label");
+    seedLabel.htmlFor = this.seed.id;
+    seedLabel.textContent = "Random seed";
+    const reroll = doc.createElement("button");
+    reroll.type = "button";
+    reroll.textContent = "New seed";
+    reroll.addEventListener("click", () => this.onChange({ seed: (Number(this.seed.value) + 1) % 2 ** 31 }));
+    const row = doc.createElement("div");
+    row.className = "control-row";
+    row.append(seedLabel, this.seed, reroll);
+    training.append(row);
+  }
+
+  /** Shows `s` in every control. */
+  render(s: Settings): void {
+    for (const control of CONTROLS) {
+      const select = this.selects.get(control.key);
+      if (!select) continue;
+      const value = String(s[control.key]);
+      // A URL may carry a value the menu does not list (e.g. η = 0.05): show it as an option.
+      if (![...select.options].some((o) => o.value === value)) {
+        select.append(option(select.ownerDocument, s[control.key], control));
+      }
+      select.value = value;
+    }
+    const allowed = costsAllowedAfter(s.output);
+    for (const o of this.selects.get("cost")?.options ?? []) {
+      o.disabled = !allowed.includes(o.value as (typeof COSTS)[number]);
+    }
+    if (this.seed.value !== String(s.seed)) this.seed.value = String(s.seed);
+  }
+
+  private group(container: HTMLElement, name: string): HTMLFieldSetElement {
+    let fieldset = this.groups.get(name);
+    if (!fieldset) {
+      const doc = container.ownerDocument;
+      fieldset = doc.createElement("fieldset");
+      const legend = doc.createElement("legend");
+      legend.textContent = name;
+      fieldset.append(legend);
+      container.append(fieldset);
+      this.groups.set(name, fieldset);
+    }
+    return fieldset;
+  }
+}
+
+function option(doc: Document, v: string | number, control: SelectControl): HTMLOptionElement {
+  const o = doc.createElement("option");
+  o.value = String(v);
+  o.textContent = control.text ? control.text(v) : (NAMES[String(v)] ?? String(v));
+  return o;
+}

@@ -1,0 +1,14 @@
+// The vanishing-gradient lab's entry point for the page (found by web/src/app/lab-views.ts): the
+// chain view (the seed's section 4) and the deep-network experiment on MNIST (Nielsen, ch. 5).
+
+import "./lab.css";
+import type { ViewRegistry } from "../app/page-view.js";
+import { ChainView } from "./chain-view.js";
+import { VanishingView } from "./vanishing-view.js";
+
+export function registerViews(registry: ViewRegistry): void {
+  registry.register(new ChainView());
+  registry.register(
+    new VanishingView(() => new Worker(new URL("./vanishing-worker.ts", import.meta.url), { type: "module" })),
+  );
+}

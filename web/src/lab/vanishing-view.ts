@@ -1,0 +1,382 @@
+// The deep-network experiment (Nielsen, chapter 5) on real MNIST digits: the speed of learning of
+// every hidden layer at initialisation and over training, for the book's sigmoid network and its
+// remedies side by side, with held-out accuracy. Training runs in a Web Worker.
+
+import { VANISHING_VARIANTS } from "gradscope";
+import type { PageView, ViewContext } from "../app/page-view.js";
+import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
+import { createViewCard } from "../views/view-card.js";
+import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
+import { formatPercent } from "./number-format.js";
+import { AccuracyChart, InitialSpeedChart, TrainingSpeedCharts } from "./vanishing-charts.js";
+import type { DataSource, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
+import { VanishingResults } from "./vanishing-results.js";
+import {
+  BOOK_SPEEDS,
+  BOOK_TRAINING,
+  DEFAULT_VANISHING,
+  experimentConfig,
+  MAX_HIDDEN,
+  VANISHING_TABLE,
+  type VanishingState,
+} from "./vanishing-state.js";
+import { VanishingTable } from "./vanishing-table.js";
+
+interface Parts {
+  hidden: HTMLSelectElement;
+  width: HTMLInputElement;
+  seed: HTMLInputElement;
+  epochs: HTMLInputElement;
+  batch: HTMLInputElement;
+  rate: HTMLInputElement;
+  l2: HTMLInputElement;
+  variants: Map<string, HTMLInputElement>;
+  dataChoice: HTMLSelectElement;
+  imagesFile: HTMLInputElement;
+  labelsFile: HTMLInputElement;
+  run: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  status: HTMLElement;
+  shape: HTMLElement;
+  table: VanishingTable;
+  initialChart: InitialSpeedChart;
+  trainingCharts: TrainingSpeedCharts;
+  accuracyChart: AccuracyChart;
+}
+
+export class VanishingView implements PageView {
+  readonly id = "vanishing";
+  readonly title = "Lab: deep networks on MNIST";
+  readonly urlKeys = tableKeys(VANISHING_TABLE);
+
+  private context: ViewContext | null = null;
+  private parts: Parts | null = null;
+  private state: VanishingState = DEFAULT_VANISHING;
+  private worker: Worker | null = null;
+  private runId = 0;
+  private results: VanishingResults | null = null;
+  private runHidden = 0;
+  private dataDescription = "";
+  private frame = 0;
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  mount(container: HTMLElement, context: ViewContext): void {
+    this.context = context;
+    this.state = this.readHash();
+    container.classList.add("lab");
+    this.parts = this.build(container);
+    this.showState();
+  }
+
+  hide(): void {
+    // Leaving the tab stops the training; the results stay on screen.
+    if (this.worker && this.parts?.stop.disabled === false) this.send({ type: "stop" });
+  }
+
+  hashChanged(): void {
+    if (!this.parts) return;
+    const next = this.readHash();
+    if (!sameState(VANISHING_TABLE, next, this.state)) {
+      this.state = next;
+      this.showState();
+    }
+  }
+
+  private readHash(): VanishingState {
+    const context = this.context as ViewContext;
+    const parsed = parseParams(VANISHING_TABLE, DEFAULT_VANISHING, context.hash.read());
+    for (const p of parsed.problems) context.notify(p);
+    return parsed.value;
+  }
+
+  private build(container: HTMLElement): Parts {
+    const doc = container.ownerDocument;
+    const setup = createViewCard(
+      doc,
+      "lab-vanishing",
+      "Deep networks on MNIST: how fast does each layer learn?",
+      "Nielsen's chapter-5 experiment: the speed of learning of hidden layer l is ‖∂C/∂b^l‖, with ∂C/∂b^l averaged over the first " +
+        "1,000 training images; held-out accuracy is measured on the next 1,000. The book's setting is sigmoid neurons, cross-entropy " +
+        "cost, weights N(0, 1/n_in) and biases N(0, 1). Run it, and its remedies side by side.",
+    );
+    const form = doc.createElement("form");
+    form.className = "lab-controls";
+    form.setAttribute("aria-label", "Experiment settings");
+    form.addEventListener("submit", (e) => e.preventDefault());
+    const hidden = selectOf(
+      doc,
+      Array.from({ length: MAX_HIDDEN }, (_, i) => ({ value: String(i + 1), text: String(i + 1) })),
+      String(this.state.labHidden),
+    );
+    const width = numberInput(doc, this.state.labWidth, 1, 100, 1);
+    const seed = numberInput(doc, this.state.labSeed, 0, 2 ** 31 - 1, 1);
+    const epochs = numberInput(doc, this.state.labEpochs, 0, 500, 1);
+    const batch = numberInput(doc, this.state.labBatch, 1, 1000, 1);
+    const rate = numberInput(doc, this.state.labRate, 0.0001, 10, "any");
+    const l2 = numberInput(doc, this.state.labL2, 0, 100, "any");
+    const shape = doc.createElement("p");
+    shape.className = "lab-shape";
+    form.append(
+      labelled(doc, "lab-hidden", "Hidden layers", hidden),
+      labelled(doc, "lab-width", "Units per hidden layer", width),
+      labelled(doc, "lab-seed", "Seed", seed),
+      labelled(doc, "lab-epochs", "Epochs of training", epochs),
+      labelled(doc, "lab-batch", "Mini-batch size", batch),
+      labelled(doc, "lab-rate", "Learning rate η", rate),
+      labelled(doc, "lab-l2", "L2 λ", l2),
+    );
+    const variantsBox = doc.createElement("fieldset");
+    variantsBox.className = "lab-variants";
+    const legend = doc.createElement("legend");
+    legend.textContent = "Networks side by side";
+    variantsBox.append(legend);
+    const variants = new Map<string, HTMLInputElement>();
+    for (const v of VANISHING_VARIANTS) {
+      const box = doc.createElement("input");
+      box.type = "checkbox";
+      box.id = `lab-variant-${v.id}`;
+      box.value = v.id;
+      const lab = doc.createElement("label");
+      lab.htmlFor = box.id;
+      lab.textContent = v.label;
+      const row = doc.createElement("div");
+      row.append(box, lab);
+      variantsBox.append(row);
+      variants.set(v.id, box);
+      box.addEventListener("change", () => this.readControls());
+    }
+    const dataBox = doc.createElement("fieldset");
+    dataBox.className = "lab-data";
+    const dataLegend = doc.createElement("legend");
+    dataLegend.textContent = "Images";
+    const dataChoice = selectOf(
+      doc,
+      [
+        { value: "bundled", text: "MNIST digits (bundled, 10,000)" },
+        { value: "files", text: "my IDX files (e.g. Fashion-MNIST)" },
+      ],
+      "bundled",
+    );
+    const imagesFile = doc.createElement("input");
+    imagesFile.type = "file";
+    const labelsFile = doc.createElement("input");
+    labelsFile.type = "file";
+    const fileRows = doc.createElement("div");
+    fileRows.className = "lab-files";
+    fileRows.append(labelled(doc, "lab-idx-images", "IDX images (.gz or plain)", imagesFile), labelled(doc, "lab-idx-labels", "IDX labels", labelsFile));
+    dataBox.append(dataLegend, labelled(doc, "lab-data", "Data", dataChoice), fileRows);
+    const showFiles = () => (fileRows.hidden = dataChoice.value !== "files");
+    dataChoice.addEventListener("change", showFiles);
+    showFiles();
+
+    const actions = doc.createElement("div");
+    actions.className = "lab-actions";
+    const run = button(doc, "Run", () => void this.start());
+    run.classList.add("primary");
+    const stop = button(doc, "Stop", () => this.send({ type: "stop" }));
+    stop.disabled = true;
+    const bookPreset = button(
+      doc,
+      "Use the book's training",
+      () => {
+        this.state = { ...this.state, ...BOOK_TRAINING };
+        this.showState();
+      },
+      "generate_gradient.py: full batches of the 1,000 images, η = 0.1, λ = 5, 500 epochs",
+    );
+    const quickPreset = button(doc, "Quick training", () => {
+      const { labEpochs, labBatch, labRate, labL2 } = DEFAULT_VANISHING;
+      this.state = { ...this.state, labEpochs, labBatch, labRate, labL2 };
+      this.showState();
+    }, "mini-batches of 10, η = 0.1, no L2, 30 epochs");
+    const status = doc.createElement("p");
+    status.className = "lab-status";
+    status.setAttribute("role", "status");
+    status.textContent = "Press Run to measure each layer's speed at initialisation and then train.";
+    actions.append(run, stop, bookPreset, quickPreset, status);
+    setup.body.append(form, shape, variantsBox, dataBox, actions);
+    for (const input of [hidden, width, seed, epochs, batch, rate, l2]) input.addEventListener("change", () => this.readControls());
+
+    const resultsCard = createViewCard(
+      doc,
+      "lab-vanishing-init",
+      "Speed at initialisation",
+      "In the book's sigmoid network the first hidden layer learns about 100 times more slowly than the last. ReLU with He initialisation keeps the layers within a small factor of each other.",
+    );
+    const tableBox = doc.createElement("div");
+    tableBox.className = "table-scroll";
+    const table = new VanishingTable(tableBox);
+    const initialBox = doc.createElement("div");
+    resultsCard.body.append(tableBox, initialBox);
+
+    const trainingCard = createViewCard(
+      doc,
+      "lab-vanishing-training",
+      "Speed over training",
+      "Each network's hidden-layer speeds after every epoch (log scale): the gap between the first and last layers persists in the sigmoid network.",
+    );
+    const trainingBox = doc.createElement("div");
+    trainingBox.className = "small-multiples";
+    trainingCard.body.append(trainingBox);
+
+    const accuracyCard = createViewCard(
+      doc,
+      "lab-vanishing-accuracy",
+      "Outcome: accuracy on held-out digits",
+      "Speed and outcome together: the network whose early layers barely learn is also the one that barely classifies.",
+    );
+    const accuracyBox = doc.createElement("div");
+    accuracyCard.body.append(accuracyBox);
+    container.append(setup.root, resultsCard.root, trainingCard.root, accuracyCard.root);
+
+    return {
+      hidden, width, seed, epochs, batch, rate, l2, variants, dataChoice, imagesFile, labelsFile, run, stop, status, shape,
+      table,
+      initialChart: new InitialSpeedChart(initialBox),
+      trainingCharts: new TrainingSpeedCharts(trainingBox),
+      accuracyChart: new AccuracyChart(accuracyBox),
+    };
+  }
+
+  /** Controls → state (invalid entries are left for the browser's validation and ignored). */
+  private readControls(): void {
+    const p = this.parts as Parts;
+    const num = (input: HTMLInputElement, fallback: number) => (input.value.trim() !== "" && input.checkValidity() ? Number(input.value) : fallback);
+    const chosen = VANISHING_VARIANTS.map((v) => v.id).filter((id) => p.variants.get(id)?.checked);
+    this.state = {
+      labHidden: Number(p.hidden.value),
+      labWidth: num(p.width, this.state.labWidth),
+      labSeed: num(p.seed, this.state.labSeed),
+      labEpochs: num(p.epochs, this.state.labEpochs),
+      labBatch: num(p.batch, this.state.labBatch),
+      labRate: num(p.rate, this.state.labRate),
+      labL2: num(p.l2, this.state.labL2),
+      labVariants: chosen.length > 0 ? chosen : this.state.labVariants,
+    };
+    this.showState();
+  }
+
+  private showState(): void {
+    const p = this.parts as Parts;
+    const s = this.state;
+    p.hidden.value = String(s.labHidden);
+    p.width.value = String(s.labWidth);
+    p.seed.value = String(s.labSeed);
+    p.epochs.value = String(s.labEpochs);
+    p.batch.value = String(s.labBatch);
+    p.rate.value = String(s.labRate);
+    p.l2.value = String(s.labL2);
+    for (const [id, box] of p.variants) box.checked = s.labVariants.includes(id);
+    p.shape.textContent = `Network: [784, ${Array.from({ length: s.labHidden }, () => s.labWidth).join(", ")}, 10] — sigmoid output, cross-entropy cost.`;
+    this.context?.hash.update((params) => writeParams(VANISHING_TABLE, s, params));
+  }
+
+  private async dataSource(): Promise<DataSource> {
+    const p = this.parts as Parts;
+    if (p.dataChoice.value === "files") {
+      const images = p.imagesFile.files?.[0];
+      const labels = p.labelsFile.files?.[0];
+      if (!images || !labels) throw new Error("choose both an IDX images file and an IDX labels file");
+      return { kind: "files", name: `${images.name} + ${labels.name}`, images: await images.arrayBuffer(), labels: await labels.arrayBuffer() };
+    }
+    // Relative to the page, so the built site works from any sub-path.
+    const base = p.run.ownerDocument.baseURI;
+    return {
+      kind: "bundled",
+      imagesUrl: new URL("data/mnist-10k-images-idx3-ubyte.gz", base).href,
+      labelsUrl: new URL("data/mnist-10k-labels-idx1-ubyte.gz", base).href,
+    };
+  }
+
+  private async start(): Promise<void> {
+    const p = this.parts as Parts;
+    this.readControls();
+    let data: DataSource;
+    try {
+      data = await this.dataSource();
+    } catch (e) {
+      this.context?.notify(`lab: ${(e as Error).message}`);
+      return;
+    }
+    if (!this.worker) {
+      this.worker = this.createWorker();
+      this.worker.addEventListener("message", (e: MessageEvent<FromLabWorker>) => this.receive(e.data));
+      this.worker.addEventListener("error", (e) => this.context?.notify(`lab worker: ${e.message || "failed to start"}`));
+    }
+    this.runId += 1;
+    this.runHidden = this.state.labHidden;
+    this.results = new VanishingResults(this.state.labVariants);
+    this.dataDescription = "";
+    p.run.disabled = true;
+    p.stop.disabled = false;
+    p.status.textContent = "Loading the images…";
+    const message: ToLabWorker = { type: "run", runId: this.runId, config: experimentConfig(this.state), data };
+    if (data.kind === "files") this.worker.postMessage(message, [data.images, data.labels]);
+    else this.worker.postMessage(message);
+    this.draw();
+  }
+
+  private send(m: ToLabWorker): void {
+    this.worker?.postMessage(m);
+  }
+
+  private receive(m: FromLabWorker): void {
+    if (m.runId !== this.runId && m.runId !== 0) return;
+    const p = this.parts as Parts;
+    switch (m.type) {
+      case "data":
+        this.dataDescription = `${m.description}: ${m.n.toLocaleString("en")} images of ${m.inputWidth} pixels, ${m.outputWidth} classes`;
+        break;
+      case "point":
+        this.results?.add(m.variant, m.point);
+        break;
+      case "done":
+        p.run.disabled = false;
+        p.stop.disabled = true;
+        break;
+      case "error":
+        p.run.disabled = false;
+        p.stop.disabled = true;
+        p.status.textContent = `Stopped: ${m.message}`;
+        this.context?.notify(`lab: ${m.message}`);
+        return;
+    }
+    this.updateStatus(m.type === "done" ? m : null);
+    this.draw();
+  }
+
+  private updateStatus(done: { stopped: boolean; seconds: number } | null): void {
+    const p = this.parts as Parts;
+    const r = this.results;
+    if (!r) return;
+    const book = r.initial("book");
+    const relu = r.initial("relu-he");
+    const ratio = (s: readonly number[]) => (s[s.length - 1] as number) / (s[0] as number);
+    const bits = [this.dataDescription];
+    if (book) bits.push(`book's network: the first hidden layer learns ${ratio(book.speeds).toFixed(0)}× more slowly than the last`);
+    if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds).toFixed(1)}×`);
+    const epochs = r.epochsDone();
+    if (epochs > 0) {
+      const accs = r.variants.map((v) => `${v} ${formatPercent(r.latest(v)?.test.accuracy ?? 0)}`);
+      bits.push(`epoch ${epochs} of ${this.state.labEpochs}; held-out accuracy ${accs.join(", ")}`);
+    }
+    if (done) bits.push(done.stopped ? `stopped after ${done.seconds.toFixed(1)} s` : `finished in ${done.seconds.toFixed(1)} s`);
+    p.status.textContent = bits.filter((b) => b !== "").join(" · ");
+  }
+
+  /** Redraws at most once per frame, however fast the worker posts. */
+  private draw(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const p = this.parts as Parts;
+      const r = this.results;
+      if (!r) return;
+      p.table.update(r, this.runHidden, r.variants.includes("book") ? BOOK_SPEEDS[this.runHidden] : undefined);
+      p.initialChart.update(r, this.runHidden);
+      p.trainingCharts.update(r, this.runHidden);
+      p.accuracyChart.update(r);
+    });
+  }
+}

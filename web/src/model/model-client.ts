@@ -1,0 +1,43 @@
+// The page's side of the training worker: sends commands, hands the worker's messages to one
+// listener. The worker itself is created by the caller so that Vite can see the worker URL.
+
+import type { FromWorker, ToWorker } from "./protocol.js";
+import type { Settings } from "../state/settings.js";
+
+export class ModelClient {
+  constructor(
+    private readonly worker: Worker,
+    listener: (message: FromWorker) => void,
+    onCrash: (message: string) => void,
+  ) {
+    worker.addEventListener("message", (e: MessageEvent<FromWorker>) => listener(e.data));
+    worker.addEventListener("error", (e) => onCrash(e.message || "the training worker failed to start"));
+  }
+
+  configure(settings: Settings): void {
+    this.send({ type: "configure", settings });
+  }
+  reset(): void {
+    this.send({ type: "reset" });
+  }
+  play(): void {
+    this.send({ type: "play" });
+  }
+  pause(): void {
+    this.send({ type: "pause" });
+  }
+  step(): void {
+    this.send({ type: "step" });
+  }
+  drawn(): void {
+    this.send({ type: "drawn" });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+}

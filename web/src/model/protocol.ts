@@ -1,0 +1,67 @@
+// Messages between the page and the training worker. Everything is structured-clone data; typed
+// arrays are transferred from the worker, never shared.
+
+import type { Settings } from "../state/settings.js";
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number; // 0 … 1
+}
+
+/** One weighted layer l = 2 … L as the views need it. */
+export interface LayerSnapshot {
+  layer: number;
+  rows: number; // n_l
+  cols: number; // n_(l-1)
+  weights: Float32Array; // w^l, row-major n_l × n_(l-1)
+  biases: Float32Array; // b^l
+  weightGradients: Float32Array; // ∂C/∂w^l over the training set
+  biasGradients: Float32Array; // ∂C/∂b^l
+  biasGradNorm: number;
+  weightGradNorm: number;
+  meanAbsActDeriv: number;
+  derivHistogram: { edges: number[]; counts: number[] };
+  saturatedFraction: number;
+}
+
+export interface BoundaryGrid {
+  resolution: number; // cells per side
+  extent: number; // the grid spans [-extent, extent]² in input space
+  values: Float32Array; // P(class 1) per cell, row-major from the top-left (x1 right, x2 up)
+}
+
+export interface Snapshot {
+  step: number; // mini-batches done
+  epoch: number; // step × batch size / training-set size
+  train: Evaluation;
+  test: Evaluation;
+  layers: LayerSnapshot[];
+  boundary: BoundaryGrid;
+}
+
+export interface PointSet {
+  x: Float32Array; // row-major N × 2
+  labels: Int32Array;
+}
+
+export interface ActivationCurve {
+  name: string;
+  value: number[];
+  derivative: number[];
+}
+
+export type ToWorker =
+  | { type: "configure"; settings: Settings }
+  /** A fresh network (and data) from the same settings. */
+  | { type: "reset" }
+  | { type: "play" }
+  | { type: "pause" }
+  | { type: "step" }
+  /** The page has drawn the last snapshot; the worker may send the next one. */
+  | { type: "drawn" };
+
+export type FromWorker =
+  | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }
+  | { type: "configured"; layerSizes: number[]; train: PointSet; test: PointSet }
+  | { type: "snapshot"; snapshot: Snapshot }
+  | { type: "error"; message: string };

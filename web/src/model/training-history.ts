@@ -1,0 +1,74 @@
+// The curves over training time, built from the worker's snapshots. Bounded: once it holds
+// `capacity` points, every other point is dropped, so long runs keep their whole shape at a
+// fixed cost per frame.
+
+import type { Snapshot } from "./protocol.js";
+
+export class TrainingHistory {
+  readonly step: number[] = [];
+  readonly epoch: number[] = [];
+  readonly trainLoss: number[] = [];
+  readonly testLoss: number[] = [];
+  readonly trainAccuracy: number[] = [];
+  readonly testAccuracy: number[] = [];
+  /** Per weighted layer (index 0 is l = 2): ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖, null where not positive. */
+  biasNorms: (number | null)[][] = [];
+  weightNorms: (number | null)[][] = [];
+  layerNumbers: number[] = [];
+
+  constructor(private readonly capacity = 1500) {}
+
+  clear(): void {
+    for (const a of [this.step, this.epoch, this.trainLoss, this.testLoss]) a.length = 0;
+    this.trainAccuracy.length = 0;
+    this.testAccuracy.length = 0;
+    this.biasNorms = [];
+    this.weightNorms = [];
+    this.layerNumbers = [];
+  }
+
+  get length(): number {
+    return this.step.length;
+  }
+
+  add(s: Snapshot): void {
+    const last = this.step[this.step.length - 1];
+    if (last !== undefined && s.step <= last) return; // a repeated frame after a pause
+    if (this.layerNumbers.length !== s.layers.length) {
+      this.clear();
+      this.layerNumbers = s.layers.map((l) => l.layer);
+      this.biasNorms = s.layers.map(() => []);
+      this.weightNorms = s.layers.map(() => []);
+    }
+    this.step.push(s.step);
+    this.epoch.push(s.epoch);
+    this.trainLoss.push(s.train.loss);
+    this.testLoss.push(s.test.loss);
+    this.trainAccuracy.push(100 * s.train.accuracy);
+    this.testAccuracy.push(100 * s.test.accuracy);
+    s.layers.forEach((l, i) => {
+      this.biasNorms[i]?.push(positiveOrNull(l.biasGradNorm));
+      this.weightNorms[i]?.push(positiveOrNull(l.weightGradNorm));
+    });
+    if (this.step.length > this.capacity) this.halve();
+  }
+
+  private halve(): void {
+    const keep = <T>(a: T[]): void => {
+      let j = 0;
+      for (let i = 0; i < a.length; i += 2) a[j++] = a[i] as T;
+      // Keep the newest point so the curves end where training is.
+      if (a.length % 2 === 0) a[j++] = a[a.length - 1] as T;
+      a.length = j;
+    };
+    for (const a of [this.step, this.epoch, this.trainLoss, this.testLoss]) keep(a);
+    keep(this.trainAccuracy);
+    keep(this.testAccuracy);
+    this.biasNorms.forEach(keep);
+    this.weightNorms.forEach(keep);
+  }
+}
+
+function positiveOrNull(v: number): number | null {
+  return Number.isFinite(v) && v > 0 ? v : null;
+}

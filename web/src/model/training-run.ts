@@ -1,0 +1,160 @@
+// One training run inside the worker: the data set, the network, its step-wise trainer, and the
+// snapshot the page draws. Randomness comes only from the settings' seed, through the package.
+
+import type { Gradscope, Network, NetworkTrainer } from "gradscope";
+import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
+import type { BoundaryGrid, LayerSnapshot, PointSet, Snapshot } from "./protocol.js";
+
+/** The heatmap's grid: cells per side and the half-width of the input square it covers. */
+const BOUNDARY_RESOLUTION = 48;
+const BOUNDARY_EXTENT = 1.5;
+
+interface Split {
+  x: Float32Array;
+  y: Float32Array;
+  labels: Int32Array;
+  n: number;
+}
+
+export class TrainingRun {
+  readonly sizes: number[];
+  private readonly net: Network;
+  private trainer: NetworkTrainer;
+  private readonly train: Split;
+  private readonly test: Split;
+  private readonly grid: Float32Array;
+  private stepsDone = 0;
+  /** Epochs and steps before the current trainer (a change of η, λ or batch size starts one). */
+  private epochsBefore = 0;
+  private stepsBeforeTrainer = 0;
+  private options: Pick<Settings, "learningRate" | "batchSize" | "l2">;
+
+  constructor(
+    gs: Gradscope,
+    readonly settings: Settings,
+  ) {
+    const width = outputWidth(settings.output);
+    const all = gs.datasets.synthetic(settings.dataset, {
+      n: settings.samples,
+      noise: settings.noise,
+      seed: settings.seed,
+      outputWidth: width,
+    });
+    const parts = gs.datasets.split(all, { testFraction: settings.testFraction, seed: settings.seed });
+    this.train = parts.train;
+    this.test = parts.test;
+    this.sizes = layerSizes(settings);
+    this.net = gs.createNetwork({
+      layers: this.sizes,
+      hidden: settings.activation,
+      output: settings.output,
+      cost: settings.cost,
+      init: settings.init,
+      seed: settings.seed,
+    });
+    this.options = settings;
+    this.trainer = this.newTrainer();
+    this.grid = boundaryInputs();
+  }
+
+  get points(): { train: PointSet; test: PointSet } {
+    return {
+      train: { x: this.train.x.slice(), labels: this.train.labels.slice() },
+      test: { x: this.test.x.slice(), labels: this.test.labels.slice() },
+    };
+  }
+
+  /** A new η, λ or batch size, keeping the weights learned so far. */
+  retune(options: Pick<Settings, "learningRate" | "batchSize" | "l2">): void {
+    this.epochsBefore = this.epoch;
+    this.stepsBeforeTrainer = this.stepsDone;
+    this.options = options;
+    this.trainer.dispose();
+    this.trainer = this.newTrainer();
+  }
+
+  step(count: number): void {
+    this.trainer.steps(count);
+    this.stepsDone += count;
+  }
+
+  /** Training progress in passes over the training set. */
+  get epoch(): number {
+    return (
+      this.epochsBefore +
+      ((this.stepsDone - this.stepsBeforeTrainer) * this.options.batchSize) / this.train.n
+    );
+  }
+
+  snapshot(): Snapshot {
+    const net = this.net;
+    const diagnostics = net.diagnostics(this.train.x, this.train.y);
+    const gradients = net.gradients(this.train.x, this.train.y);
+    const layers: LayerSnapshot[] = diagnostics.map((d, i) => {
+      const p = net.getParameters(d.layer);
+      const g = gradients[i];
+      if (!g || g.layer !== d.layer) throw new Error(`gradients and diagnostics disagree at layer ${d.layer}`);
+      return {
+        layer: d.layer,
+        rows: p.rows,
+        cols: p.cols,
+        weights: p.weights,
+        biases: p.biases,
+        weightGradients: g.weights,
+        biasGradients: g.biases,
+        biasGradNorm: d.biasGradNorm,
+        weightGradNorm: d.weightGradNorm,
+        meanAbsActDeriv: d.meanAbsActDeriv,
+        derivHistogram: { edges: [...d.derivHistogram.edges], counts: [...d.derivHistogram.counts] },
+        saturatedFraction: d.saturatedFraction,
+      };
+    });
+    return {
+      step: this.stepsDone,
+      epoch: this.epoch,
+      train: net.evaluate(this.train.x, this.train.y),
+      test: net.evaluate(this.test.x, this.test.y),
+      layers,
+      boundary: this.boundary(),
+    };
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+    this.net.dispose();
+  }
+
+  private newTrainer(): NetworkTrainer {
+    return this.net.createTrainer(this.train.x, this.train.y, {
+      batchSize: Math.min(this.options.batchSize, this.train.n),
+      learningRate: this.options.learningRate,
+      l2: this.options.l2,
+      shuffle: true,
+      seed: this.settings.seed,
+    });
+  }
+
+  private boundary(): BoundaryGrid {
+    const out = this.net.predict(this.grid);
+    const cells = BOUNDARY_RESOLUTION * BOUNDARY_RESOLUTION;
+    const width = out.length / cells;
+    // P(class 1): the single output, or the second softmax unit.
+    const values = new Float32Array(cells);
+    for (let i = 0; i < cells; i++) values[i] = out[i * width + width - 1] ?? 0.5;
+    return { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT, values };
+  }
+}
+
+/** Cell centres, row-major from the top-left: x1 grows to the right, x2 grows upwards. */
+function boundaryInputs(): Float32Array {
+  const n = BOUNDARY_RESOLUTION;
+  const x = new Float32Array(2 * n * n);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const i = r * n + c;
+      x[2 * i] = -BOUNDARY_EXTENT + ((c + 0.5) * 2 * BOUNDARY_EXTENT) / n;
+      x[2 * i + 1] = BOUNDARY_EXTENT - ((r + 0.5) * 2 * BOUNDARY_EXTENT) / n;
+    }
+  }
+  return x;
+}

@@ -1,0 +1,27 @@
+// The URL hash as key=value pairs. Writes replace the history entry (dragging a slider must not
+// flood the back button) and keep commas readable, so "hidden=6,6" stays "hidden=6,6".
+
+export class HashLocation {
+  constructor(private readonly win: Window) {}
+
+  read(): URLSearchParams {
+    return new URLSearchParams(this.win.location.hash.replace(/^#/, ""));
+  }
+
+  /** Applies `change` to the current parameters and writes them back without a history entry. */
+  update(change: (params: URLSearchParams) => void): void {
+    const params = this.read();
+    change(params);
+    const text = [...params]
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`)
+      .join("&");
+    const url = new URL(this.win.location.href);
+    url.hash = text;
+    this.win.history.replaceState(this.win.history.state, "", url.href);
+  }
+
+  /** Called when the learner edits the hash or follows a link to another configuration. */
+  onExternalChange(listener: () => void): void {
+    this.win.addEventListener("hashchange", listener);
+  }
+}

@@ -1,0 +1,93 @@
+// View 1: σ, tanh, ReLU and leaky ReLU with their derivatives, the chosen one highlighted, and
+// the largest value of σ', σ'(0) = 1/4, marked: the ceiling of every sigmoid factor in backprop.
+
+import uPlot from "uplot";
+import type { ActivationCurve } from "../model/protocol.js";
+import { OKABE_ITO } from "./palette.js";
+import { SizedPlot } from "./sized-plot.js";
+
+const CURVE_COLOURS: Record<string, string> = {
+  sigmoid: OKABE_ITO.blue,
+  tanh: OKABE_ITO.orange,
+  relu: OKABE_ITO.bluishGreen,
+  "leaky-relu": OKABE_ITO.reddishPurple,
+};
+
+const LABELS: Record<string, string> = {
+  sigmoid: "σ",
+  tanh: "tanh",
+  relu: "ReLU",
+  "leaky-relu": "leaky ReLU",
+};
+
+export const PLOTTED_ACTIVATIONS = Object.keys(CURVE_COLOURS);
+
+export interface ActivationCurvesData {
+  z: number[];
+  curves: ActivationCurve[];
+}
+
+export class ActivationCurvesChart {
+  private readonly plot: SizedPlot;
+  private data: ActivationCurvesData | null = null;
+  private chosen = "";
+
+  constructor(container: HTMLElement) {
+    this.plot = new SizedPlot(container, 240);
+  }
+
+  setCurves(data: ActivationCurvesData): void {
+    this.data = data;
+    this.draw();
+  }
+
+  /** Highlights `name` (the hidden activation); other names highlight nothing. */
+  setChosen(name: string): void {
+    if (name === this.chosen) return;
+    this.chosen = name;
+    this.draw();
+  }
+
+  dispose(): void {
+    this.plot.dispose();
+  }
+
+  private draw(): void {
+    const data = this.data;
+    if (!data) return;
+    const series: uPlot.Series[] = [{ label: "z" }];
+    const columns: (number | null)[][] = [];
+    for (const curve of data.curves) {
+      const colour = CURVE_COLOURS[curve.name];
+      if (!colour) continue;
+      const on = curve.name === this.chosen;
+      const faded = !on && this.chosen !== "" && PLOTTED_ACTIVATIONS.includes(this.chosen);
+      const stroke = faded ? `${colour}99` : colour;
+      const width = on ? 3.5 : 1.5;
+      const label = LABELS[curve.name] ?? curve.name;
+      series.push({ label: `${label}(z)${on ? " ★" : ""}`, stroke, width });
+      series.push({ label: `${label}′(z)`, stroke, width, dash: [6, 4] });
+      columns.push(curve.value, curve.derivative);
+    }
+    // The marker series is empty except at z = 0.
+    const zero = data.z.findIndex((z) => Math.abs(z) < 1e-9);
+    const marker = data.z.map((_, i) => (i === zero ? 0.25 : null));
+    series.push({
+      label: "max σ′ = σ′(0) = 1/4",
+      stroke: OKABE_ITO.black,
+      width: 0,
+      points: { show: true, size: 12, fill: OKABE_ITO.yellow, stroke: OKABE_ITO.black, width: 2 },
+    });
+    this.plot.rebuild({
+      options: {
+        title: "Activation functions σ(z) and derivatives σ′(z) (dashed)",
+        scales: { x: { time: false }, y: { range: [-1.2, 2] } },
+        axes: [{ label: "z" }, { label: "σ(z), σ′(z)" }],
+        series,
+        legend: { live: false },
+        cursor: { drag: { x: false, y: false } },
+      },
+      data: [data.z, ...columns, marker] as uPlot.AlignedData,
+    });
+  }
+}

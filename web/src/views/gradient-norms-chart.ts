@@ -1,0 +1,87 @@
+// View 3: Nielsen's "speed of learning" ‖∂C/∂b^l‖ and the weight-gradient norm ‖∂C/∂w^l‖ of
+// every layer over training, on a log scale: in a deep sigmoid network the early layers' lines
+// sit far below the later ones.
+
+import uPlot from "uplot";
+import { lineStyle } from "./palette.js";
+import { SizedPlot } from "./sized-plot.js";
+
+export interface GradientNormSeries {
+  step: number[];
+  layerNumbers: number[];
+  biasNorms: (number | null)[][];
+  weightNorms: (number | null)[][];
+}
+
+export class GradientNormsChart {
+  private readonly bias: SizedPlot;
+  private readonly weight: SizedPlot;
+  private shape = "";
+
+  constructor(container: HTMLElement) {
+    const doc = container.ownerDocument;
+    const left = doc.createElement("div");
+    const right = doc.createElement("div");
+    container.append(left, right);
+    this.bias = new SizedPlot(left, 220);
+    this.weight = new SizedPlot(right, 220);
+  }
+
+  update(s: GradientNormSeries): void {
+    const shape = s.layerNumbers.join(",");
+    const biasData = [s.step, ...s.biasNorms] as uPlot.AlignedData;
+    const weightData = [s.step, ...s.weightNorms] as uPlot.AlignedData;
+    if (shape !== this.shape) {
+      this.shape = shape;
+      this.bias.rebuild(spec("‖∂C/∂bˡ‖: speed of learning per layer", "‖∂C/∂bˡ‖", s, biasData));
+      this.weight.rebuild(spec("‖∂C/∂wˡ‖ per layer", "‖∂C/∂wˡ‖", s, weightData));
+    } else {
+      this.bias.setData(biasData);
+      this.weight.setData(weightData);
+    }
+  }
+
+  dispose(): void {
+    this.bias.dispose();
+    this.weight.dispose();
+  }
+}
+
+function spec(title: string, yLabel: string, s: GradientNormSeries, data: uPlot.AlignedData) {
+  const last = s.layerNumbers[s.layerNumbers.length - 1];
+  return {
+    options: {
+      title: `${title} (log scale)`,
+      scales: { x: { time: false }, y: { distr: 3 as const } },
+      axes: [
+        { label: "training step (mini-batches)" },
+        // uPlot places the log ticks; this only writes them as powers of ten.
+        { label: yLabel, size: 60, values: (_u: uPlot, ticks: number[]) => ticks.map(powerOfTen) },
+      ],
+      series: [
+        { label: "step" },
+        ...s.layerNumbers.map((l, i) => {
+          const style = lineStyle(i);
+          return {
+            label: l === last ? `l = ${l} (output)` : `l = ${l}`,
+            stroke: style.stroke,
+            dash: style.dash,
+            width: 1.5,
+            spanGaps: false,
+            value: (_u: uPlot, v: number | null) => (v == null ? "–" : v.toExponential(2)),
+          };
+        }),
+      ],
+      cursor: { drag: { x: false, y: false } },
+    },
+    data,
+  };
+}
+
+function powerOfTen(v: number): string {
+  if (!(v > 0)) return "";
+  const e = Math.round(Math.log10(v));
+  // Only label exact decades; uPlot also asks about the 2×, 5× ticks in between.
+  if (Math.abs(v / 10 ** e - 1) > 1e-6) return "";
+  return e >= -2 && e <= 2 ? String(10 ** e) : `1e${e}`;
+}

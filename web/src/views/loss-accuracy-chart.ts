@@ -1,0 +1,57 @@
+// View 4: loss (left axis) and accuracy (right axis) on the training and test sets over epochs.
+
+import uPlot from "uplot";
+import { OKABE_ITO } from "./palette.js";
+import { SizedPlot } from "./sized-plot.js";
+
+export interface LossAccuracySeries {
+  epoch: number[];
+  trainLoss: number[];
+  testLoss: number[];
+  trainAccuracy: number[];
+  testAccuracy: number[];
+}
+
+export class LossAccuracyChart {
+  private readonly plot: SizedPlot;
+  private built = false;
+
+  constructor(container: HTMLElement) {
+    this.plot = new SizedPlot(container, 220);
+  }
+
+  update(s: LossAccuracySeries): void {
+    const data = [s.epoch, s.trainLoss, s.testLoss, s.trainAccuracy, s.testAccuracy];
+    if (this.built) {
+      this.plot.setData(data as uPlot.AlignedData);
+      return;
+    }
+    this.built = true;
+    const fixed = (digits: number, unit = "") => (_u: uPlot, v: number | null) =>
+      v == null ? "–" : `${v.toFixed(digits)}${unit}`;
+    this.plot.rebuild({
+      options: {
+        title: "Loss and accuracy: training (solid) and test (dashed)",
+        scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(max, 0.1)] }, acc: { range: [0, 100] } },
+        axes: [
+          { label: "epoch" },
+          { label: "loss (mean cost)", scale: "loss" },
+          { label: "accuracy %", scale: "acc", side: 1, grid: { show: false } },
+        ],
+        series: [
+          { label: "epoch", value: fixed(2) },
+          { label: "train loss", scale: "loss", stroke: OKABE_ITO.blue, width: 2, value: fixed(4) },
+          { label: "test loss", scale: "loss", stroke: OKABE_ITO.blue, width: 2, dash: [6, 4], value: fixed(4) },
+          { label: "train accuracy", scale: "acc", stroke: OKABE_ITO.vermillion, width: 2, value: fixed(1, "%") },
+          { label: "test accuracy", scale: "acc", stroke: OKABE_ITO.vermillion, width: 2, dash: [6, 4], value: fixed(1, "%") },
+        ],
+        cursor: { drag: { x: false, y: false } },
+      },
+      data: data as uPlot.AlignedData,
+    });
+  }
+
+  dispose(): void {
+    this.plot.dispose();
+  }
+}

@@ -1,0 +1,19 @@
+// The playground's build: relative URLs (base "./") so dist/ works from any sub-path, and the
+// npm package resolved to the wrapper that scripts/build-package.sh writes to wasm/dist.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here("."),
+  base: "./",
+  resolve: { alias: { gradscope: here("../wasm/dist/index.js") } },
+  worker: { format: "es" },
+  build: {
+    outDir: here("../dist"),
+    emptyOutDir: true,
+    target: "es2022",
+    reportCompressedSize: true,
+  },
+});
