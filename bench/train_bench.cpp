@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
 
     std::printf("{\"runtime\":\"%s\",\"env\":\"%s\",\"layers\":[%s],\"batchSize\":%d,"
                 "\"samplesPerSec\":%.1f,\"gflops\":%.3f,\"kernels\":\"%s\",\"accuracy\":%.4f,"
-                "\"epochSeconds\":[",
+                "\"harness\":\"c++\",\"epochSeconds\":[",
                 argv[2], argv[3], argv[4], options.batch_size, samples_per_sec,
                 samples_per_sec * flops_per_sample(config.layers) * 1e-9,
                 gradscope::kernels::backend_name(), accuracy);

@@ -84,6 +84,14 @@ describe('playground (built dist/ under a sub-path)', () => {
     const info = await page.locator('#view-network .diagram-info').textContent();
     assert.match(info, /layer l = 2: bias b = -?[\d.e-]+, ∂C\/∂b = -?[\d.e-]+/);
     assert.ok(box && box.width > 200);
+    // The pointer over a connection between the inputs and layer 2 names that weight.
+    let weightInfo = '';
+    for (let y = box.y + 10; y < box.y + box.height - 30 && !weightInfo; y += 4) {
+      await page.mouse.move(box.x + box.width * 0.15, y);
+      const text = await page.locator('#view-network .diagram-info').textContent();
+      if (text.startsWith('Weight')) weightInfo = text;
+    }
+    assert.match(weightInfo, /^Weight wˡⱼₖ with l = 2, j = \d+, k = [12] .*: w = -?[\d.e-]+, ∂C\/∂w = -?[\d.e-]+$/);
     await page.screenshot({ path: `${artifacts}/playground-1280x800.png` });
     await page.screenshot({ path: `${artifacts}/playground-1280x800-full.png`, fullPage: true });
     assert.deepEqual(problems, []);

@@ -27,12 +27,10 @@ export class TrainingRun {
   /** Epochs and steps before the current trainer (a change of η, λ or batch size starts one). */
   private epochsBefore = 0;
   private stepsBeforeTrainer = 0;
-  private options: Pick<Settings, "learningRate" | "batchSize" | "l2">;
+  private current: Settings;
 
-  constructor(
-    gs: Gradscope,
-    readonly settings: Settings,
-  ) {
+  constructor(gs: Gradscope, settings: Settings) {
+    this.current = { ...settings, hidden: [...settings.hidden] };
     const width = outputWidth(settings.output);
     const all = gs.datasets.synthetic(settings.dataset, {
       n: settings.samples,
@@ -52,7 +50,6 @@ export class TrainingRun {
       init: settings.init,
       seed: settings.seed,
     });
-    this.options = settings;
     this.trainer = this.newTrainer();
     this.grid = boundaryInputs();
   }
@@ -64,13 +61,28 @@ export class TrainingRun {
     };
   }
 
-  /** A new η, λ or batch size, keeping the weights learned so far. */
-  retune(options: Pick<Settings, "learningRate" | "batchSize" | "l2">): void {
+  /** The settings this run was built from, with the latest training options. */
+  get settings(): Settings {
+    return { ...this.current, hidden: [...this.current.hidden] };
+  }
+
+  /**
+   * Takes settings that describe the same data and network (sameRun); a new η, λ or batch size
+   * continues from the weights learned so far with a new trainer.
+   */
+  retune(next: Settings): void {
+    const before = this.current;
     this.epochsBefore = this.epoch;
     this.stepsBeforeTrainer = this.stepsDone;
-    this.options = options;
-    this.trainer.dispose();
-    this.trainer = this.newTrainer();
+    this.current = { ...next, hidden: [...next.hidden] };
+    if (
+      before.learningRate !== next.learningRate ||
+      before.batchSize !== next.batchSize ||
+      before.l2 !== next.l2
+    ) {
+      this.trainer.dispose();
+      this.trainer = this.newTrainer();
+    }
   }
 
   step(count: number): void {
@@ -82,7 +94,7 @@ export class TrainingRun {
   get epoch(): number {
     return (
       this.epochsBefore +
-      ((this.stepsDone - this.stepsBeforeTrainer) * this.options.batchSize) / this.train.n
+      ((this.stepsDone - this.stepsBeforeTrainer) * this.batchSize) / this.train.n
     );
   }
 
@@ -124,13 +136,18 @@ export class TrainingRun {
     this.net.dispose();
   }
 
+  /** A mini-batch cannot be larger than the training set. */
+  private get batchSize(): number {
+    return Math.min(this.current.batchSize, this.train.n);
+  }
+
   private newTrainer(): NetworkTrainer {
     return this.net.createTrainer(this.train.x, this.train.y, {
-      batchSize: Math.min(this.options.batchSize, this.train.n),
-      learningRate: this.options.learningRate,
-      l2: this.options.l2,
+      batchSize: this.batchSize,
+      learningRate: this.current.learningRate,
+      l2: this.current.l2,
       shuffle: true,
-      seed: this.settings.seed,
+      seed: this.current.seed,
     });
   }
 

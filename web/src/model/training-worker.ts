@@ -73,26 +73,15 @@ class TrainingWorker {
 
   private configure(next: Settings): void {
     this.stepsPerUpdate = next.speed;
-    const current = this.run?.settings;
-    if (current && sameRun(current, next)) {
-      if (
-        current.learningRate !== next.learningRate ||
-        current.batchSize !== next.batchSize ||
-        current.l2 !== next.l2
-      ) {
-        this.run?.retune(next);
-      }
-      Object.assign(current, next);
-      return;
-    }
-    this.rebuild(next);
+    if (this.run && sameRun(this.run.settings, next)) this.run.retune(next);
+    else this.rebuild(next);
   }
 
   private rebuild(settings: Settings): void {
     this.running = false;
     this.run?.dispose();
     this.run = null;
-    const run = new TrainingRun(this.gs, { ...settings, hidden: [...settings.hidden] });
+    const run = new TrainingRun(this.gs, settings);
     this.run = run;
     const points = run.points;
     this.post({ type: "configured", layerSizes: run.sizes, train: points.train, test: points.test }, [
