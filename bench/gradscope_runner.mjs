@@ -9,7 +9,7 @@ export async function runGradscope({ init, flavour, env, images, labels, layers,
   const gs = await init({ flavour });
   if (gs.flavour !== flavour) throw new Error(`asked for flavour ${flavour}, got ${gs.flavour}`);
   const net = gs.createNetwork({ layers, hidden: 'sigmoid', output: 'sigmoid', cost: 'quadratic',
-                                 init: 'large', seed: 1 });
+                                 init: 'scaled', seed: 1 });
   const trainer = net.createTrainer(images, y, { batchSize, learningRate: 3.0, shuffle: true,
                                                  seed: 1 });
   const stepsPerEpoch = Math.ceil(count / batchSize);

@@ -1,6 +1,7 @@
 // TensorFlow.js training the benchmark's network with the same hyper-parameters as gradscope:
 // dense sigmoid layers, quadratic cost C = ½‖a − y‖² averaged over the mini-batch, plain SGD
-// with η = 3.0, shuffled mini-batches, weights and biases N(0, 1). Prints one JSON line.
+// with η = 3.0, shuffled mini-batches, weights N(0, 1/n_in) and biases N(0, 1) (Nielsen's
+// network2 initialisation, gradscope's 'scaled'). Prints one JSON line.
 //   node bench/tfjs_bench.mjs <wasm|cpu> <data dir> <layers, e.g. 784,30,10> <batch size> <epochs>
 // The wasm backend runs its SIMD build on one thread (multithreading switched off, as gradscope
 // runs on one thread).
@@ -37,7 +38,8 @@ const y = tf.tensor2d(oneHot(labels), [count, 10]);
 const params = [];
 for (let l = 1; l < layers.length; l++) {
   params.push({
-    w: tf.variable(tf.randomNormal([layers[l - 1], layers[l]], 0, 1, 'float32', l)),
+    w: tf.variable(tf.randomNormal([layers[l - 1], layers[l]], 0, 1 / Math.sqrt(layers[l - 1]),
+                                   'float32', l)),
     b: tf.variable(tf.randomNormal([layers[l]], 0, 1, 'float32', 100 + l)),
   });
 }
@@ -74,5 +76,5 @@ console.log(JSON.stringify({
   runtime: `tfjs-${backend}`, env: 'node', layers, batchSize,
   samplesPerSec: count / median, accuracy,
   epochSeconds: seconds.map((s) => Number(s.toFixed(4))),
-  version: tf.version.tfjs,
+  version: tf.version.tfjs, harness: 'tfjs',
 }));

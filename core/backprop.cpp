@@ -14,9 +14,8 @@ void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<
   const Matrix<T>& a_L = fp.a[L];
   const Activation f = net.activation(L);
   const Cost c = net.cost();
-  if (form == OutputErrorForm::kAuto &&
-      ((f == Activation::kSoftmax && c == Cost::kLogLikelihood) ||
-       (f == Activation::kSigmoid && c == Cost::kCrossEntropy))) {
+  if (form == OutputErrorForm::kAuto && ((f == Activation::kSoftmax && c == Cost::kLogLikelihood) ||
+                                         (f == Activation::kSigmoid && c == Cost::kCrossEntropy))) {
     delta_L = a_L - y;  // the σ'(z^L) factor cancels the cost's 1/(a(1 − a)) or −y/a exactly
     return;
   }
@@ -45,8 +44,8 @@ void backprop_errors(const Network<T>& net, const Matrix<T>& x, const Matrix<T>&
   if (y.rows() != net.output_size() || y.cols() != x.cols()) {
     throw std::invalid_argument("targets are " + std::to_string(y.rows()) + "x" +
                                 std::to_string(y.cols()) + ", expected " +
-                                std::to_string(net.output_size()) + "x" +
-                                std::to_string(x.cols()) + " (output size x batch)");
+                                std::to_string(net.output_size()) + "x" + std::to_string(x.cols()) +
+                                " (output size x batch)");
   }
   if (x.cols() == 0) throw std::invalid_argument("batch size 0: a batch needs at least 1 sample");
   const int L = net.num_layers();
@@ -84,14 +83,14 @@ Gradients<T> backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>
   return g;
 }
 
-#define GRADSCOPE_INSTANTIATE(T)                                                                  \
-  template void output_error<T>(const Network<T>&, const ForwardPass<T>&, const Matrix<T>&,       \
-                                OutputErrorForm, Matrix<T>&);                                     \
-  template void backprop_errors<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,         \
-                                   ForwardPass<T>&, Gradients<T>&, OutputErrorForm);              \
-  template void backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,                \
-                            ForwardPass<T>&, Gradients<T>&, OutputErrorForm);                     \
-  template Gradients<T> backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,        \
+#define GRADSCOPE_INSTANTIATE(T)                                                            \
+  template void output_error<T>(const Network<T>&, const ForwardPass<T>&, const Matrix<T>&, \
+                                OutputErrorForm, Matrix<T>&);                               \
+  template void backprop_errors<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,   \
+                                   ForwardPass<T>&, Gradients<T>&, OutputErrorForm);        \
+  template void backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,          \
+                            ForwardPass<T>&, Gradients<T>&, OutputErrorForm);               \
+  template Gradients<T> backprop<T>(const Network<T>&, const Matrix<T>&, const Matrix<T>&,  \
                                     OutputErrorForm);
 GRADSCOPE_INSTANTIATE(float)
 GRADSCOPE_INSTANTIATE(double)

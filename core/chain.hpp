@@ -12,10 +12,10 @@
 namespace gradscope {
 
 struct ChainNeuron {
-  int j = 0;                  // 1 … n
-  double w = 0.0, b = 0.0;    // w_j, b_j
-  double z = 0.0, a = 0.0;    // z_j, a_j
-  double sigma_prime = 0.0;   // σ'(z_j)
+  int j = 0;                 // 1 … n
+  double w = 0.0, b = 0.0;   // w_j, b_j
+  double z = 0.0, a = 0.0;   // z_j, a_j
+  double sigma_prime = 0.0;  // σ'(z_j)
 };
 
 enum class ChainTermKind { kSigmaPrime, kWeight, kCostGradient };

@@ -20,7 +20,7 @@ struct SgdOptions {
   double learning_rate = 0.5;  // η
   double l2 = 0.0;             // λ
   bool shuffle = true;
-  std::uint64_t seed = 1;      // shuffling order
+  std::uint64_t seed = 1;  // shuffling order
 };
 
 // Throws std::invalid_argument naming the bad field (η NaN or ≤ 0, λ < 0, batch size < 1, …).

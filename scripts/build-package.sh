@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 build="${GRADSCOPE_WASM_BUILD:-build/wasm}"
-[ -f "$build/CMakeCache.txt" ] || emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+# Configure (again): a tree configured before a CMakeLists.txt changed would not know the targets.
+emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$GRADSCOPE_JOBS" --target gradscope_wasm_simd gradscope_wasm_scalar >/dev/null
 # Assemble next to dist and swap, so a reader never sees a half-built package.
 rm -rf wasm/dist.next

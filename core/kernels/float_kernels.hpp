@@ -81,8 +81,8 @@ template <class P>
 void affine(const Matrix<float>& w, const Matrix<float>& a_prev, const Vector<float>& b,
             Matrix<float>& z) {
   z.resize(w.rows(), a_prev.cols());
-  const GemmShape s{w.rows(), a_prev.cols(), w.cols(), w.data(), w.rows(),
-                    a_prev.data(), 1, a_prev.rows()};
+  const GemmShape s{w.rows(), a_prev.cols(), w.cols(), w.data(),
+                    w.rows(), a_prev.data(), 1,        a_prev.rows()};
   AffineEpilogue e{b.data(), z.data(), z.rows()};
   gemm<P>(s, e);
 }
@@ -99,8 +99,7 @@ void transpose_times_hadamard(const Matrix<float>& w, const Matrix<float>& delta
     for (Index p = 0; p < n_next; ++p) packed[p * n + i] = w(p, i);
   }
   delta.resize(n, delta_next.cols());
-  const GemmShape s{n, delta_next.cols(), n_next, packed.data(), n,
-                    delta_next.data(), 1, n_next};
+  const GemmShape s{n, delta_next.cols(), n_next, packed.data(), n, delta_next.data(), 1, n_next};
   HadamardEpilogue e{d.data(), delta.data(), n};
   gemm<P>(s, e);
 }
@@ -123,8 +122,8 @@ void outer_sum(const Matrix<float>& delta, const Matrix<float>& a_prev, float sc
                Matrix<float>& dw, Vector<float>& db) {
   dw.resize(delta.rows(), a_prev.rows());
   db.resize(delta.rows());
-  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(), delta.data(), delta.rows(),
-                    a_prev.data(), a_prev.rows(), 1};
+  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(),  delta.data(),
+                    delta.rows(), a_prev.data(), a_prev.rows(), 1};
   ScaleEpilogue e{scale, dw.data(), dw.rows()};
   gemm<P>(s, e);
   scaled_row_sums<P>(delta, scale, db.data());
@@ -134,8 +133,8 @@ void outer_sum(const Matrix<float>& delta, const Matrix<float>& a_prev, float sc
 template <class P>
 void sgd_step(Matrix<float>& w, Vector<float>& b, const Matrix<float>& delta,
               const Matrix<float>& a_prev, float step, float keep) {
-  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(), delta.data(), delta.rows(),
-                    a_prev.data(), a_prev.rows(), 1};
+  const GemmShape s{delta.rows(), a_prev.rows(), delta.cols(),  delta.data(),
+                    delta.rows(), a_prev.data(), a_prev.rows(), 1};
   SgdEpilogue e{keep, step, w.data(), w.rows()};
   gemm<P>(s, e);
   const Index rows = delta.rows();
@@ -151,8 +150,8 @@ void sgd_step(Matrix<float>& w, Vector<float>& b, const Matrix<float>& delta,
 
 // a = value(z) and, when d is not null, d = derivative(z, a), element by element.
 template <class P, class Value, class Derivative>
-void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d,
-                          Value value, Derivative derivative) {
+void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d, Value value,
+                          Derivative derivative) {
   const float* zp = z.data();
   float* ap = a.data();
   float* dp = d ? d->data() : nullptr;

@@ -64,10 +64,17 @@ void gemm_row_block(const GemmShape& s, Index i, Index fresh, Epilogue& epilogue
   Index j = 0;
   for (; j + 4 <= s.cols; j += 4) gemm_block<P, kRowVectors, 4>(s, i, j, fresh, epilogue);
   switch (s.cols - j) {
-    case 3: gemm_block<P, kRowVectors, 3>(s, i, j, fresh, epilogue); break;
-    case 2: gemm_block<P, kRowVectors, 2>(s, i, j, fresh, epilogue); break;
-    case 1: gemm_block<P, kRowVectors, 1>(s, i, j, fresh, epilogue); break;
-    default: break;
+    case 3:
+      gemm_block<P, kRowVectors, 3>(s, i, j, fresh, epilogue);
+      break;
+    case 2:
+      gemm_block<P, kRowVectors, 2>(s, i, j, fresh, epilogue);
+      break;
+    case 1:
+      gemm_block<P, kRowVectors, 1>(s, i, j, fresh, epilogue);
+      break;
+    default:
+      break;
   }
 }
 

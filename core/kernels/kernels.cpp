@@ -48,13 +48,13 @@ const char* backend_name() { return kBackend; }
 #if defined(GRADSCOPE_KERNELS_EIGEN)
 #define GRADSCOPE_DISPATCH(f, ...) eigen::f(__VA_ARGS__)
 #else
-#define GRADSCOPE_DISPATCH(f, ...)                                                 \
-  do {                                                                             \
-    if constexpr (Float<T>::kLanes) {                                              \
-      lanes::f<typename Float<T>::P>(__VA_ARGS__);                                 \
-    } else {                                                                       \
-      eigen::f(__VA_ARGS__);                                                       \
-    }                                                                              \
+#define GRADSCOPE_DISPATCH(f, ...)                 \
+  do {                                             \
+    if constexpr (Float<T>::kLanes) {              \
+      lanes::f<typename Float<T>::P>(__VA_ARGS__); \
+    } else {                                       \
+      eigen::f(__VA_ARGS__);                       \
+    }                                              \
   } while (false)
 #endif
 
@@ -92,15 +92,15 @@ void difference_hadamard(const Matrix<T>& a, const Matrix<T>& y, const Matrix<T>
 }
 #undef GRADSCOPE_DISPATCH
 
-#define GRADSCOPE_INSTANTIATE(T)                                                                \
-  template void affine<T>(const Matrix<T>&, const Matrix<T>&, const Vector<T>&, Matrix<T>&);    \
-  template void transpose_times_hadamard<T>(const Matrix<T>&, const Matrix<T>&,                 \
-                                            const Matrix<T>&, Matrix<T>&);                      \
-  template void outer_sum<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&, Vector<T>&);    \
-  template void sgd_step<T>(Matrix<T>&, Vector<T>&, const Matrix<T>&, const Matrix<T>&, T, T);  \
-  template void activate<T>(Activation, const Matrix<T>&, Matrix<T>&, Matrix<T>*);              \
-  template void hadamard_in_place<T>(Matrix<T>&, const Matrix<T>&);                             \
-  template void difference_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&,    \
+#define GRADSCOPE_INSTANTIATE(T)                                                                  \
+  template void affine<T>(const Matrix<T>&, const Matrix<T>&, const Vector<T>&, Matrix<T>&);      \
+  template void transpose_times_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&, \
+                                            Matrix<T>&);                                          \
+  template void outer_sum<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&, Vector<T>&);      \
+  template void sgd_step<T>(Matrix<T>&, Vector<T>&, const Matrix<T>&, const Matrix<T>&, T, T);    \
+  template void activate<T>(Activation, const Matrix<T>&, Matrix<T>&, Matrix<T>*);                \
+  template void hadamard_in_place<T>(Matrix<T>&, const Matrix<T>&);                               \
+  template void difference_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&,      \
                                        Matrix<T>&);
 GRADSCOPE_INSTANTIATE(float)
 GRADSCOPE_INSTANTIATE(double)

@@ -28,7 +28,9 @@ struct Simd128Lanes {
   static V abs(V a) { return wasm_f32x4_abs(a); }
   static Mask greater_equal(V a, V b) { return wasm_f32x4_ge(a, b); }
   static Mask less(V a, V b) { return wasm_f32x4_lt(a, b); }
-  static V select(Mask m, V if_true, V if_false) { return wasm_v128_bitselect(if_true, if_false, m); }
+  static V select(Mask m, V if_true, V if_false) {
+    return wasm_v128_bitselect(if_true, if_false, m);
+  }
   static Mask lanes_from(int skip) {
     const v128_t index = wasm_i32x4_make(0, 1, 2, 3);
     return wasm_i32x4_ge(index, wasm_i32x4_splat(skip));

@@ -140,9 +140,9 @@ TEST(Chain, CenteredBiasesWithLargeWeightsExplode) {
   // Nielsen's exploding example: w_j = 100 and b_j = −w_j a_(j−1) make every z_j = 0, so each
   // factor w_(j+1) σ'(z_j) = 100 × 1/4 = 25.
   // In double: the construction also multiplies rounding errors in z by 25 per layer.
-  Network<double> net = make_chain<double>(std::vector<double>(5, 100.0),
-                                           std::vector<double>(5, 0.0), Activation::kSigmoid,
-                                           Cost::kQuadratic);
+  Network<double> net =
+      make_chain<double>(std::vector<double>(5, 100.0), std::vector<double>(5, 0.0),
+                         Activation::kSigmoid, Cost::kQuadratic);
   center_chain_biases(net, 0.6);
   const ChainProduct p = chain_product(net, 0.6, 0.0);
   for (const ChainNeuron& u : p.neurons) {

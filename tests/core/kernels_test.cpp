@@ -2,6 +2,8 @@
 // in every build) against the Eigen reference evaluated in double, on odd shapes, unaligned
 // starts and tails; the vectorised exp, σ and tanh against std::exp-based double versions; and
 // whole-network gradients of this build's dispatch against a double-precision reference.
+#include "kernels/kernels.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cfloat>
@@ -13,7 +15,6 @@
 #include "backprop.hpp"
 #include "kernels/eigen_kernels.hpp"
 #include "kernels/float_kernels.hpp"
-#include "kernels/kernels.hpp"
 #include "kernels/lanes_scalar.hpp"
 #include "sgd.hpp"
 #include "test_support.hpp"
@@ -95,9 +96,8 @@ TYPED_TEST(FloatKernels, AffineMatchesEigen) {
     kernels::lanes::affine<TypeParam>(w, a, b, z);
     MatrixD want;
     kernels::eigen::affine<double>(to_double(w), to_double(a), to_double(b), want);
-    const MatrixD magnitude =
-        to_double(w).cwiseAbs() * to_double(a).cwiseAbs() +
-        to_double(b).cwiseAbs().replicate(1, cols);
+    const MatrixD magnitude = to_double(w).cwiseAbs() * to_double(a).cwiseAbs() +
+                              to_double(b).cwiseAbs().replicate(1, cols);
     expect_close(z, want, magnitude, depth, "affine");
   }
 }
@@ -203,15 +203,15 @@ struct PlainStore {
 TYPED_TEST(FloatKernels, GemmHandlesUnalignedStartsAndStrides) {
   Rng rng(6);
   for (int offset = 0; offset < 4; ++offset) {
-    for (const auto& [rows, cols, depth] : {std::array<int, 3>{5, 3, 7}, {31, 7, 5}, {9, 10, 33},
-                                            {3, 1, 31}, {13, 6, 1}}) {
+    for (const auto& [rows, cols, depth] :
+         {std::array<int, 3>{5, 3, 7}, {31, 7, 5}, {9, 10, 33}, {3, 1, 31}, {13, 6, 1}}) {
       const Index lda = rows + 3, ldb = depth + 1, ldc = rows + 2;
       std::vector<float> a(offset + lda * depth), b(offset + ldb * cols);
       std::vector<float> c(offset + ldc * cols, -7.0f);  // sentinel outside the result
       for (float& v : a) v = static_cast<float>(rng.normal());
       for (float& v : b) v = static_cast<float>(rng.normal());
-      const kernels::GemmShape s{rows, cols, depth, a.data() + offset, lda,
-                                 b.data() + offset, 1, ldb};
+      const kernels::GemmShape s{rows, cols, depth, a.data() + offset, lda, b.data() + offset,
+                                 1,    ldb};
       PlainStore<TypeParam> e{c.data() + offset, ldc};
       kernels::gemm<TypeParam>(s, e);
       for (Index j = 0; j < cols; ++j) {
@@ -223,7 +223,8 @@ TYPED_TEST(FloatKernels, GemmHandlesUnalignedStartsAndStrides) {
           }
           double want = 0.0, magnitude = 0.0;
           for (Index p = 0; p < depth; ++p) {
-            const double term = static_cast<double>(a[offset + p * lda + i]) * b[offset + j * ldb + p];
+            const double term =
+                static_cast<double>(a[offset + p * lda + i]) * b[offset + j * ldb + p];
             want += term;
             magnitude += std::abs(term);
           }
@@ -268,8 +269,8 @@ std::vector<float> map_lanes(const std::vector<float>& x, F f) {
 
 TYPED_TEST(FloatKernels, ExpHasBoundedRelativeError) {
   const std::vector<float> x = exp_grid();
-  const std::vector<float> e = map_lanes<TypeParam>(
-      x, [](auto lanes, auto v) { return kernels::exp<decltype(lanes)>(v); });
+  const std::vector<float> e =
+      map_lanes<TypeParam>(x, [](auto lanes, auto v) { return kernels::exp<decltype(lanes)>(v); });
   double worst = 0.0;
   for (std::size_t k = 1; k < x.size(); ++k) {
     const double want = std::exp(static_cast<double>(x[k]));
@@ -295,8 +296,7 @@ TYPED_TEST(FloatKernels, ActivationsMatchStdExpReference) {
     for (Index k = 0; k < z.size(); ++k) {
       const double zk = z(k);
       worst_value = std::max(worst_value, scaled_error(a(k), activation_value(f, zk)));
-      worst_derivative =
-          std::max(worst_derivative, std::abs(d(k) - activation_derivative(f, zk)));
+      worst_derivative = std::max(worst_derivative, std::abs(d(k) - activation_derivative(f, zk)));
     }
     EXPECT_LT(worst_value, 4 * FLT_EPSILON) << activation_name(f);
     // σ' is formed from the float a as the seed writes it (a(1 − a), 1 − a²): within a few
@@ -394,9 +394,8 @@ TEST(KernelDispatch, NetworkGradientsAgreeWithDoubleReference) {
 
 TEST(KernelDispatch, SgdStepsAgreeWithDoubleReference) {
   // Ten fused update steps (BP3/BP4 inside sgd_step) against the same steps in double.
-  const NetworkConfig config = testing::config({784, 30, 10}, Activation::kSigmoid,
-                                               Activation::kSigmoid, Cost::kQuadratic,
-                                               Init::kLarge, 3);
+  const NetworkConfig config = testing::config(
+      {784, 30, 10}, Activation::kSigmoid, Activation::kSigmoid, Cost::kQuadratic, Init::kLarge, 3);
   Network<float> nf(config);
   const Network<float> initial = nf;
   Network<double> nd = nf.cast<double>();

@@ -103,7 +103,8 @@ TEST(Vanishing, SpeedsStayUnevenOverBookTraining) {
   // generate_gradient.py trains with full-batch steps (mini-batch 1,000, η = 0.1, λ = 5); a few
   // of them leave the first hidden layer still much slower than the last.
   const Dataset<float> td = first(1000);
-  Network<float> net(book_config({784, 30, 30, 30, 30, 10}, Activation::kSigmoid, Init::kScaled, 3));
+  Network<float> net(
+      book_config({784, 30, 30, 30, 30, 10}, Activation::kSigmoid, Init::kScaled, 3));
   SgdOptions o;
   o.epochs = 5;
   o.batch_size = 1000;

@@ -29,11 +29,13 @@ each of --epochs epochs of SGD; accuracy on the --test-samples images that follo
   --epochs N                    epochs of training after the measurement at initialisation (default 0)
   --batch-size N                mini-batch size (default 10)
   --learning-rate X             η (default 0.1)
-  --l2 X                        λ of the L2 weight decay (default 5)
+  --l2 X                        λ of the L2 weight decay (default 0)
   --idx-images FILE             IDX images (e.g. Fashion-MNIST), gzipped or not
   --idx-labels FILE             IDX labels to go with them
   --json                        print one JSON object instead of a table
-  --help                        this text`;
+  --help                        this text
+
+The book's training (generate_gradient.py): --epochs 500 --batch-size 1000 --learning-rate 0.1 --l2 5`;
 
 type Setter = (value: string) => void;
 

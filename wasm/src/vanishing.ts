@@ -42,7 +42,7 @@ export interface VanishingOptions {
   batchSize?: number;
   /** η. Default 0.1. */
   learningRate?: number;
-  /** λ of the L2 weight decay. Default 5, as generate_gradient.py. */
+  /** λ of the L2 weight decay. Default 0 (generate_gradient.py used 5 with full batches of 1,000). */
   l2?: number;
 }
 
@@ -119,7 +119,7 @@ export function resolveVanishingOptions(options: VanishingOptions, data: Dataset
     epochs: positiveInteger(options.epochs ?? 0, 'epochs', 0),
     batchSize: positiveInteger(options.batchSize ?? 10, 'batchSize', 1),
     learningRate: options.learningRate ?? 0.1,
-    l2: options.l2 ?? 5,
+    l2: options.l2 ?? 0,
   };
   if (r.samples + r.testSamples > data.n) {
     throw new GradscopeError(`samples ${r.samples} + testSamples ${r.testSamples} exceed the ${data.n} images of the data set`);

@@ -268,7 +268,7 @@ export class VanishingView implements PageView {
     p.rate.value = String(s.labRate);
     p.l2.value = String(s.labL2);
     for (const [id, box] of p.variants) box.checked = s.labVariants.includes(id);
-    p.shape.textContent = `Network: [784, ${Array.from({ length: s.labHidden }, () => s.labWidth).join(", ")}, 10] — sigmoid output, cross-entropy cost.`;
+    p.shape.textContent = `Network: [784, ${Array.from({ length: s.labHidden }, () => s.labWidth).join(", ")}, 10] for 28 × 28 images in 10 classes — sigmoid output, cross-entropy cost.`;
     this.context?.hash.update((params) => writeParams(VANISHING_TABLE, s, params));
   }
 
