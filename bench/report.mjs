@@ -65,8 +65,11 @@ const table = (head, body) => [head, head.map(() => '---'), ...body]
   .map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 if (flags.includes('--json')) {
-  console.log(JSON.stringify(results.map(({ runtime, env, layers, batchSize, samplesPerSec }) =>
-    ({ runtime, env, layers, batchSize, samplesPerSec: Math.round(samplesPerSec) })), null, 2));
+  // The wasm rows are the npm package's; the C++ harness rows are only in the document.
+  const main = results.filter((r) => r.runtime === 'native' || r.harness !== 'c++');
+  const items = main.map(({ runtime, env, layers, batchSize, samplesPerSec }) =>
+    JSON.stringify({ runtime, env, layers, batchSize, samplesPerSec: Math.round(samplesPerSec) }));
+  console.log(`[\n  ${items.join(',\n  ')}\n]`);
 } else {
   const pad = (cells, widths) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
   for (const [head, body] of [[header, rows], [['network', 'ratio', 'value', 'target'], ratios]]) {
@@ -109,7 +112,7 @@ FLOPs per sample for [784,30,10] and ${fmt(flopsPerSample([784, 100, 100, 10]))}
 
 | | |
 |---|---|
-| CPU | ${machine.cpu} (${machine.cores} cores, shared with other work) |
+| CPU | ${machine.cpu} (${machine.cores} cores, shared with other work; ${machine.isa.trim()}) |
 | load average at start / end | ${machine.loadStart} / ${machine.loadEnd} |
 | OS | ${machine.os} |
 | Node | ${machine.node} (V8 ${machine.v8}) |

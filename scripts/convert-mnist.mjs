@@ -16,6 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { mulberry32 } from './mulberry32.mjs';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
@@ -29,18 +31,6 @@ function parseArgs(argv) {
     else throw new Error(`convert-mnist: unknown argument '${argv[i]}' (usage: --out DIR)`);
   }
   return outs.length ? outs : [join(root, 'build', 'data', 'mnist')];
-}
-
-// mulberry32: a tiny seeded generator, so the interleaving is the same on every machine.
-function mulberry32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function idxHeader(type, dims) {
@@ -96,6 +86,7 @@ function main() {
   const inputTime = Math.max(
     ...Array.from({ length: 10 }, (_, d) => statSync(join(packageDir, 'src', 'digits', `${d}.json`)).mtimeMs),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    statSync(fileURLToPath(new URL('./mulberry32.mjs', import.meta.url))).mtimeMs,
   );
   const names = [IMAGES_FILE, LABELS_FILE, `${IMAGES_FILE}.gz`, `${LABELS_FILE}.gz`];
   const stale = outs.filter((dir) =>

@@ -186,38 +186,34 @@ void softmax(const Matrix<float>& z, Matrix<float>& a) {
   }
 }
 
-// a = σ(z) and optionally d = σ'(z), with σ' written from a as the seed does (σ(1 − σ), 1 − tanh²).
-template <class P>
-void activate(Activation f, const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d) {
-  a.resize(z.rows(), z.cols());
-  if (d) d->resize(z.rows(), z.cols());
+// Calls visit(value, derivative) with the element-wise σ of f as two generic functors,
+// value(lanes, z) and derivative(lanes, z, a), σ' written from a as the seed does (σ(1 − σ),
+// 1 − tanh²). Softmax is not element-wise: the caller handles it.
+template <class Visit>
+void visit_elementwise(Activation f, Visit visit) {
   const auto one_minus_a_times_a = [](auto lanes, auto, auto a_i) {
     using L = decltype(lanes);
     return L::mul(a_i, L::sub(L::splat(1.0f), a_i));
   };
   switch (f) {
     case Activation::kSigmoid:
-      activate_elementwise<P>(
-          z, a, d, [](auto lanes, auto z_i) { return sigmoid<decltype(lanes)>(z_i); },
-          one_minus_a_times_a);
+      visit([](auto lanes, auto z_i) { return sigmoid<decltype(lanes)>(z_i); },
+            one_minus_a_times_a);
       return;
     case Activation::kTanh:
-      activate_elementwise<P>(
-          z, a, d, [](auto lanes, auto z_i) { return tanh<decltype(lanes)>(z_i); },
-          [](auto lanes, auto, auto a_i) {
-            using L = decltype(lanes);
-            return L::sub(L::splat(1.0f), L::mul(a_i, a_i));
-          });
+      visit([](auto lanes, auto z_i) { return tanh<decltype(lanes)>(z_i); },
+            [](auto lanes, auto, auto a_i) {
+              using L = decltype(lanes);
+              return L::sub(L::splat(1.0f), L::mul(a_i, a_i));
+            });
       return;
     case Activation::kRelu:
     case Activation::kLeakyRelu: {
       const float slope = f == Activation::kRelu ? 0.0f : static_cast<float>(kLeakyReluSlope);
-      activate_elementwise<P>(
-          z, a, d,
+      visit(
           [slope](auto lanes, auto z_i) {
             using L = decltype(lanes);
-            const auto zero = L::splat(0.0f);
-            return L::select(L::less(zero, z_i), z_i, L::mul(L::splat(slope), z_i));
+            return L::select(L::less(L::splat(0.0f), z_i), z_i, L::mul(L::splat(slope), z_i));
           },
           [slope](auto lanes, auto z_i, auto) {
             using L = decltype(lanes);
@@ -226,21 +222,81 @@ void activate(Activation f, const Matrix<float>& z, Matrix<float>& a, Matrix<flo
       return;
     }
     case Activation::kIdentity:
-      activate_elementwise<P>(
-          z, a, d, [](auto, auto z_i) { return z_i; },
-          [](auto lanes, auto, auto) { return decltype(lanes)::splat(1.0f); });
+      visit([](auto, auto z_i) { return z_i; },
+            [](auto lanes, auto, auto) { return decltype(lanes)::splat(1.0f); });
       return;
     case Activation::kSoftmax:
-      softmax<P>(z, a);
-      // The Jacobian's diagonal y_i (1 − y_i); BP1 uses the full Jacobian.
-      if (d) {
-        activate_elementwise<P>(
-            a, *d, nullptr,
-            [&](auto lanes, auto a_i) { return one_minus_a_times_a(lanes, a_i, a_i); },
-            one_minus_a_times_a);
-      }
       return;
   }
+}
+
+// The Jacobian diagonal y_i (1 − y_i) of softmax (BP1 uses the full Jacobian).
+template <class P>
+void softmax_diagonal(const Matrix<float>& a, Matrix<float>& d) {
+  activate_elementwise<P>(
+      a, d, nullptr,
+      [](auto lanes, auto a_i) {
+        using L = decltype(lanes);
+        return L::mul(a_i, L::sub(L::splat(1.0f), a_i));
+      },
+      [](auto lanes, auto, auto) { return decltype(lanes)::splat(0.0f); });
+}
+
+// a = σ(z) and optionally d = σ'(z).
+template <class P>
+void activate(Activation f, const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d) {
+  a.resize(z.rows(), z.cols());
+  if (d) d->resize(z.rows(), z.cols());
+  if (f == Activation::kSoftmax) {
+    softmax<P>(z, a);
+    if (d) softmax_diagonal<P>(a, *d);
+    return;
+  }
+  visit_elementwise(f, [&](auto value, auto derivative) {
+    activate_elementwise<P>(z, a, d, value, derivative);
+  });
+}
+
+// z = acc + b, a = σ(z), d = σ'(z) while the sums are still in registers.
+template <class Value, class Derivative>
+struct AffineActivateEpilogue {
+  const float* b;
+  float *z, *a, *d;
+  Index ld;
+  Value value;
+  Derivative derivative;
+  template <class P>
+  void store(typename P::V acc, Index i, Index j, int skip) {
+    const Index k = j * ld + i;
+    const typename P::V z_k = P::add(acc, P::load(b + i));
+    const typename P::V a_k = value(P{}, z_k);
+    store_fresh<P>(z + k, z_k, skip);
+    store_fresh<P>(a + k, a_k, skip);
+    if (d) store_fresh<P>(d + k, derivative(P{}, z_k, a_k), skip);
+  }
+};
+
+// The forward step of one layer in one pass: z = w a_prev + b 1ᵀ, a = σ(z) and, when d is not
+// null, d = σ'(z). Softmax, which needs whole columns of z, follows the product separately.
+template <class P>
+void affine_activate(Activation f, const Matrix<float>& w, const Matrix<float>& a_prev,
+                     const Vector<float>& b, Matrix<float>& z, Matrix<float>& a,
+                     Matrix<float>* d) {
+  if (f == Activation::kSoftmax) {
+    affine<P>(w, a_prev, b, z);
+    activate<P>(f, z, a, d);
+    return;
+  }
+  z.resize(w.rows(), a_prev.cols());
+  a.resize(z.rows(), z.cols());
+  if (d) d->resize(z.rows(), z.cols());
+  const GemmShape s{w.rows(), a_prev.cols(), w.cols(), w.data(), w.rows(), a_prev.data(),
+                    1,        a_prev.rows()};
+  visit_elementwise(f, [&](auto value, auto derivative) {
+    AffineActivateEpilogue<decltype(value), decltype(derivative)> e{
+        b.data(), z.data(), a.data(), d ? d->data() : nullptr, z.rows(), value, derivative};
+    gemm<P>(s, e);
+  });
 }
 
 // delta = delta ⊙ d.

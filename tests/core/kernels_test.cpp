@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <limits>
@@ -340,6 +342,51 @@ TYPED_TEST(FloatKernels, SoftmaxMatchesEigenPerColumn) {
     }
   }
 }
+
+#if defined(__wasm_simd128__)
+// The twin property: each lane of the SIMD kernels performs the scalar twin's operations in the
+// same order, so the two agree bit for bit on every shape, tail and activation.
+TEST(SimdTwin, AgreesWithScalarLanesExactly) {
+  using S = kernels::ScalarLanes;
+  using V = kernels::Simd128Lanes;
+  Rng rng(10);
+  for (const auto& [rows, cols, depth] : shapes()) {
+    const MatrixF w = random_matrix<float>(rows, depth, rng);
+    const MatrixF a = random_matrix<float>(depth, cols, rng);
+    const VectorF b = random_matrix<float>(rows, 1, rng);
+    MatrixF z_s, z_v;
+    kernels::lanes::affine<S>(w, a, b, z_s);
+    kernels::lanes::affine<V>(w, a, b, z_v);
+    EXPECT_EQ(z_s, z_v) << "affine " << rows << "x" << cols << "x" << depth;
+
+    const MatrixF delta = random_matrix<float>(rows, cols, rng);
+    const MatrixF a_prev = random_matrix<float>(depth, cols, rng);
+    MatrixF w_s = random_matrix<float>(rows, depth, rng), w_v = w_s;
+    VectorF b_s = b, b_v = b;
+    kernels::lanes::sgd_step<S>(w_s, b_s, delta, a_prev, 0.3f, 0.99f);
+    kernels::lanes::sgd_step<V>(w_v, b_v, delta, a_prev, 0.3f, 0.99f);
+    EXPECT_EQ(w_s, w_v) << "sgd_step " << rows << "x" << cols << "x" << depth;
+    EXPECT_EQ(b_s, b_v) << "sgd_step " << rows << "x" << cols << "x" << depth;
+
+    const MatrixF d = random_matrix<float>(depth, cols, rng);
+    MatrixF back_s, back_v;
+    kernels::lanes::transpose_times_hadamard<S>(w, delta, d, back_s);
+    kernels::lanes::transpose_times_hadamard<V>(w, delta, d, back_v);
+    EXPECT_EQ(back_s, back_v) << "transpose_times_hadamard " << rows << "x" << cols;
+  }
+  const std::vector<float> x = exp_grid();
+  const MatrixF z = Eigen::Map<const MatrixF>(x.data() + 1, static_cast<Index>(x.size() - 1), 1);
+  for (Activation f : {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
+                       Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax}) {
+    const MatrixF zf = f == Activation::kSoftmax ? MatrixF(z.topRows(31 * 7).reshaped(31, 7)) : z;
+    MatrixF a_s, d_s, a_v, d_v;
+    kernels::lanes::activate<S>(f, zf, a_s, &d_s);
+    kernels::lanes::activate<V>(f, zf, a_v, &d_v);
+    EXPECT_EQ(a_s, a_v) << activation_name(f);
+    EXPECT_EQ(d_s, d_v) << activation_name(f);
+  }
+}
+#endif
 
 // --- This build's dispatch, end to end ---
 

@@ -6,9 +6,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { launchChromium, openPage } from './browser.mjs';
-import { paintedPixels } from './playground-page.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { launchChromium, openPage } from '../support/chromium.js';
+import { pageWidthOverflow, paintedPixels } from './playground-page.mjs';
+import { startStaticServer } from '../support/static-server.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -32,10 +32,6 @@ async function terms(page) {
       running: Number((li.querySelector('.term-running')?.textContent ?? '').replace('= ', '')),
     })),
   );
-}
-
-async function pageWidthOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
 describe('the vanishing-gradient lab (built site under a sub-path)', () => {

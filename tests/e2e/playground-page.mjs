@@ -54,3 +54,8 @@ export function paintedPixels(page, viewId) {
     });
   }, viewId);
 }
+
+/** How many CSS pixels the page is wider than its window (> 0: it scrolls sideways). */
+export function pageWidthOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -4,9 +4,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage } from './browser.mjs';
-import { paintedPixels, trainUntil, VIEW_IDS } from './playground-page.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { launchChromium, openPage } from '../support/chromium.js';
+import { pageWidthOverflow, paintedPixels, trainUntil, VIEW_IDS } from './playground-page.mjs';
+import { startStaticServer } from '../support/static-server.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = `${repo}test-artifacts`;
@@ -100,7 +100,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     const phone = await openPage(browser, `${server.url}#dataset=xor&hidden=6,6,4`, { width: 390, height: 844 });
     await trainUntil(phone.page, 90, 60000);
     assert.equal(await phone.page.getByLabel('Data set').isVisible(), false);
-    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await pageWidthOverflow(phone.page);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone`);
     for (const id of VIEW_IDS) {
       assert.ok((await paintedPixels(phone.page, id)).every((n) => n > 500), `${id} is blank on a phone`);
@@ -189,6 +189,33 @@ describe('playground (built dist/ under a sub-path)', () => {
     assert.deepEqual(dialogs, []);
     // The hash now holds the defaults, so a reload shows no notice.
     assert.match(new URL(page.url()).hash, /dataset=circle/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a diverging run pauses with a notice, and no view shows NaN', async () => {
+    // ReLU into an identity output with N(0, 1) weights and η = 10: the loss overflows within a few steps.
+    const diverging = '#dataset=xor&activation=relu&output=identity&cost=quadratic&learningRate=10&init=large&speed=50';
+    const { page, context, problems } = await openPage(browser, server.url + diverging);
+    const status = page.getByRole('status');
+    await status.filter({ hasText: 'test accuracy' }).waitFor();
+    await page.getByRole('button', { name: /^Play/ }).click();
+    await page.locator('#notices').filter({ hasText: 'training diverged' }).waitFor({ timeout: 20000 });
+    await page.getByRole('button', { name: /^Play/ }).waitFor();
+    await status.filter({ hasText: 'training diverged' }).waitFor();
+    assert.doesNotMatch(await status.textContent(), /NaN/);
+    await page.locator('#view-network canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.doesNotMatch(await page.locator('#view-network .diagram-info').textContent(), /NaN/);
+    // The heatmap paints the undecided plane white, not black.
+    const dark = await page.evaluate(() => {
+      const c = document.querySelector('#view-boundary canvas');
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 60) n++;
+      return n / (data.length / 4);
+    });
+    assert.ok(dark < 0.2, `${(100 * dark).toFixed(0)}% of the decision boundary is black`);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,22 +1,11 @@
 // The public API of the gradscope package, in Node, against the built wasm/dist.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { init } from './support/package-under-test.js';
+import { sharedModule } from './support/built-package.js';
 
-let gs;
-const created = [];
-// Every network a test makes is disposed after the suite (house rule: tests free what they create).
-function network(options) {
-  const net = gs.createNetwork(options);
-  created.push(net);
-  return net;
-}
-
-before(async () => {
-  gs = await init();
-});
-after(() => created.forEach((n) => n.dispose()));
+const shared = sharedModule();
+const network = shared.network;
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
@@ -129,7 +118,7 @@ describe('gradients and diagnostics', () => {
 
   test('diagnostics: one entry per weighted layer with histograms over [0, 1]', () => {
     const net = network({ layers: [2, 6, 6, 1], seed: 4, init: 'large' });
-    const d = gs.datasets.synthetic('circle', { n: 50, seed: 1 });
+    const d = shared.gs.datasets.synthetic('circle', { n: 50, seed: 1 });
     const diag = net.diagnostics(d.x, d.y);
     assert.deepEqual(diag.map((l) => l.layer), [2, 3, 4]);
     for (const l of diag) {
@@ -150,8 +139,8 @@ describe('gradients and diagnostics', () => {
 
 describe('training', () => {
   test('train learns xor, reports every epoch and the test set', () => {
-    const all = gs.datasets.synthetic('xor', { n: 400, seed: 5 });
-    const { train, test } = gs.datasets.split(all, { testFraction: 0.25, seed: 2 });
+    const all = shared.gs.datasets.synthetic('xor', { n: 400, seed: 5 });
+    const { train, test } = shared.gs.datasets.split(all, { testFraction: 0.25, seed: 2 });
     const net = network({ layers: [2, 8, 8, 1], hidden: 'tanh', output: 'sigmoid', cost: 'cross-entropy', seed: 42 });
     const seen = [];
     const history = net.train(train.x, train.y, {
@@ -166,14 +155,14 @@ describe('training', () => {
   });
 
   test('onEpoch returning false stops early', () => {
-    const d = gs.datasets.synthetic('gaussians', { n: 40 });
+    const d = shared.gs.datasets.synthetic('gaussians', { n: 40 });
     const net = network({ layers: [2, 2, 1] });
     const history = net.train(d.x, d.y, { epochs: 10, onEpoch: (r) => r.epoch < 3 });
     assert.equal(history.length, 3);
   });
 
   test('training is deterministic for a seed; l2 and shuffle change the result', () => {
-    const d = gs.datasets.synthetic('spiral', { n: 60, seed: 9 });
+    const d = shared.gs.datasets.synthetic('spiral', { n: 60, seed: 9 });
     const run = (opts) => {
       const net = network({ layers: [2, 5, 1], seed: 3 });
       net.train(d.x, d.y, { epochs: 3, batchSize: 7, learningRate: 0.5, seed: 4, ...opts });
@@ -186,7 +175,7 @@ describe('training', () => {
   });
 
   test('createTrainer: steps across passes give exactly what train gives', () => {
-    const d = gs.datasets.synthetic('circle', { n: 55, seed: 4 });
+    const d = shared.gs.datasets.synthetic('circle', { n: 55, seed: 4 });
     const options = { batchSize: 10, learningRate: 0.8, l2: 0.1, seed: 6 };
     const whole = network({ layers: [2, 4, 1], seed: 8 });
     whole.train(d.x, d.y, { ...options, epochs: 2 });
@@ -205,7 +194,7 @@ describe('training', () => {
   });
 
   test('a new trainer or train() ends the previous trainer', () => {
-    const d = gs.datasets.synthetic('xor', { n: 20 });
+    const d = shared.gs.datasets.synthetic('xor', { n: 20 });
     const net = network({ layers: [2, 3, 1] });
     const first = net.createTrainer(d.x, d.y);
     const second = net.createTrainer(d.x, d.y);
@@ -222,10 +211,10 @@ describe('JSON', () => {
     const d = { x: new Float32Array(30).map((_, i) => Math.sin(i)), y: new Float32Array(20).map((_, i) => (i % 2 === Math.floor(i / 2) % 2 ? 1 : 0)) };
     net.train(d.x, d.y, { epochs: 3, batchSize: 3 });
     const text = JSON.stringify(net);
-    const copy = gs.networkFromJSON(text);
-    created.push(copy);
-    const fromObject = gs.networkFromJSON(net.toJSON());
-    created.push(fromObject);
+    const copy = shared.gs.networkFromJSON(text);
+    shared.track(copy);
+    const fromObject = shared.gs.networkFromJSON(net.toJSON());
+    shared.track(fromObject);
     for (let l = 2; l <= 4; ++l) {
       const a = net.getParameters(l);
       for (const other of [copy, fromObject]) {
@@ -242,21 +231,21 @@ describe('JSON', () => {
 
 describe('datasets', () => {
   test('synthetic sets: shapes, balance, determinism, one-hot width 2', () => {
-    for (const kind of gs.datasets.kinds) {
-      const d = gs.datasets.synthetic(kind, { n: 100, noise: 0.1, seed: 3 });
+    for (const kind of shared.gs.datasets.kinds) {
+      const d = shared.gs.datasets.synthetic(kind, { n: 100, noise: 0.1, seed: 3 });
       assert.deepEqual([d.n, d.inputWidth, d.outputWidth, d.x.length, d.y.length, d.labels.length], [100, 2, 1, 200, 100, 100]);
       assert.equal(d.labels.reduce((s, c) => s + c, 0), 50);
       assert.deepEqual(Array.from(d.y), Array.from(d.labels));
-      assert.deepEqual(gs.datasets.synthetic(kind, { n: 100, noise: 0.1, seed: 3 }).x, d.x);
+      assert.deepEqual(shared.gs.datasets.synthetic(kind, { n: 100, noise: 0.1, seed: 3 }).x, d.x);
     }
-    const two = gs.datasets.synthetic('xor', { n: 10, outputWidth: 2 });
+    const two = shared.gs.datasets.synthetic('xor', { n: 10, outputWidth: 2 });
     assert.equal(two.y.length, 20);
     for (let i = 0; i < 10; ++i) assert.equal(two.y[2 * i + two.labels[i]], 1);
   });
 
   test('split is a seeded partition', () => {
-    const d = gs.datasets.synthetic('circle', { n: 50 });
-    const { train, test } = gs.datasets.split(d, { testFraction: 0.2, seed: 5 });
+    const d = shared.gs.datasets.synthetic('circle', { n: 50 });
+    const { train, test } = shared.gs.datasets.split(d, { testFraction: 0.2, seed: 5 });
     assert.deepEqual([train.n, test.n], [40, 10]);
     const key = (x, i) => `${x[2 * i]},${x[2 * i + 1]}`;
     const all = new Set(Array.from({ length: 50 }, (_, i) => key(d.x, i)));
@@ -268,22 +257,22 @@ describe('datasets', () => {
     // Two 2x3 images and their labels, big-endian headers as in the MNIST files.
     const images = Uint8Array.from([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 0]);
     const labels = Uint8Array.from([0, 0, 8, 1, 0, 0, 0, 2, 7, 2]);
-    const parsed = gs.datasets.parseIdx(images);
+    const parsed = shared.gs.datasets.parseIdx(images);
     assert.deepEqual(parsed.dims, [2, 2, 3]);
     assert.equal(parsed.data.length, 12);
-    const d = gs.datasets.idxDataset(parsed, labels.buffer);
+    const d = shared.gs.datasets.idxDataset(parsed, labels.buffer);
     assert.deepEqual([d.n, d.inputWidth, d.outputWidth], [2, 6, 10]);
     assert.deepEqual(Array.from(d.labels), [7, 2]);
     assert.ok(Math.abs(d.x[1] - 0.2) < 1e-7 && d.x[5] === 1 && d.x[6] === 1);
     assert.equal(d.y[7], 1);
     assert.equal(d.y[10 + 2], 1);
-    assert.equal(gs.datasets.idxDataset(images, labels, { limit: 1 }).n, 1);
+    assert.equal(shared.gs.datasets.idxDataset(images, labels, { limit: 1 }).n, 1);
   });
 });
 
 describe('activations', () => {
   test('values, derivatives, curves and ceilings', () => {
-    const a = gs.activations;
+    const a = shared.gs.activations;
     assert.ok(a.names.includes('leaky-relu'));
     assert.equal(a.value('sigmoid', 0), 0.5);
     assert.equal(a.derivative('sigmoid', 0), 0.25);
@@ -301,9 +290,9 @@ describe('activations', () => {
 
 describe('module', () => {
   test('flavour, backend and memory are reported', () => {
-    assert.ok(['simd', 'scalar'].includes(gs.flavour));
-    assert.equal(typeof gs.backend, 'string');
-    const m = gs.memory();
+    assert.ok(['simd', 'scalar'].includes(shared.gs.flavour));
+    assert.equal(typeof shared.gs.backend, 'string');
+    const m = shared.gs.memory();
     assert.ok(m.heapBytes >= 16 * 1024 * 1024 && m.usedBytes > 0);
   });
 });

@@ -1,30 +1,14 @@
-// The lab's part of the package: gs.chain (the seed's one-neuron-per-layer product) against the
+// The lab's part of the package: shared.gs.chain (the seed's one-neuron-per-layer product) against the
 // public gradients API and against the formula evaluated in JavaScript; the chapter-5 experiment
 // helpers (vanishingRun, hiddenLayerSpeeds) and their memory hygiene.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { init, GradscopeError } from './support/package-under-test.js';
+import { GradscopeError, sharedModule } from './support/built-package.js';
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
 import { hiddenLayerSpeeds, sliceDataset, speedRatio, vanishingRun, VANISHING_VARIANTS } from '../../wasm/dist/index.js';
 
-let gs;
-const created = [];
-before(async () => {
-  gs = await init();
-});
-after(() => created.forEach((n) => n.dispose()));
-
-// A seeded generator so the random chains are the same on every run.
-function mulberry32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const shared = sharedModule();
 
 const SIGMA = {
   sigmoid: [(z) => 1 / (1 + Math.exp(-z)), (z) => { const s = 1 / (1 + Math.exp(-z)); return s * (1 - s); }],
@@ -36,7 +20,7 @@ const SIGMA = {
 
 const relative = (a, b) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
-describe('gs.chain.product', () => {
+describe('shared.gs.chain.product', () => {
   test('equals ∂C/∂b^2 of net.gradients for random chains of 2–10 neurons and every activation', () => {
     const rand = mulberry32(5);
     let checked = 0;
@@ -46,9 +30,8 @@ describe('gs.chain.product', () => {
         const b = Array.from({ length: n }, () => Math.fround(2 * rand() - 1));
         const x = Math.fround(2 * rand() - 1);
         const y = Math.fround(rand());
-        const p = gs.chain.product({ weights: w, biases: b, activation, cost: 'quadratic', x, y });
-        const net = gs.createNetwork({ layers: Array(n + 1).fill(1), hidden: activation, output: activation, cost: 'quadratic' });
-        created.push(net);
+        const p = shared.gs.chain.product({ weights: w, biases: b, activation, cost: 'quadratic', x, y });
+        const net = shared.network({ layers: Array(n + 1).fill(1), hidden: activation, output: activation, cost: 'quadratic' });
         for (let l = 2; l <= n + 1; ++l) net.setParameters(l, { weights: [w[l - 2]], biases: [b[l - 2]] });
         const g = net.gradients([x], [y]);
         const fromApi = g[0].biases[0];
@@ -69,7 +52,7 @@ describe('gs.chain.product', () => {
       const [f, df] = SIGMA[activation];
       const w = [0.5, -1.25, 2, 0.75];
       const b = [0.25, 0.5, -0.5, 0.125];
-      const p = gs.chain.product({ weights: w, biases: b, activation, x: 0.5, y: 0.25 });
+      const p = shared.gs.chain.product({ weights: w, biases: b, activation, x: 0.5, y: 0.25 });
       let a = 0.5;
       const sp = [];
       p.neurons.forEach((u, i) => {
@@ -87,56 +70,55 @@ describe('gs.chain.product', () => {
 
   test("Nielsen's exploding example: centred biases make every factor 100 × 1/4 = 25", () => {
     const w = [100, 100, 100, 100, 100];
-    const b = gs.chain.centeredBiases(w, 'sigmoid', 1);
+    const b = shared.gs.chain.centeredBiases(w, 'sigmoid', 1);
     assert.ok(b instanceof Float64Array);
     assert.deepEqual(Array.from(b), [-100, -50, -50, -50, -50]);
-    const p = gs.chain.product({ weights: w, biases: b, x: 1, y: 0 });
+    const p = shared.gs.chain.product({ weights: w, biases: b, x: 1, y: 0 });
     p.neurons.forEach((u) => assert.equal(u.sigmaPrime, 0.25));
     assert.equal(p.dCdb1, 0.25 * 25 ** 4 * 0.5);
   });
 
   test('bad input is a GradscopeError naming it, and the module keeps working', () => {
     const ok = { weights: [1, 1], biases: [0, 0] };
-    assert.throws(() => gs.chain.product({ ...ok, biases: [0] }), /weights has 2 entries but biases has 1/);
-    assert.throws(() => gs.chain.product({ weights: [], biases: [] }), /weights has 0 entries; a chain has 1 … 64 neurons/);
-    assert.throws(() => gs.chain.product({ weights: [1, NaN], biases: [0, 0] }), /weights\[1\] is NaN/);
-    assert.throws(() => gs.chain.product({ ...ok, x: Infinity }), /x Infinity must be a finite number/);
-    assert.throws(() => gs.chain.product({ ...ok, activation: 'sigmod' }), (e) => e instanceof GradscopeError && /unknown activation 'sigmod'/.test(e.message));
-    assert.throws(() => gs.chain.product({ ...ok, activation: 'tanh', cost: 'cross-entropy' }), /cross-entropy cost needs outputs in \(0, 1\)/);
-    assert.throws(() => gs.chain.product({ ...ok, activation: 'softmax' }), GradscopeError);
-    assert.throws(() => gs.chain.centeredBiases('100', 'sigmoid'), /weights must be an array of numbers/);
-    assert.equal(gs.chain.product(ok).neurons.length, 2);
+    assert.throws(() => shared.gs.chain.product({ ...ok, biases: [0] }), /weights has 2 entries but biases has 1/);
+    assert.throws(() => shared.gs.chain.product({ weights: [], biases: [] }), /weights has 0 entries; a chain has 1 … 64 neurons/);
+    assert.throws(() => shared.gs.chain.product({ weights: [1, NaN], biases: [0, 0] }), /weights\[1\] is NaN/);
+    assert.throws(() => shared.gs.chain.product({ ...ok, x: Infinity }), /x Infinity must be a finite number/);
+    assert.throws(() => shared.gs.chain.product({ ...ok, activation: 'sigmod' }), (e) => e instanceof GradscopeError && /unknown activation 'sigmod'/.test(e.message));
+    assert.throws(() => shared.gs.chain.product({ ...ok, activation: 'tanh', cost: 'cross-entropy' }), /cross-entropy cost needs outputs in \(0, 1\)/);
+    assert.throws(() => shared.gs.chain.product({ ...ok, activation: 'softmax' }), GradscopeError);
+    assert.throws(() => shared.gs.chain.centeredBiases('100', 'sigmoid'), /weights must be an array of numbers/);
+    assert.equal(shared.gs.chain.product(ok).neurons.length, 2);
   });
 
   test('calls leave no memory behind', () => {
     const opts = { weights: [0.5, 0.5, 0.5], biases: [0, 0, 0] };
-    gs.chain.product(opts);
-    const start = gs.memory().usedBytes;
+    shared.gs.chain.product(opts);
+    const start = shared.gs.memory().usedBytes;
     for (let i = 0; i < 2000; ++i) {
-      gs.chain.product(opts);
-      gs.chain.centeredBiases(opts.weights);
+      shared.gs.chain.product(opts);
+      shared.gs.chain.centeredBiases(opts.weights);
       try {
-        gs.chain.product({ ...opts, activation: 'nope' });
+        shared.gs.chain.product({ ...opts, activation: 'nope' });
       } catch {
         // the error path must free too
       }
     }
-    assert.equal(gs.memory().usedBytes, start);
+    assert.equal(shared.gs.memory().usedBytes, start);
   });
 });
 
 describe('the chapter-5 experiment helpers', () => {
   const data = () => {
-    const d = gs.datasets.synthetic('spiral', { n: 240, seed: 3, outputWidth: 2 });
+    const d = shared.gs.datasets.synthetic('spiral', { n: 240, seed: 3, outputWidth: 2 });
     return d;
   };
 
   test('vanishingRun: epoch 0 is the fresh network’s hiddenLayerSpeeds; then one point per epoch', () => {
     const d = data();
-    const points = [...vanishingRun(gs, d, { layers: [2, 8, 8, 8, 2], samples: 120, testSamples: 120, epochs: 3, seed: 4, learningRate: 0.5 })];
+    const points = [...vanishingRun(shared.gs, d, { layers: [2, 8, 8, 8, 2], samples: 120, testSamples: 120, epochs: 3, seed: 4, learningRate: 0.5 })];
     assert.deepEqual(points.map((p) => p.epoch), [0, 1, 2, 3]);
-    const net = gs.createNetwork({ layers: [2, 8, 8, 8, 2], hidden: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled', seed: 4 });
-    created.push(net);
+    const net = shared.network({ layers: [2, 8, 8, 8, 2], hidden: 'sigmoid', output: 'sigmoid', cost: 'cross-entropy', init: 'scaled', seed: 4 });
     const train = sliceDataset(d, 0, 120);
     assert.deepEqual(points[0].speeds, hiddenLayerSpeeds(net, train.x, train.y));
     assert.deepEqual(points[0].test, net.evaluate(sliceDataset(d, 120, 120).x, sliceDataset(d, 120, 120).y));
@@ -148,20 +130,20 @@ describe('the chapter-5 experiment helpers', () => {
   test('a run stopped early frees its network', () => {
     const d = data();
     const run = () => {
-      const gen = vanishingRun(gs, d, { layers: [2, 30, 30, 2], samples: 100, testSamples: 100, epochs: 50 });
+      const gen = vanishingRun(shared.gs, d, { layers: [2, 30, 30, 2], samples: 100, testSamples: 100, epochs: 50 });
       gen.next();
       gen.next();
       gen.return();
     };
     run();
-    const start = gs.memory().usedBytes;
+    const start = shared.gs.memory().usedBytes;
     for (let i = 0; i < 50; ++i) run();
-    assert.equal(gs.memory().usedBytes, start);
+    assert.equal(shared.gs.memory().usedBytes, start);
   });
 
   test('bad options name the problem', () => {
     const d = data();
-    const first = (o) => vanishingRun(gs, d, o).next();
+    const first = (o) => vanishingRun(shared.gs, d, o).next();
     assert.throws(() => first({ layers: [2, 2] }), /at least one hidden layer/);
     assert.throws(() => first({ layers: [3, 4, 2] }), /3 inputs but the images have 2 pixels/);
     assert.throws(() => first({ layers: [2, 4, 3] }), /3 outputs but the data set has 2 classes/);

@@ -1,26 +1,16 @@
 // Every error path of the public API: a GradscopeError (an Error) with a message naming the bad
 // value, and a module that keeps working afterwards.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { GradscopeError, init } from './support/package-under-test.js';
+import { GradscopeError, init, sharedModule } from './support/built-package.js';
 
-let gs;
-const created = [];
-function network(options) {
-  const net = gs.createNetwork(options);
-  created.push(net);
-  return net;
-}
-
-before(async () => {
-  gs = await init();
-});
-after(() => created.forEach((n) => n.dispose()));
+const shared = sharedModule();
+const network = shared.network;
 
 // Asserts fn throws a GradscopeError whose message matches `pattern`.
 function rejects(fn, pattern) {
@@ -76,7 +66,7 @@ describe('createNetwork', () => {
     [{ layers: [2, 1], hidden: 3 }, /hidden 3 must be a name/],
   ];
   for (const [options, pattern] of cases) {
-    test(`rejects ${JSON.stringify(options)}`, () => rejects(() => gs.createNetwork(options), pattern));
+    test(`rejects ${JSON.stringify(options)}`, () => rejects(() => shared.gs.createNetwork(options), pattern));
   }
 });
 
@@ -136,7 +126,7 @@ describe('network methods', () => {
   });
 
   test('a disposed network refuses every call', () => {
-    const net = gs.createNetwork({ layers: [2, 3, 1] });
+    const net = shared.gs.createNetwork({ layers: [2, 3, 1] });
     const trainer = net.createTrainer([0, 1], [1]);
     net.dispose();
     net.dispose();  // a no-op
@@ -182,16 +172,16 @@ describe('networkFromJSON', () => {
   ];
   test('malformed or mismatched JSON is rejected naming the field, nothing half-built stays', () => {
     for (const [json, pattern] of cases()) {
-      const before = gs.memory().usedBytes;
-      rejects(() => gs.networkFromJSON(json), pattern);
-      assert.equal(gs.memory().usedBytes, before, `memory left behind after ${pattern}`);
+      const before = shared.gs.memory().usedBytes;
+      rejects(() => shared.gs.networkFromJSON(json), pattern);
+      assert.equal(shared.gs.memory().usedBytes, before, `memory left behind after ${pattern}`);
     }
   });
 });
 
 describe('datasets and activations', () => {
   test('datasets', () => {
-    const d = gs.datasets;
+    const d = shared.gs.datasets;
     rejects(() => d.synthetic('moons'), /unknown data set 'moons' \(valid: circle, xor, gaussians, spiral\)/);
     rejects(() => d.synthetic(7), /data set kind must be a string/);
     rejects(() => d.synthetic('xor', { n: 1 }), /sample count 1 < 2/);
@@ -215,7 +205,7 @@ describe('datasets and activations', () => {
   });
 
   test('activations', () => {
-    const a = gs.activations;
+    const a = shared.gs.activations;
     rejects(() => a.value('gelu', 0), /unknown activation 'gelu'/);
     rejects(() => a.curve('softmax', [0, 1]), /softmax is not an element-wise activation/);
     rejects(() => a.value('tanh', '1'), /x 1 must be a number/);
@@ -225,7 +215,7 @@ describe('datasets and activations', () => {
 });
 
 test('after all these errors the module still trains', () => {
-  const d = gs.datasets.synthetic('gaussians', { n: 100, seed: 2 });
+  const d = shared.gs.datasets.synthetic('gaussians', { n: 100, seed: 2 });
   const net = network({ layers: [2, 4, 1], seed: 1 });
   const history = net.train(d.x, d.y, { epochs: 20, learningRate: 1 });
   assert.ok(history.at(-1).train.accuracy > 0.9, `accuracy ${history.at(-1).train.accuracy}`);

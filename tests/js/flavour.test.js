@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { init, simdSupported } from './support/package-under-test.js';
+import { init, simdSupported } from './support/built-package.js';
 
 test('node 20 supports SIMD, so auto loads the SIMD build with the SIMD kernels', async () => {
   assert.equal(simdSupported(), true);

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import { launchChromium, resultOfPage } from './support/chromium.js';
-import { serveDirectory } from './support/static-server.js';
+import { launchChromium, resultOfPage } from '../support/chromium.js';
+import { startStaticServer } from '../support/static-server.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -82,7 +82,7 @@ test('installed package: a Vite build of a page trains in headless Chromium', as
   await run(process.execPath, [vite, 'build', '--base', './', '--logLevel', 'warn'], { cwd: app });
   const assets = await fs.readdir(path.join(app, 'dist/assets'));
   assert.equal(assets.filter((a) => a.endsWith('.wasm')).length, 2, `both flavours emitted: ${assets}`);
-  const server = await serveDirectory(path.join(app, 'dist'));
+  const server = await startStaticServer({ root: path.join(app, 'dist') });
   try {
     const { result, problems } = await resultOfPage(browser, server.url, { screenshot: path.join(artifacts, 'install-vite-page.png') });
     assert.equal(result.error, undefined, `${result.error}\n${problems.join('\n')}`);
@@ -102,7 +102,7 @@ test('installed package: plain static page from a sub-path, strict CSP, scalar a
   await fs.cp(path.join(fixtures, 'static-page'), page, { recursive: true });
   await fs.copyFile(path.join(fixtures, 'train-xor.js'), path.join(page, 'train-xor.js'));
   const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
-  const server = await serveDirectory(site, { headers: { 'content-security-policy': csp } });
+  const server = await startStaticServer({ root: site, headers: { 'content-security-policy': csp } });
   try {
     const { result, problems } = await resultOfPage(browser, `${server.url}deep/sub/path/`, { screenshot: path.join(artifacts, 'install-static-csp-page.png') });
     assert.equal(result.evalBlocked, true, 'the CSP must really forbid eval on the page');

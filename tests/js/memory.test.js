@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-import { init } from './support/package-under-test.js';
+import { init } from './support/built-package.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');

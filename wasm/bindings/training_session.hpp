@@ -24,7 +24,6 @@ class TrainingSession {
   // Runs the rest of the current pass (a whole pass when at its start) and reports on it as
   // gradscope::train does.
   EpochReport run_epoch();
-  Evaluation evaluate_train() const { return evaluate(net_, train_); }
 
   int epochs_done() const { return epochs_done_; }  // completed passes
   long steps_done() const { return steps_done_; }   // mini-batches run

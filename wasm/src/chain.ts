@@ -2,22 +2,10 @@
 // layer, ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × w_n × σ'(z_n) × ∂C/∂a_n, evaluated term by term
 // by the core (wasm/bindings/chain_adapter.cpp) next to backprop's ∂C/∂b_1 of the same network.
 // Results are plain objects (copies).
+import { checkFinite } from './argument-checks.js';
 import { checked, GradscopeError } from './checked-call.js';
+import type { RawModule } from './raw-module.js';
 import type { ActivationName, CostName } from './types.js';
-
-/** The two module entry points chain_bindings.cpp registers. */
-export interface RawChainModule {
-  takeError(): string;
-  chainProduct(
-    weights: Float64Array,
-    biases: Float64Array,
-    activation: string,
-    cost: string,
-    x: number,
-    y: number,
-  ): ChainProduct | undefined;
-  chainCenteredBiases(weights: Float64Array, activation: string, x: number): Float64Array | undefined;
-}
 
 /** Neuron j (1 … n): z_j = w_j a_(j−1) + b_j, a_j = σ(z_j), with a_0 = x. */
 export interface ChainNeuron {
@@ -92,19 +80,12 @@ function toFloat64(values: ArrayLike<number>, name: string): Float64Array {
   return out;
 }
 
-function finite(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new GradscopeError(`${name} ${String(value)} must be a finite number`);
-  }
-  return value;
-}
-
 /** The chain API over one loaded module. */
 export class Chain {
-  readonly #raw: RawChainModule;
+  readonly #raw: RawModule;
 
   /** @internal Use gs.chain. */
-  constructor(raw: RawChainModule) {
+  constructor(raw: RawModule) {
     this.#raw = raw;
   }
 
@@ -115,8 +96,8 @@ export class Chain {
     if (w.length !== b.length) {
       throw new GradscopeError(`weights has ${w.length} entries but biases has ${b.length}; a chain needs one bias per weight`);
     }
-    const x = finite(options.x ?? 1, 'x');
-    const y = finite(options.y ?? 0, 'y');
+    const x = checkFinite(options.x ?? 1, 'x');
+    const y = checkFinite(options.y ?? 0, 'y');
     const raw = this.#raw;
     const result = checked(raw, () =>
       raw.chainProduct(w, b, options.activation ?? 'sigmoid', options.cost ?? 'quadratic', x, y),
@@ -131,7 +112,7 @@ export class Chain {
    */
   centeredBiases(weights: ArrayLike<number>, activation: ActivationName = 'sigmoid', x = 1): Float64Array {
     const w = toFloat64(weights, 'weights');
-    const x0 = finite(x, 'x');
+    const x0 = checkFinite(x, 'x');
     const raw = this.#raw;
     const result = checked(raw, () => raw.chainCenteredBiases(w, activation, x0));
     if (result === undefined) throw new GradscopeError('chainCenteredBiases returned nothing');

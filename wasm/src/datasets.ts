@@ -1,8 +1,8 @@
 // gs.datasets: the playground's synthetic 2-D sets, a seeded split, and the IDX reader of MNIST.
 // Everything returned is a copy.
 import { checked, GradscopeError } from './checked-call.js';
-import type { RawDataset, RawModule } from './raw-module.js';
-import { checkInteger, checkNumber } from './samples.js';
+import type { RawModule } from './raw-module.js';
+import { checkInteger, checkNumber } from './argument-checks.js';
 import type { Dataset, IdxArray, SyntheticKind } from './types.js';
 
 export interface SyntheticOptions {
@@ -37,7 +37,7 @@ export interface Datasets {
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(['circle', 'xor', 'gaussians', 'spiral']);
 
-function dataset(r: RawDataset): Dataset {
+function dataset(r: Dataset): Dataset {
   const { x, y, labels, n, inputWidth, outputWidth } = r;
   return { x, y, labels, n, inputWidth, outputWidth };
 }
@@ -90,7 +90,7 @@ export function createDatasets(raw: RawModule): Datasets {
       const seed = checkNumber(options.seed ?? 1, 'seed');
       const width = checkInteger(options.outputWidth ?? 1, 'output width', -(2 ** 31), 2 ** 31 - 1);
       const r = checked(raw, () => raw.makeSynthetic(kind, n, noise, seed, width));
-      return dataset(r as RawDataset);
+      return dataset(r as Dataset);
     },
     split(data, options = {}) {
       checkDataset(data);
@@ -106,7 +106,7 @@ export function createDatasets(raw: RawModule): Datasets {
       const classes = checkInteger(options.numClasses ?? 10, 'numClasses', 2, 2 ** 31 - 1);
       const im = idx(images, 'images');
       const lb = idx(labels, 'labels');
-      return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as RawDataset);
+      return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);
     },
   };
 }

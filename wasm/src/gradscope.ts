@@ -1,12 +1,12 @@
 // The object init() resolves to: one loaded module instance and the public API over it.
 import { createActivations, type Activations } from './activations.js';
-import { Chain, type RawChainModule } from './chain.js';
+import { Chain } from './chain.js';
 import { checked, GradscopeError } from './checked-call.js';
 import { createDatasets, type Datasets } from './datasets.js';
 import { Network } from './network.js';
 import { parseNetworkJSON } from './network-json.js';
 import type { RawModule, RawNetworkHandle } from './raw-module.js';
-import { checkNumber } from './samples.js';
+import { checkNumber } from './argument-checks.js';
 import type { Flavour, NetworkJSON, NetworkOptions } from './types.js';
 
 export interface Gradscope {
@@ -80,7 +80,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
     },
     activations: createActivations(raw),
     datasets: createDatasets(raw),
-    chain: new Chain(raw as unknown as RawChainModule),
+    chain: new Chain(raw),
     memory: () => ({ heapBytes: raw.heapBytes(), usedBytes: raw.usedBytes() }),
   };
 }

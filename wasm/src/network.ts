@@ -1,8 +1,9 @@
 // Network: a handle on one Network<float> in the module, with the public camelCase API. Layers
 // are numbered as in the seed (l = 2 … L). Every array returned is a copy.
 import { checked, GradscopeError } from './checked-call.js';
-import type { RawEpochReport, RawModule, RawNetworkHandle } from './raw-module.js';
-import { batch, checkInteger, checkNumber, sampleCount, toFloat32 } from './samples.js';
+import type { RawModule, RawNetworkHandle } from './raw-module.js';
+import { checkInteger, checkNumber } from './argument-checks.js';
+import { batch, sampleCount, toFloat32 } from './samples.js';
 import { networkToJSON } from './network-json.js';
 import type {
   ActivationName,
@@ -24,7 +25,7 @@ import type {
 
 const INT_MAX = 2 ** 31 - 1;
 
-function report(r: RawEpochReport): EpochReport {
+function report(r: EpochReport): EpochReport {
   const out: EpochReport = { epoch: r.epoch, train: { ...r.train } };
   if (r.test) out.test = { ...r.test };
   return out;
@@ -168,7 +169,7 @@ export class Network {
     const history: EpochReport[] = [];
     try {
       for (let e = 0; e < epochs; ++e) {
-        const r = report(checked(this.#raw, () => h.trainEpoch()) as RawEpochReport);
+        const r = report(checked(this.#raw, () => h.trainEpoch()) as EpochReport);
         history.push(r);
         if (options.onEpoch && options.onEpoch(r) === false) break;
       }
@@ -203,7 +204,7 @@ export class Network {
       },
       epoch: () => {
         const handle = live();
-        return report(checked(raw, () => handle.trainEpoch()) as RawEpochReport);
+        return report(checked(raw, () => handle.trainEpoch()) as EpochReport);
       },
       get state() {
         const handle = live();

@@ -1,57 +1,17 @@
 // The Emscripten module as the bindings register it (wasm/bindings/*_bindings.cpp). Only this
 // package's wrapper talks to it; users see the camelCase API of gradscope.ts. Failed calls return
-// undefined / null / false and leave a message for takeError() (see checked-call.ts).
-
-export interface RawEvaluation {
-  loss: number;
-  accuracy: number;
-}
-
-export interface RawTrainingState {
-  epochsDone: number;
-  stepsDone: number;
-  position: number;
-}
-
-export interface RawEpochReport {
-  epoch: number;
-  train: RawEvaluation;
-  test?: RawEvaluation;
-}
-
-export interface RawLayerGradients {
-  layer: number;
-  weights: Float32Array;
-  biases: Float32Array;
-  rows: number;
-  cols: number;
-}
-
-export interface RawLayerDiagnostics {
-  layer: number;
-  biasGradNorm: number;
-  weightGradNorm: number;
-  meanAbsActDeriv: number;
-  derivHistogram: { edges: Float64Array; counts: Int32Array };
-  saturatedFraction: number;
-}
-
-export interface RawGradientCheck {
-  maxRelativeError: number;
-  worstLayer: number;
-  worstIsBias: boolean;
-  worstIndex: number;
-  parametersChecked: number;
-}
-
-export interface RawDataset {
-  x: Float32Array;
-  y: Float32Array;
-  labels: Int32Array;
-  n: number;
-  inputWidth: number;
-  outputWidth: number;
-}
+// undefined / null / false and leave a message for takeError() (see checked-call.ts). Results the
+// wrapper hands on as they are have the public types of types.ts and chain.ts, defined once there.
+import type { ChainProduct } from './chain.js';
+import type {
+  Dataset,
+  EpochReport,
+  Evaluation,
+  GradientCheckResult,
+  LayerDiagnostics,
+  LayerGradients,
+  TrainingState,
+} from './types.js';
 
 export interface RawIdxArray {
   dims: Int32Array;
@@ -70,16 +30,16 @@ export interface RawNetworkHandle {
   biases(l: number): Float32Array | undefined;
   setParameters(l: number, weights: Float32Array, biases: Float32Array): boolean;
   predict(x: Float32Array, m: number): Float32Array | undefined;
-  gradients(x: Float32Array, y: Float32Array, m: number): RawLayerGradients[] | undefined;
-  diagnostics(x: Float32Array, y: Float32Array, m: number): RawLayerDiagnostics[] | undefined;
-  evaluate(x: Float32Array, y: Float32Array, m: number): RawEvaluation | undefined;
+  gradients(x: Float32Array, y: Float32Array, m: number): LayerGradients[] | undefined;
+  diagnostics(x: Float32Array, y: Float32Array, m: number): LayerDiagnostics[] | undefined;
+  evaluate(x: Float32Array, y: Float32Array, m: number): Evaluation | undefined;
   gradientCheck(
     x: Float32Array,
     y: Float32Array,
     m: number,
     h: number,
     maxParameters: number,
-  ): RawGradientCheck | undefined;
+  ): GradientCheckResult | undefined;
   beginTraining(
     x: Float32Array,
     y: Float32Array,
@@ -93,9 +53,9 @@ export interface RawNetworkHandle {
     shuffle: boolean,
     seed: number,
   ): boolean;
-  trainSteps(steps: number): RawTrainingState | undefined;
-  trainEpoch(): RawEpochReport | undefined;
-  trainingState(): RawTrainingState | undefined;
+  trainSteps(steps: number): TrainingState | undefined;
+  trainEpoch(): EpochReport | undefined;
+  trainingState(): TrainingState | undefined;
   endTraining(): void;
   delete(): void;
 }
@@ -119,9 +79,9 @@ export interface RawModule {
     noise: number,
     seed: number,
     outputWidth: number,
-  ): RawDataset | undefined;
-  splitDataset(data: RawDataset, testFraction: number, seed: number):
-    | { train: RawDataset; test: RawDataset }
+  ): Dataset | undefined;
+  splitDataset(data: Dataset, testFraction: number, seed: number):
+    | { train: Dataset; test: Dataset }
     | undefined;
   parseIdx(bytes: Uint8Array): RawIdxArray | undefined;
   idxDataset(
@@ -129,9 +89,18 @@ export interface RawModule {
     labels: RawIdxArray,
     numClasses: number,
     limit: number,
-  ): RawDataset | undefined;
+  ): Dataset | undefined;
   activationCurve(name: string, xs: Float64Array, derivative: boolean): Float64Array | undefined;
   activationMaxDerivative(name: string): number;
+  chainProduct(
+    weights: Float64Array,
+    biases: Float64Array,
+    activation: string,
+    cost: string,
+    x: number,
+    y: number,
+  ): ChainProduct | undefined;
+  chainCenteredBiases(weights: Float64Array, activation: string, x: number): Float64Array | undefined;
 }
 
 /** What the Emscripten factory (the default export of gradscope-<flavour>.js) accepts. */

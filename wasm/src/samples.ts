@@ -49,17 +49,3 @@ export function batch(
   }
   return { x: xs, y: ys, m };
 }
-
-export function checkInteger(value: unknown, name: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new GradscopeError(`${name} ${String(value)} must be an integer in [${min}, ${max}]`);
-  }
-  return value;
-}
-
-export function checkNumber(value: unknown, name: string): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new GradscopeError(`${name} ${String(value)} must be a number`);
-  }
-  return value;
-}

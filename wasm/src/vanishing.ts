@@ -2,6 +2,7 @@
 // the "speed of learning" ‖∂C/∂b^l‖ of every hidden layer, with ∂C/∂b^l averaged over a set of
 // training images as his generate_gradient.py did, at initialisation and after each epoch of
 // training, with the accuracy on held-out images. Built on the public Network API only.
+import { checkIntegerAtLeast } from './argument-checks.js';
 import { GradscopeError } from './checked-call.js';
 import type { Network } from './network.js';
 import type {
@@ -89,13 +90,6 @@ export function sliceDataset(data: Dataset, start: number, count: number): Datas
   };
 }
 
-function positiveInteger(value: unknown, name: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new GradscopeError(`${name} ${String(value)} must be an integer ≥ ${min}`);
-  }
-  return value;
-}
-
 /** The options with their defaults filled in and checked against the data set. */
 export function resolveVanishingOptions(options: VanishingOptions, data: Dataset): Required<VanishingOptions> {
   if (!Array.isArray(options.layers) || options.layers.length < 3) {
@@ -114,10 +108,10 @@ export function resolveVanishingOptions(options: VanishingOptions, data: Dataset
     cost: options.cost ?? 'cross-entropy',
     output: options.output ?? 'sigmoid',
     seed: options.seed ?? 1,
-    samples: positiveInteger(options.samples ?? 1000, 'samples', 1),
-    testSamples: positiveInteger(options.testSamples ?? 1000, 'testSamples', 1),
-    epochs: positiveInteger(options.epochs ?? 0, 'epochs', 0),
-    batchSize: positiveInteger(options.batchSize ?? 10, 'batchSize', 1),
+    samples: checkIntegerAtLeast(options.samples ?? 1000, 'samples', 1),
+    testSamples: checkIntegerAtLeast(options.testSamples ?? 1000, 'testSamples', 1),
+    epochs: checkIntegerAtLeast(options.epochs ?? 0, 'epochs', 0),
+    batchSize: checkIntegerAtLeast(options.batchSize ?? 10, 'batchSize', 1),
     learningRate: options.learningRate ?? 0.1,
     l2: options.l2 ?? 0,
   };

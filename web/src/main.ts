@@ -3,10 +3,10 @@
 import "uplot/dist/uPlot.min.css";
 import "./styles.css";
 import { NoticeArea } from "./app/notice-area.js";
-import { registerLabViews } from "./app/lab-views.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
 import { TabRouter } from "./app/tab-router.js";
+import { registerViews as registerLabViews } from "./lab/register.js";
 import { HashLocation } from "./state/hash-location.js";
 
 function element(id: string): HTMLElement {

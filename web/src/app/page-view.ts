@@ -45,3 +45,12 @@ export class ViewRegistry {
     return this.list;
   }
 }
+
+/**
+ * A view's part that exists once mount() has built it: returned checked, so a call that comes
+ * too early fails with a message instead of reading null.
+ */
+export function mounted<T>(part: T | null, what: string): T {
+  if (part === null) throw new Error(`${what} is used before its view is mounted`);
+  return part;
+}

@@ -216,6 +216,9 @@ export class PlaygroundView implements PageView {
     this.frameRequested = true;
     const s = this.pending;
     const views = this.views;
+    // The sizes of the run this snapshot belongs to: a "configured" for the next run may arrive
+    // while the stages below are still waiting for their frames.
+    const sizes = this.layerSizes;
     this.pending = null;
     if (!s || !views) {
       this.frameRequested = false;
@@ -226,7 +229,7 @@ export class PlaygroundView implements PageView {
       () => {
         views.transport.showSnapshot(s);
         views.boundary.setBoundary(s.boundary);
-        views.diagram.update(this.layerSizes, s.layers);
+        views.diagram.update(sizes, s.layers);
       },
       () => views.gradients.update(this.history),
       () => {

@@ -98,9 +98,14 @@ export class TabRouter {
     this.current = slot;
     if (!slot.mounted) {
       slot.mounted = true;
-      Promise.resolve(slot.view.mount(slot.panel, this.context)).catch((e: unknown) =>
-        this.context.notify(`${slot.view.title}: ${e instanceof Error ? e.message : String(e)}`),
-      );
+      const report = (e: unknown) =>
+        this.context.notify(`${slot.view.title}: ${e instanceof Error ? e.message : String(e)}`);
+      // mount may throw at once or reject later; either way the page and the other tabs go on.
+      try {
+        Promise.resolve(slot.view.mount(slot.panel, this.context)).catch(report);
+      } catch (e) {
+        report(e);
+      }
     }
     slot.view.show?.();
   }

@@ -1,6 +1,7 @@
 // Play / pause, one step, reset, and the status line that reads out epoch, loss and accuracy.
 
 import type { Snapshot } from "../model/protocol.js";
+import { formatNumber } from "../views/number-format.js";
 
 export interface TransportActions {
   togglePlay(): void;
@@ -49,11 +50,16 @@ export class TransportBar {
   showSnapshot(s: Snapshot): void {
     this.status.textContent =
       `Epoch ${s.epoch.toFixed(2)} (step ${s.step}) · ` +
-      `train loss ${s.train.loss.toFixed(4)}, accuracy ${(100 * s.train.accuracy).toFixed(1)}% · ` +
-      `test loss ${s.test.loss.toFixed(4)}, test accuracy ${(100 * s.test.accuracy).toFixed(1)}%`;
+      `train loss ${lossText(s.train.loss)}, accuracy ${(100 * s.train.accuracy).toFixed(1)}% · ` +
+      `test loss ${lossText(s.test.loss)}, test accuracy ${(100 * s.test.accuracy).toFixed(1)}%`;
   }
 
   showMessage(text: string): void {
     this.status.textContent = text;
   }
+}
+
+/** A loss that overflowed (too large a learning rate) is named, not shown as NaN. */
+function lossText(loss: number): string {
+  return Number.isFinite(loss) ? loss.toFixed(4) : `${formatNumber(loss)} (training diverged)`;
 }

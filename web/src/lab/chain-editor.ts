@@ -2,7 +2,7 @@
 // (type any value, e.g. Nielsen's w = 100), with the neuron's live z_j, a_j and σ'(z_j).
 
 import type { ChainNeuron } from "gradscope";
-import { formatNumber } from "./number-format.js";
+import { formatNumber } from "../views/number-format.js";
 
 export type ParameterKind = "w" | "b";
 

@@ -4,7 +4,7 @@
 
 import type uPlot from "uplot";
 import type { ChainProduct } from "gradscope";
-import { formatNumber, logTickLabels } from "./number-format.js";
+import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { OKABE_ITO } from "../views/palette.js";
 import { SizedPlot } from "../views/sized-plot.js";
 

@@ -2,7 +2,7 @@
 // value and the running product under it, then the result beside backprop's ∂C/∂b_1.
 
 import type { ChainProduct, ChainTerm } from "gradscope";
-import { formatNumber, relativeDifference } from "./number-format.js";
+import { formatNumber, relativeDifference } from "../views/number-format.js";
 
 function subscript(n: number): string {
   return String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);

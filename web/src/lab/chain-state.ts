@@ -4,6 +4,7 @@
 
 import {
   enumKind,
+  listKind,
   numberKind,
   type PropertyKind,
   type PropertyTable,
@@ -42,26 +43,10 @@ export const DEFAULT_CHAIN: ChainState = {
   chainB: [0.2, -0.4, 0.1, 0.3],
 };
 
-/** A comma-separated list of MIN … MAX finite numbers in [−limit, limit]. */
+/** A comma-separated list of MIN … MAX finite numbers in [−limit, limit], written rounded. */
 export function numberListKind(minLength: number, maxLength: number, limit: number): PropertyKind<number[]> {
   const item = numberKind(-limit, limit);
-  return {
-    parse(text) {
-      const parts = text.split(",");
-      if (parts.length < minLength || parts.length > maxLength) {
-        return new Error(`${parts.length} entries, ${minLength} to ${maxLength} allowed`);
-      }
-      const values: number[] = [];
-      for (const part of parts) {
-        const v = item.parse(part);
-        if (v instanceof Error) return v;
-        values.push(v);
-      }
-      return values;
-    },
-    format: (v) => v.map((x) => String(roundForUrl(x))).join(","),
-    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
-  };
+  return listKind({ ...item, format: (v) => String(roundForUrl(v)) }, minLength, maxLength);
 }
 
 /** Six significant digits: enough to rebuild the chain, short enough for a link. */

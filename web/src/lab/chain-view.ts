@@ -3,12 +3,12 @@
 // checked live against backprop, and why it vanishes (|w σ'| < 1/4) or explodes (w = 100, z = 0).
 
 import { init, type ChainProduct, type Gradscope } from "gradscope";
-import type { PageView, ViewContext } from "../app/page-view.js";
+import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { createViewCard } from "../views/view-card.js";
 import { ChainEditor, type ParameterKind } from "./chain-editor.js";
 import { ChainGradientChart } from "./chain-gradient-chart.js";
-import { explodingExample, randomNormal, SeededNormal, smallWeights } from "./chain-presets.js";
+import { explodingExample, randomNormal, smallWeights } from "./chain-presets.js";
 import { ChainProductStrip, termLabel } from "./chain-product-strip.js";
 import {
   CHAIN_ACTIVATIONS,
@@ -23,7 +23,8 @@ import {
   type ChainState,
 } from "./chain-state.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
-import { formatNumber } from "./number-format.js";
+import { SeededNormal } from "./seeded-normal.js";
+import { formatNumber } from "../views/number-format.js";
 
 interface Parts {
   neurons: HTMLSelectElement;
@@ -49,6 +50,8 @@ export class ChainView implements PageView {
   private state: ChainState = DEFAULT_CHAIN;
   private readonly rng = new SeededNormal(1);
   private frame = 0;
+  /** The product the chart draws at the next frame: the latest, however many came this frame. */
+  private chartProduct: ChainProduct | null = null;
 
   async mount(container: HTMLElement, context: ViewContext): Promise<void> {
     this.context = context;
@@ -58,7 +61,12 @@ export class ChainView implements PageView {
     status.textContent = "Loading the WebAssembly core…";
     container.append(status);
     // The chain is a few dozen multiplications: it runs on the page, not in a worker.
-    this.gs = await init();
+    try {
+      this.gs = await init();
+    } catch (e) {
+      status.textContent = "The WebAssembly core could not be loaded; the chain needs it.";
+      throw e;  // the tab router shows the reason as a notice
+    }
     status.remove();
     this.parts = this.build(container);
     this.applyState(this.state, true);
@@ -71,7 +79,7 @@ export class ChainView implements PageView {
   }
 
   private readHash(): ChainState {
-    const context = this.context as ViewContext;
+    const context = mounted(this.context, "the view context");
     const parsed = parseParams(CHAIN_TABLE, DEFAULT_CHAIN, context.hash.read());
     const { state, problems } = reconcileChain(parsed.value);
     for (const p of [...parsed.problems, ...problems]) context.notify(p);
@@ -195,7 +203,7 @@ export class ChainView implements PageView {
   }
 
   private explode(): void {
-    const gs = this.gs as Gradscope;
+    const gs = mounted(this.gs, "the WebAssembly core");
     const act = this.state.chainAct === "relu" ? "sigmoid" : this.state.chainAct;
     if (act !== this.state.chainAct) this.context?.notify("the exploding example needs z = 0 to be differentiable: sigmoid used instead of ReLU");
     this.applyState(explodingExample({ ...this.state, chainAct: act }, gs.chain), true);
@@ -210,7 +218,7 @@ export class ChainView implements PageView {
 
   /** New state: recompute, redraw (`rebuildEditor` when parameters changed from outside the editor). */
   private applyState(state: ChainState, rebuildEditor: boolean): void {
-    const parts = this.parts as Parts;
+    const parts = mounted(this.parts, "the controls");
     this.state = state;
     parts.neurons.value = String(state.chainW.length);
     parts.activation.value = state.chainAct;
@@ -225,8 +233,8 @@ export class ChainView implements PageView {
   }
 
   private recompute(): void {
-    const gs = this.gs as Gradscope;
-    const parts = this.parts as Parts;
+    const gs = mounted(this.gs, "the WebAssembly core");
+    const parts = mounted(this.parts, "the controls");
     const s = this.state;
     let p: ChainProduct;
     try {
@@ -238,18 +246,19 @@ export class ChainView implements PageView {
     const maxDerivative = gs.activations.maxDerivative(s.chainAct);
     parts.editor.showNeurons(p.neurons, maxDerivative);
     parts.strip.show(p, maxDerivative);
-    // The chart redraws at most once per frame while a slider is dragged.
+    // The chart redraws at most once per frame while a slider is dragged, with the latest product.
+    this.chartProduct = p;
     if (this.frame === 0) {
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        parts.chart.update(p);
+        if (this.chartProduct) parts.chart.update(this.chartProduct);
       });
     }
     this.showFactors(p, maxDerivative);
   }
 
   private showFactors(p: ChainProduct, maxDerivative: number): void {
-    const parts = this.parts as Parts;
+    const parts = mounted(this.parts, "the controls");
     const doc = parts.factors.ownerDocument;
     parts.ceiling.textContent =
       `For ${this.state.chainAct}, σ′(z) ≤ ${formatNumber(maxDerivative)}` +

@@ -1,4 +1,4 @@
-// The vanishing-gradient lab's entry point for the page (found by web/src/app/lab-views.ts): the
+// The vanishing-gradient lab's entry point for the page (called by web/src/main.ts): the
 // chain view (the seed's section 4) and the deep-network experiment on MNIST (Nielsen, ch. 5).
 
 import "./lab.css";

@@ -6,7 +6,7 @@ import type uPlot from "uplot";
 import { VANISHING_VARIANTS } from "gradscope";
 import { lineStyle } from "../views/palette.js";
 import { SizedPlot, type PlotSpec } from "../views/sized-plot.js";
-import { formatNumber, logTickLabels } from "./number-format.js";
+import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
 
 const label = (id: string) => VANISHING_VARIANTS.find((v) => v.id === id)?.label ?? id;

@@ -2,7 +2,7 @@
 // the first to the last, the held-out accuracy at initialisation and after the latest epoch.
 
 import { VANISHING_VARIANTS } from "gradscope";
-import { formatNumber, formatPercent } from "./number-format.js";
+import { formatNumber, formatPercent } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
 
 export class VanishingTable {

@@ -3,11 +3,11 @@
 // remedies side by side, with held-out accuracy. Training runs in a Web Worker.
 
 import { VANISHING_VARIANTS } from "gradscope";
-import type { PageView, ViewContext } from "../app/page-view.js";
+import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { createViewCard } from "../views/view-card.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
-import { formatPercent } from "./number-format.js";
+import { formatNumber, formatPercent } from "../views/number-format.js";
 import { AccuracyChart, InitialSpeedChart, TrainingSpeedCharts } from "./vanishing-charts.js";
 import type { DataSource, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
 import { VanishingResults } from "./vanishing-results.js";
@@ -54,6 +54,7 @@ export class VanishingView implements PageView {
   private state: VanishingState = DEFAULT_VANISHING;
   private worker: Worker | null = null;
   private runId = 0;
+  private running = false;
   private results: VanishingResults | null = null;
   private runHidden = 0;
   private dataDescription = "";
@@ -71,7 +72,7 @@ export class VanishingView implements PageView {
 
   hide(): void {
     // Leaving the tab stops the training; the results stay on screen.
-    if (this.worker && this.parts?.stop.disabled === false) this.send({ type: "stop" });
+    if (this.running) this.send({ type: "stop" });
   }
 
   hashChanged(): void {
@@ -84,7 +85,7 @@ export class VanishingView implements PageView {
   }
 
   private readHash(): VanishingState {
-    const context = this.context as ViewContext;
+    const context = mounted(this.context, "the view context");
     const parsed = parseParams(VANISHING_TABLE, DEFAULT_VANISHING, context.hash.read());
     for (const p of parsed.problems) context.notify(p);
     return parsed.value;
@@ -172,7 +173,9 @@ export class VanishingView implements PageView {
 
     const actions = doc.createElement("div");
     actions.className = "lab-actions";
-    const run = button(doc, "Run", () => void this.start());
+    const run = button(doc, "Run", () => {
+      this.start().catch((e: unknown) => this.fail(e instanceof Error ? e.message : String(e)));
+    });
     run.classList.add("primary");
     const stop = button(doc, "Stop", () => this.send({ type: "stop" }));
     stop.disabled = true;
@@ -241,7 +244,7 @@ export class VanishingView implements PageView {
 
   /** Controls → state (invalid entries are left for the browser's validation and ignored). */
   private readControls(): void {
-    const p = this.parts as Parts;
+    const p = mounted(this.parts, "the controls");
     const num = (input: HTMLInputElement, fallback: number) => (input.value.trim() !== "" && input.checkValidity() ? Number(input.value) : fallback);
     const chosen = VANISHING_VARIANTS.map((v) => v.id).filter((id) => p.variants.get(id)?.checked);
     this.state = {
@@ -258,7 +261,7 @@ export class VanishingView implements PageView {
   }
 
   private showState(): void {
-    const p = this.parts as Parts;
+    const p = mounted(this.parts, "the controls");
     const s = this.state;
     p.hidden.value = String(s.labHidden);
     p.width.value = String(s.labWidth);
@@ -273,7 +276,7 @@ export class VanishingView implements PageView {
   }
 
   private async dataSource(): Promise<DataSource> {
-    const p = this.parts as Parts;
+    const p = mounted(this.parts, "the controls");
     if (p.dataChoice.value === "files") {
       const images = p.imagesFile.files?.[0];
       const labels = p.labelsFile.files?.[0];
@@ -290,31 +293,49 @@ export class VanishingView implements PageView {
   }
 
   private async start(): Promise<void> {
-    const p = this.parts as Parts;
+    const p = mounted(this.parts, "the controls");
     this.readControls();
-    let data: DataSource;
-    try {
-      data = await this.dataSource();
-    } catch (e) {
-      this.context?.notify(`lab: ${(e as Error).message}`);
-      return;
-    }
-    if (!this.worker) {
-      this.worker = this.createWorker();
-      this.worker.addEventListener("message", (e: MessageEvent<FromLabWorker>) => this.receive(e.data));
-      this.worker.addEventListener("error", (e) => this.context?.notify(`lab worker: ${e.message || "failed to start"}`));
-    }
+    // A failure here (no files chosen, a worker that cannot start) reaches fail() via the Run button.
+    const data = await this.dataSource();
+    const worker = this.startedWorker();
     this.runId += 1;
     this.runHidden = this.state.labHidden;
     this.results = new VanishingResults(this.state.labVariants);
     this.dataDescription = "";
-    p.run.disabled = true;
-    p.stop.disabled = false;
+    this.setRunning(true);
     p.status.textContent = "Loading the images…";
     const message: ToLabWorker = { type: "run", runId: this.runId, config: experimentConfig(this.state), data };
-    if (data.kind === "files") this.worker.postMessage(message, [data.images, data.labels]);
-    else this.worker.postMessage(message);
+    if (data.kind === "files") worker.postMessage(message, [data.images, data.labels]);
+    else worker.postMessage(message);
     this.draw();
+  }
+
+  /** The experiment's worker, created on the first run and kept (it caches the loaded images). */
+  private startedWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.addEventListener("message", (e: MessageEvent<FromLabWorker>) => this.receive(e.data));
+    // A worker that fails to load never answers: forget it, so that the next Run starts afresh.
+    worker.addEventListener("error", (e) => {
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+      this.fail(`the experiment's worker failed: ${e.message || "it did not start"}`);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private setRunning(running: boolean): void {
+    const p = mounted(this.parts, "the controls");
+    this.running = running;
+    p.run.disabled = running;
+    p.stop.disabled = !running;
+  }
+
+  private fail(message: string): void {
+    this.setRunning(false);
+    mounted(this.parts, "the controls").status.textContent = `Stopped: ${message}`;
+    this.context?.notify(`lab: ${message}`);
   }
 
   private send(m: ToLabWorker): void {
@@ -323,7 +344,6 @@ export class VanishingView implements PageView {
 
   private receive(m: FromLabWorker): void {
     if (m.runId !== this.runId && m.runId !== 0) return;
-    const p = this.parts as Parts;
     switch (m.type) {
       case "data":
         this.dataDescription = `${m.description}: ${m.n.toLocaleString("en")} images of ${m.inputWidth} pixels, ${m.outputWidth} classes`;
@@ -332,14 +352,10 @@ export class VanishingView implements PageView {
         this.results?.add(m.variant, m.point);
         break;
       case "done":
-        p.run.disabled = false;
-        p.stop.disabled = true;
+        this.setRunning(false);
         break;
       case "error":
-        p.run.disabled = false;
-        p.stop.disabled = true;
-        p.status.textContent = `Stopped: ${m.message}`;
-        this.context?.notify(`lab: ${m.message}`);
+        this.fail(m.message);
         return;
     }
     this.updateStatus(m.type === "done" ? m : null);
@@ -347,15 +363,15 @@ export class VanishingView implements PageView {
   }
 
   private updateStatus(done: { stopped: boolean; seconds: number } | null): void {
-    const p = this.parts as Parts;
+    const p = mounted(this.parts, "the controls");
     const r = this.results;
     if (!r) return;
     const book = r.initial("book");
     const relu = r.initial("relu-he");
-    const ratio = (s: readonly number[]) => (s[s.length - 1] as number) / (s[0] as number);
+    const ratio = (s: readonly number[]) => formatNumber((s[s.length - 1] as number) / (s[0] as number));
     const bits = [this.dataDescription];
-    if (book) bits.push(`book's network: the first hidden layer learns ${ratio(book.speeds).toFixed(0)}× more slowly than the last`);
-    if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds).toFixed(1)}×`);
+    if (book) bits.push(`book's network: the first hidden layer learns ${ratio(book.speeds)}× more slowly than the last`);
+    if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds)}×`);
     const epochs = r.epochsDone();
     if (epochs > 0) {
       const accs = r.variants.map((v) => `${v} ${formatPercent(r.latest(v)?.test.accuracy ?? 0)}`);
@@ -370,7 +386,7 @@ export class VanishingView implements PageView {
     if (this.frame !== 0) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const p = this.parts as Parts;
+      const p = mounted(this.parts, "the controls");
       const r = this.results;
       if (!r) return;
       p.table.update(r, this.runHidden, r.variants.includes("book") ? BOOK_SPEEDS[this.runHidden] : undefined);

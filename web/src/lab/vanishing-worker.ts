@@ -4,12 +4,10 @@
 
 import { init, vanishingRun, VANISHING_VARIANTS, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
 import { fetchBytes, gunzipIfNeeded } from "./idx-bytes.js";
+import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
 import type { DataSource, ExperimentConfig, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
 
-type Scope = {
-  postMessage(message: FromLabWorker): void;
-  addEventListener(type: "message", listener: (e: MessageEvent<ToLabWorker>) => void): void;
-};
+type Scope = WorkerScope<ToLabWorker, FromLabWorker>;
 
 interface Loaded {
   key: string;
@@ -116,13 +114,12 @@ class LabWorker {
   }
 }
 
-const scope = self as unknown as Scope;
-const pending: ToLabWorker[] = [];
-let worker: LabWorker | null = null;
-scope.addEventListener("message", (e) => (worker ? worker.handle(e.data) : pending.push(e.data)));
-init()
-  .then((gs) => {
-    worker = new LabWorker(gs, scope);
-    for (const m of pending.splice(0)) worker.handle(m);
-  })
-  .catch((e: unknown) => scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${e instanceof Error ? e.message : String(e)}` }));
+const scope = workerScope<ToLabWorker, FromLabWorker>();
+serveWhenLoaded(
+  scope,
+  async () => {
+    const worker = new LabWorker(await init(), scope);
+    return (m) => worker.handle(m);
+  },
+  (message) => scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${message}` }),
+);

@@ -50,7 +50,12 @@ export class TrainingRun {
       init: settings.init,
       seed: settings.seed,
     });
-    this.trainer = this.newTrainer();
+    try {
+      this.trainer = this.newTrainer();
+    } catch (e) {
+      this.net.dispose();  // a run that cannot train must not leave its network behind
+      throw e;
+    }
     this.grid = boundaryInputs();
   }
 

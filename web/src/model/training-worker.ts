@@ -3,8 +3,9 @@
 // slow page never builds a queue of stale frames.
 
 import { init, type Gradscope } from "gradscope";
-import type { FromWorker, ToWorker } from "./protocol.js";
+import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
+import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
 import { sameRun, type Settings } from "../state/settings.js";
 
 /** The fewest milliseconds between two snapshots: about the display's frame rate. */
@@ -12,10 +13,7 @@ const MIN_UPDATE_MS = 16;
 const CURVE_POINTS = 201; // z from −5 to 5 in steps of 0.05, so z = 0 is a sample
 const CURVE_NAMES = ["sigmoid", "tanh", "relu", "leaky-relu"] as const;
 
-type Scope = {
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
-  addEventListener(type: "message", listener: (e: MessageEvent<ToWorker>) => void): void;
-};
+type Scope = WorkerScope<ToWorker, FromWorker>;
 
 class TrainingWorker {
   private run: TrainingRun | null = null;
@@ -101,7 +99,15 @@ class TrainingWorker {
       if (!this.running || this.awaitingDraw || !this.run) return;
       try {
         this.run.step(this.stepsPerUpdate);
-        this.sendSnapshot(false);
+        const snapshot = this.sendSnapshot(false);
+        if (snapshot && !Number.isFinite(snapshot.train.loss)) {
+          // Further steps only multiply NaNs: stop, and say why (the page pauses on "error").
+          this.running = false;
+          this.post({
+            type: "error",
+            message: "training diverged (the loss is no longer a number): lower the learning rate η and press Reset",
+          });
+        }
       } catch (e) {
         this.running = false;
         this.post({ type: "error", message: e instanceof Error ? e.message : String(e) });
@@ -109,8 +115,9 @@ class TrainingWorker {
     }, wait);
   }
 
-  private sendSnapshot(force: boolean): void {
-    if (!this.run || (this.awaitingDraw && !force)) return;
+  /** Posts a snapshot of the run (unless the page is still drawing the last one) and returns it. */
+  private sendSnapshot(force: boolean): Snapshot | null {
+    if (!this.run || (this.awaitingDraw && !force)) return null;
     const snapshot = this.run.snapshot();
     this.lastUpdate = performance.now();
     this.awaitingDraw = true;
@@ -119,6 +126,7 @@ class TrainingWorker {
       transfer.push(l.weights.buffer, l.biases.buffer, l.weightGradients.buffer, l.biasGradients.buffer);
     }
     this.post({ type: "snapshot", snapshot }, transfer);
+    return snapshot;
   }
 
   private post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -126,28 +134,13 @@ class TrainingWorker {
   }
 }
 
-/** Loads the module, then hands every command to a TrainingWorker; commands that arrive while
- * the module loads are replayed once it is ready. */
-function start(scope: Scope): void {
-  const early: ToWorker[] = [];
-  let worker: TrainingWorker | null = null;
-  scope.addEventListener("message", (e) => {
-    if (worker) worker.handle(e.data);
-    else early.push(e.data);
-  });
-  init()
-    .then((gs) => {
-      const ready = new TrainingWorker(gs, scope);
-      ready.announce();
-      worker = ready;
-      for (const m of early.splice(0)) ready.handle(m);
-    })
-    .catch((e: unknown) => {
-      scope.postMessage({
-        type: "error",
-        message: `could not load the WebAssembly module: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    });
-}
-
-start(self as unknown as Scope);
+const scope = workerScope<ToWorker, FromWorker>();
+serveWhenLoaded(
+  scope,
+  async () => {
+    const worker = new TrainingWorker(await init(), scope);
+    worker.announce();
+    return (m) => worker.handle(m);
+  },
+  (message) => scope.postMessage({ type: "error", message: `could not load the WebAssembly module: ${message}` }),
+);

@@ -115,20 +115,19 @@ export function numberKind(min: number, max: number, integer = false): PropertyK
   };
 }
 
-export function integerListKind(
-  maxLength: number,
-  min: number,
-  max: number,
-): PropertyKind<number[]> {
-  const item = numberKind(min, max, true);
+/**
+ * A comma-separated list of `minLength` … `maxLength` values of one kind ("" is the empty list);
+ * each entry is parsed, written and compared by `item`.
+ */
+export function listKind<V>(item: PropertyKind<V>, minLength: number, maxLength: number): PropertyKind<V[]> {
   return {
     parse(text) {
-      if (text === "") return [];
-      const parts = text.split(",");
-      if (parts.length > maxLength) {
-        return new Error(`${parts.length} entries, at most ${maxLength} allowed`);
+      const parts = text === "" ? [] : text.split(",");
+      if (parts.length < minLength || parts.length > maxLength) {
+        const allowed = minLength === 0 ? `at most ${maxLength}` : `${minLength} to ${maxLength}`;
+        return new Error(`${parts.length} entries, ${allowed} allowed`);
       }
-      const values: number[] = [];
+      const values: V[] = [];
       for (const part of parts) {
         const v = item.parse(part);
         if (v instanceof Error) return v;
@@ -136,7 +135,15 @@ export function integerListKind(
       }
       return values;
     },
-    format: (v) => v.join(","),
-    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+    format: (v) => v.map((x) => item.format(x)).join(","),
+    equals: (a, b) => a.length === b.length && a.every((x, i) => item.equals(x, b[i] as V)),
   };
+}
+
+export function integerListKind(
+  maxLength: number,
+  min: number,
+  max: number,
+): PropertyKind<number[]> {
+  return listKind(numberKind(min, max, true), 0, maxLength);
 }

@@ -3,6 +3,7 @@
 
 import type { BoundaryGrid, PointSet } from "../model/protocol.js";
 import { CLASS_COLOURS } from "./palette.js";
+import { swatchLegend } from "./swatch-legend.js";
 
 const ORANGE = [0xe6, 0x9f, 0x00] as const;
 const BLUE = [0x00, 0x72, 0xb2] as const;
@@ -32,7 +33,17 @@ export class DecisionBoundaryView {
     xLabel.className = "axis-label axis-label-x";
     xLabel.textContent = "x₁";
     figure.append(yLabel, this.canvas, xLabel);
-    container.append(figure, legend(doc));
+    container.append(
+      figure,
+      swatchLegend(
+        doc,
+        [
+          [CLASS_COLOURS.zero, "class 0 / output near 0"],
+          [CLASS_COLOURS.one, "class 1 / output near 1"],
+        ],
+        "white ring: training point · dark ring: test point · white band: output 0.5",
+      ),
+    );
     this.observer = new ResizeObserver(() => this.draw());
     this.observer.observe(container);
   }
@@ -114,7 +125,9 @@ export class DecisionBoundaryView {
     if (!ctx) return;
     const image = ctx.createImageData(n, n);
     for (let i = 0; i < n * n; i++) {
-      const p = Math.min(1, Math.max(0, b.values[i] ?? 0.5));
+      // A diverged network's NaN output is painted as undecided (white), not as black.
+      const v = b.values[i];
+      const p = v !== undefined && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5;
       // White at p = 0.5, towards the class colour at 0 or 1 (never fully saturated, so the
       // points stay visible on top).
       const t = Math.abs(p - 0.5) * 2 * 0.75;
@@ -126,25 +139,4 @@ export class DecisionBoundaryView {
     }
     ctx.putImageData(image, 0, 0);
   }
-}
-
-function legend(doc: Document): HTMLElement {
-  const list = doc.createElement("ul");
-  list.className = "swatch-legend";
-  const entries: [string, string][] = [
-    [CLASS_COLOURS.zero, "class 0 / output near 0"],
-    [CLASS_COLOURS.one, "class 1 / output near 1"],
-  ];
-  for (const [colour, text] of entries) {
-    const item = doc.createElement("li");
-    const swatch = doc.createElement("span");
-    swatch.className = "swatch";
-    swatch.style.background = colour;
-    item.append(swatch, doc.createTextNode(text));
-    list.append(item);
-  }
-  const marks = doc.createElement("li");
-  marks.textContent = "white ring: training point · dark ring: test point · white band: output 0.5";
-  list.append(marks);
-  return list;
 }

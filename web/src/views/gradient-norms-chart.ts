@@ -3,6 +3,7 @@
 // sit far below the later ones.
 
 import uPlot from "uplot";
+import { logTickLabels } from "./number-format.js";
 import { lineStyle } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
 
@@ -55,8 +56,7 @@ function spec(title: string, yLabel: string, s: GradientNormSeries, data: uPlot.
       scales: { x: { time: false }, y: { distr: 3 as const } },
       axes: [
         { label: "training step (mini-batches)" },
-        // uPlot places the log ticks; this only writes them as powers of ten.
-        { label: yLabel, size: 60, values: (_u: uPlot, ticks: number[]) => ticks.map(powerOfTen) },
+        { label: yLabel, size: 60, values: logTickLabels },
       ],
       series: [
         { label: "step" },
@@ -76,12 +76,4 @@ function spec(title: string, yLabel: string, s: GradientNormSeries, data: uPlot.
     },
     data,
   };
-}
-
-function powerOfTen(v: number): string {
-  if (!(v > 0)) return "";
-  const e = Math.round(Math.log10(v));
-  // Only label exact decades; uPlot also asks about the 2×, 5× ticks in between.
-  if (Math.abs(v / 10 ** e - 1) > 1e-6) return "";
-  return e >= -2 && e <= 2 ? String(10 ** e) : `1e${e}`;
 }

@@ -4,7 +4,9 @@
 // value and its gradient ∂C/∂w or ∂C/∂b.
 
 import type { LayerSnapshot } from "../model/protocol.js";
+import { formatNumber } from "./number-format.js";
 import { SIGN_COLOURS } from "./palette.js";
+import { swatchLegend } from "./swatch-legend.js";
 
 interface Neuron {
   layer: number; // l = 1 … L
@@ -44,7 +46,18 @@ export class NetworkDiagramView {
     this.info.className = "diagram-info";
     this.info.setAttribute("aria-live", "polite");
     this.info.textContent = "Hover over a neuron or a connection (or focus here and use the arrow keys).";
-    container.append(this.canvas, this.info, legend(doc));
+    container.append(
+      this.canvas,
+      this.info,
+      swatchLegend(
+        doc,
+        [
+          [SIGN_COLOURS.positive, "positive weight / bias"],
+          [SIGN_COLOURS.negative, "negative weight / bias"],
+        ],
+        "line width and ring width: size |w|, |b|",
+      ),
+    );
     this.canvas.addEventListener("pointermove", (e) => this.onPointer(e));
     this.canvas.addEventListener("pointerleave", () => this.select(null));
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
@@ -108,7 +121,7 @@ export class NetworkDiagramView {
           const b = to[r];
           if (!a || !b) continue;
           const on = this.isTarget({ kind: "weight", layer: snap.layer, row: r, col: c });
-          ctx.strokeStyle = w >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
+          ctx.strokeStyle = signColour(w);
           ctx.globalAlpha = on ? 1 : 0.75;
           ctx.lineWidth = on ? weightWidth(w) + 2 : weightWidth(w);
           ctx.beginPath();
@@ -129,9 +142,8 @@ export class NetworkDiagramView {
         ctx.arc(n.x, n.y, radius, 0, 2 * Math.PI);
         ctx.fillStyle = "#fff";
         ctx.fill();
-        ctx.lineWidth = bias === undefined ? 1.5 : Math.min(5, 1 + Math.abs(bias));
-        ctx.strokeStyle =
-          bias === undefined ? "#444" : bias >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
+        ctx.lineWidth = bias === undefined || !Number.isFinite(bias) ? 1.5 : Math.min(5, 1 + Math.abs(bias));
+        ctx.strokeStyle = bias === undefined ? "#444" : signColour(bias);
         ctx.stroke();
         if (this.isTarget({ kind: "neuron", layer: n.layer, index: n.index })) {
           ctx.lineWidth = 2;
@@ -226,7 +238,7 @@ export class NetworkDiagramView {
       }
       const b = snap.biases[t.index - 1] ?? NaN;
       const g = snap.biasGradients[t.index - 1] ?? NaN;
-      this.info.textContent = `Neuron ${t.index} of layer l = ${t.layer}: bias b = ${fmt(b)}, ∂C/∂b = ${fmt(g)}`;
+      this.info.textContent = `Neuron ${t.index} of layer l = ${t.layer}: bias b = ${formatNumber(b)}, ∂C/∂b = ${formatNumber(g)}`;
       return;
     }
     const snap = this.layers[t.layer - 2];
@@ -234,8 +246,8 @@ export class NetworkDiagramView {
     const k = t.row * snap.cols + t.col;
     this.info.textContent =
       `Weight wˡⱼₖ with l = ${t.layer}, j = ${t.row + 1}, k = ${t.col + 1} (neuron k of layer ` +
-      `l−1 → neuron j of layer l): w = ${fmt(snap.weights[k] ?? NaN)}, ` +
-      `∂C/∂w = ${fmt(snap.weightGradients[k] ?? NaN)}`;
+      `l−1 → neuron j of layer l): w = ${formatNumber(snap.weights[k] ?? NaN)}, ` +
+      `∂C/∂w = ${formatNumber(snap.weightGradients[k] ?? NaN)}`;
   }
 
   private isTarget(t: Target): boolean {
@@ -260,7 +272,13 @@ function neuronRadius(widest: number, height: number): number {
 }
 
 function weightWidth(w: number): number {
-  return Math.min(6, 0.4 + 1.6 * Math.abs(w));
+  return Number.isFinite(w) ? Math.min(6, 0.4 + 1.6 * Math.abs(w)) : 1;
+}
+
+/** Blue for +, vermillion for −, grey for a value a diverged run left undefined (NaN). */
+function signColour(v: number): string {
+  if (Number.isNaN(v)) return "#999";
+  return v >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
 }
 
 function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
@@ -272,30 +290,4 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  return Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(4) : v.toExponential(3);
-}
-
-function legend(doc: Document): HTMLElement {
-  const list = doc.createElement("ul");
-  list.className = "swatch-legend";
-  const entries: [string, string][] = [
-    [SIGN_COLOURS.positive, "positive weight / bias"],
-    [SIGN_COLOURS.negative, "negative weight / bias"],
-  ];
-  for (const [colour, text] of entries) {
-    const item = doc.createElement("li");
-    const swatch = doc.createElement("span");
-    swatch.className = "swatch";
-    swatch.style.background = colour;
-    item.append(swatch, doc.createTextNode(text));
-    list.append(item);
-  }
-  const width = doc.createElement("li");
-  width.textContent = "line width and ring width: size |w|, |b|";
-  list.append(width);
-  return list;
 }

@@ -1,6 +1,7 @@
-// A tiny static file server for the browser tests: serves a folder under a sub-path on
-// 127.0.0.1 with plain headers (no COOP/COEP, no special wasm handling beyond its MIME type), so
-// the tests see the built site the way any static host would serve it.
+// The one static file server of the browser tests (tests/e2e and the install test in tests/js):
+// serves a folder under a sub-path on 127.0.0.1 with plain headers — correct MIME types
+// (application/wasm included), no COOP/COEP — so a test sees a site the way any static host
+// serves it. `headers` adds response headers (the CSP test sets Content-Security-Policy).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -15,21 +16,24 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
-  '.bin': 'application/octet-stream',
   '.ico': 'image/x-icon',
 };
 
 /**
- * Serves `root` at http://127.0.0.1:<free port><base>. `base` starts and ends with '/'.
+ * Serves `root` at http://127.0.0.1:<free port><base>; `base` starts and ends with '/'.
  * Resolves to { url, close(), requests } where requests lists every path asked for.
  */
-export async function startStaticServer({ root, base }) {
+export async function startStaticServer({ root, base = '/', headers = {} }) {
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base ${base} must start and end with /`);
   const top = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();  // browsers ask for it; a 404 would show as a console error
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end('outside the site');
       return;
@@ -48,10 +52,12 @@ export async function startStaticServer({ root, base }) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': info.size,
+        'cache-control': 'no-store',
+        ...headers,
       });
       createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
