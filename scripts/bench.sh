@@ -24,17 +24,21 @@ data=$out/data
 mkdir -p "$out"
 node bench/mnist_data.mjs "$data"
 
+# quietly <command…>: runs a build step with its output in build/bench/build.log, shown on failure.
+quietly() {
+  "$@" > "$out/build.log" 2>&1 || { tail -40 "$out/build.log" >&2; log "failed: $*"; exit 1; }
+}
 log "building the native benchmark (build/bench-native, -O3 -march=native)"
 [ -f build/bench-native/CMakeCache.txt ] ||
-  cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS=-O3 -march=native" \
-    -DGRADSCOPE_BUILD_TESTS=OFF -DGRADSCOPE_BUILD_BENCH=ON >/dev/null
-cmake --build build/bench-native -j "$GRADSCOPE_JOBS" --target gradscope_bench_native >/dev/null 2>&1
+  quietly cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release \
+    "-DCMAKE_CXX_FLAGS=-O3 -march=native" -DGRADSCOPE_BUILD_TESTS=OFF -DGRADSCOPE_BUILD_BENCH=ON
+quietly cmake --build build/bench-native -j "$GRADSCOPE_JOBS" --target gradscope_bench_native
 log "building the WebAssembly flavours and the npm package (build/bench-wasm, wasm/dist)"
 [ -f build/bench-wasm/CMakeCache.txt ] ||
-  emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release -DGRADSCOPE_BUILD_TESTS=OFF \
-    -DGRADSCOPE_BUILD_BENCH=ON >/dev/null
-cmake --build build/bench-wasm -j "$GRADSCOPE_JOBS" \
-  --target gradscope_bench_wasm_simd gradscope_bench_wasm_scalar >/dev/null
+  quietly emcmake cmake -S . -B build/bench-wasm -DCMAKE_BUILD_TYPE=Release \
+    -DGRADSCOPE_BUILD_TESTS=OFF -DGRADSCOPE_BUILD_BENCH=ON
+quietly cmake --build build/bench-wasm -j "$GRADSCOPE_JOBS" \
+  --target gradscope_bench_wasm_simd gradscope_bench_wasm_scalar
 GRADSCOPE_WASM_BUILD=build/bench-wasm bash scripts/build-package.sh >&2
 
 results=$out/results.jsonl

@@ -34,6 +34,13 @@ void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
 }
 
 template <typename T>
+void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
+                     Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
+  affine(w, a_prev, b, z);
+  activate(f, z, a, d);
+}
+
+template <typename T>
 void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d) {
   delta.array() *= d.array();
 }

@@ -59,8 +59,9 @@ const char* backend_name() { return kBackend; }
 #endif
 
 template <typename T>
-void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Matrix<T>& z) {
-  GRADSCOPE_DISPATCH(affine, w, a_prev, b, z);
+void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
+                     Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
+  GRADSCOPE_DISPATCH(affine_activate, f, w, a_prev, b, z, a, d);
 }
 template <typename T>
 void transpose_times_hadamard(const Matrix<T>& w, const Matrix<T>& delta_next, const Matrix<T>& d,
@@ -78,10 +79,6 @@ void sgd_step(Matrix<T>& w, Vector<T>& b, const Matrix<T>& delta, const Matrix<T
   GRADSCOPE_DISPATCH(sgd_step, w, b, delta, a_prev, step, keep);
 }
 template <typename T>
-void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
-  GRADSCOPE_DISPATCH(activate, f, z, a, d);
-}
-template <typename T>
 void hadamard_in_place(Matrix<T>& delta, const Matrix<T>& d) {
   GRADSCOPE_DISPATCH(hadamard_in_place, delta, d);
 }
@@ -93,12 +90,12 @@ void difference_hadamard(const Matrix<T>& a, const Matrix<T>& y, const Matrix<T>
 #undef GRADSCOPE_DISPATCH
 
 #define GRADSCOPE_INSTANTIATE(T)                                                                  \
-  template void affine<T>(const Matrix<T>&, const Matrix<T>&, const Vector<T>&, Matrix<T>&);      \
+  template void affine_activate<T>(Activation, const Matrix<T>&, const Matrix<T>&,                \
+                                   const Vector<T>&, Matrix<T>&, Matrix<T>&, Matrix<T>*);         \
   template void transpose_times_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&, \
                                             Matrix<T>&);                                          \
   template void outer_sum<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&, Vector<T>&);      \
   template void sgd_step<T>(Matrix<T>&, Vector<T>&, const Matrix<T>&, const Matrix<T>&, T, T);    \
-  template void activate<T>(Activation, const Matrix<T>&, Matrix<T>&, Matrix<T>*);                \
   template void hadamard_in_place<T>(Matrix<T>&, const Matrix<T>&);                               \
   template void difference_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&,      \
                                        Matrix<T>&);

@@ -11,9 +11,12 @@ namespace gradscope::kernels {
 // "eigen", "wasm-simd128" or "scalar": what float work dispatches to in this build.
 const char* backend_name();
 
-// z = w a_prev + b 1ᵀ: the weighted input z^l = w^l a^(l-1) + b^l for every sample (column).
+// One layer's forward step for every sample (column):
+//   z = w a_prev + b 1ᵀ (z^l = w^l a^(l-1) + b^l),  a = σ(z),  d = σ'(z) when d is not null.
+// Softmax normalises each column; its d is the Jacobian's diagonal.
 template <typename T>
-void affine(const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b, Matrix<T>& z);
+void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
+                     Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
 
 // BP2 in one pass: delta = (wᵀ delta_next) ⊙ d, i.e. δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l).
 template <typename T>
@@ -32,11 +35,6 @@ void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<
 template <typename T>
 void sgd_step(Matrix<T>& w, Vector<T>& b, const Matrix<T>& delta, const Matrix<T>& a_prev, T step,
               T keep);
-
-// a = σ(z) and, when d is not null, d = σ'(z). Softmax normalises each column; its d is the
-// Jacobian's diagonal.
-template <typename T>
-void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
 
 // delta = delta ⊙ d (the Hadamard product of BP1/BP2).
 template <typename T>

@@ -354,10 +354,12 @@ TEST(SimdTwin, AgreesWithScalarLanesExactly) {
     const MatrixF w = random_matrix<float>(rows, depth, rng);
     const MatrixF a = random_matrix<float>(depth, cols, rng);
     const VectorF b = random_matrix<float>(rows, 1, rng);
-    MatrixF z_s, z_v;
-    kernels::lanes::affine<S>(w, a, b, z_s);
-    kernels::lanes::affine<V>(w, a, b, z_v);
+    MatrixF z_s, z_v, a_s, a_v, d_s, d_v;
+    kernels::lanes::affine_activate<S>(Activation::kSigmoid, w, a, b, z_s, a_s, &d_s);
+    kernels::lanes::affine_activate<V>(Activation::kSigmoid, w, a, b, z_v, a_v, &d_v);
     EXPECT_EQ(z_s, z_v) << "affine " << rows << "x" << cols << "x" << depth;
+    EXPECT_EQ(a_s, a_v) << "affine + sigmoid " << rows << "x" << cols << "x" << depth;
+    EXPECT_EQ(d_s, d_v) << "affine + sigmoid' " << rows << "x" << cols << "x" << depth;
 
     const MatrixF delta = random_matrix<float>(rows, cols, rng);
     const MatrixF a_prev = random_matrix<float>(depth, cols, rng);
