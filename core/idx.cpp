@@ -40,7 +40,7 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t length) {
                                 " bytes, header alone needs " + std::to_string(header));
   }
   IdxArray out;
-  std::size_t count = 1;
+  std::uint64_t count = 1;  // 64-bit even in wasm32, where size_t has 32 bits
   for (int i = 0; i < ndims; ++i) {
     const std::uint8_t* p = bytes + 4 + 4 * i;
     const std::uint32_t d = (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) |
@@ -50,13 +50,13 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t length) {
                                   std::to_string(d));
     }
     out.dims.push_back(static_cast<int>(d));
-    if (count > (std::size_t(1) << 40) / d) {
+    if (count > (std::uint64_t(1) << 40) / d) {
       throw std::invalid_argument("IDX dimensions describe more than 2^40 elements");
     }
     count *= d;
   }
-  if (length - header != count) {
-    throw std::invalid_argument(std::string(length - header < count
+  if (std::uint64_t(length - header) != count) {
+    throw std::invalid_argument(std::string(std::uint64_t(length - header) < count
                                                 ? "IDX file truncated"
                                                 : "IDX file has trailing bytes") +
                                 ": header promises " + std::to_string(count) +

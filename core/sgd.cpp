@@ -53,6 +53,17 @@ Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
 }
 
 template <typename T>
+void check_fits(const Network<T>& net, const Dataset<T>& data, const char* what) {
+  validate(data);
+  check_input(net, data.x);
+  if (data.y.rows() != net.output_size()) {
+    throw std::invalid_argument(
+        std::string(what) + " target width " + std::to_string(data.y.rows()) +
+        " does not match the output layer size " + std::to_string(net.output_size()));
+  }
+}
+
+template <typename T>
 Trainer<T>::Trainer(Network<T>& net, const SgdOptions& options)
     : net_(net), options_(options), rng_(options.seed) {
   validate(options_);
@@ -71,24 +82,37 @@ void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
 }
 
 template <typename T>
-void Trainer<T>::epoch(const Dataset<T>& train) {
+bool Trainer<T>::next_batch(const Dataset<T>& train) {
   const int n = train.size();
   if (n == 0) throw std::invalid_argument("training set is empty");
-  if (static_cast<int>(order_.size()) != n) {
-    order_.resize(n);
-    for (int i = 0; i < n; ++i) order_[i] = i;
-  }
-  if (options_.shuffle) rng_.shuffle(order_);
-  const int m = options_.batch_size;
-  for (int start = 0; start < n; start += m) {
-    const int count = std::min(m, n - start);
-    xb_.resize(train.x.rows(), count);
-    yb_.resize(train.y.rows(), count);
-    for (int j = 0; j < count; ++j) {
-      xb_.col(j) = train.x.col(order_[start + j]);
-      yb_.col(j) = train.y.col(order_[start + j]);
+  if (cursor_ == 0) {
+    if (static_cast<int>(order_.size()) != n) {
+      order_.resize(n);
+      for (int i = 0; i < n; ++i) order_[i] = i;
     }
-    step(xb_, yb_, n);
+    if (options_.shuffle) rng_.shuffle(order_);
+  } else if (static_cast<int>(order_.size()) != n) {
+    throw std::invalid_argument("training set changed size mid-pass (" + std::to_string(n) +
+                                " samples, pass started with " + std::to_string(order_.size()) +
+                                ")");
+  }
+  const int count = std::min(options_.batch_size, n - cursor_);
+  xb_.resize(train.x.rows(), count);
+  yb_.resize(train.y.rows(), count);
+  for (int j = 0; j < count; ++j) {
+    xb_.col(j) = train.x.col(order_[cursor_ + j]);
+    yb_.col(j) = train.y.col(order_[cursor_ + j]);
+  }
+  step(xb_, yb_, n);
+  cursor_ += count;
+  if (cursor_ < n) return false;
+  cursor_ = 0;
+  return true;
+}
+
+template <typename T>
+void Trainer<T>::epoch(const Dataset<T>& train) {
+  while (!next_batch(train)) {
   }
 }
 
@@ -98,17 +122,8 @@ std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
                                const SgdOptions& options,
                                const std::function<bool(const EpochReport&)>& on_epoch) {
   validate(options);
-  validate(train_set);
-  check_input(net, train_set.x);
-  if (train_set.y.rows() != net.output_size()) {
-    throw std::invalid_argument("target width " + std::to_string(train_set.y.rows()) +
-                                " does not match the output layer size " +
-                                std::to_string(net.output_size()));
-  }
-  if (test_set) {
-    validate(*test_set);
-    check_input(net, test_set->x);
-  }
+  check_fits(net, train_set, "training");
+  if (test_set) check_fits(net, *test_set, "test");
   Trainer<T> trainer(net, options);
   std::vector<EpochReport> history;
   for (int e = 1; e <= options.epochs; ++e) {
@@ -129,6 +144,7 @@ std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
 #define GRADSCOPE_INSTANTIATE(T)                                                                \
   template std::vector<int> predicted_labels<T>(const Matrix<T>&);                              \
   template Evaluation evaluate<T>(const Network<T>&, const Dataset<T>&);                        \
+  template void check_fits<T>(const Network<T>&, const Dataset<T>&, const char*);               \
   template class Trainer<T>;                                                                    \
   template std::vector<EpochReport> train<T>(Network<T>&, const Dataset<T>&, const Dataset<T>*, \
                                              const SgdOptions&,                                 \

@@ -47,6 +47,11 @@ Evaluation evaluate(const Network<T>& net, const Dataset<T>& data);
 template <typename T>
 std::vector<int> predicted_labels(const Matrix<T>& output);
 
+// Throws std::invalid_argument when `data` has a non-finite value or does not fit the network's
+// input and output widths; `what` ("training", "test") starts the message.
+template <typename T>
+void check_fits(const Network<T>& net, const Dataset<T>& data, const char* what);
+
 // Trains in place. `on_epoch` is called after each epoch; returning false stops early.
 template <typename T>
 class Trainer {
@@ -54,14 +59,21 @@ class Trainer {
   Trainer(Network<T>& net, const SgdOptions& options);
   // One mini-batch step on columns of (x, y); n_train is the training-set size in ηλ/n.
   void step(const Matrix<T>& x, const Matrix<T>& y, int n_train);
+  // The next mini-batch of the current pass over `train` (a fresh seeded shuffle starts each
+  // pass). Returns true when this step completed the pass. Lets a caller (the playground's
+  // worker) run a few mini-batches at a time; whole passes equal epoch().
+  bool next_batch(const Dataset<T>& train);
   // One pass over the training set in (optionally shuffled) mini-batches.
   void epoch(const Dataset<T>& train);
+  // Samples of the current pass already used (0 at a pass boundary).
+  int position() const { return cursor_; }
 
  private:
   Network<T>& net_;
   SgdOptions options_;
   Rng rng_;
   std::vector<int> order_;
+  int cursor_ = 0;
   Matrix<T> xb_, yb_;
   ForwardPass<T> fp_;
   Gradients<T> errors_;  // only delta and cost: the update never forms ∂C/∂w

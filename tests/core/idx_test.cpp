@@ -63,6 +63,8 @@ TEST(Idx, RejectsMalformedFiles) {
   expect_message({0, 0}, "2 bytes");
   expect_message({0, 0, 8, 3, 0, 0}, "header alone needs 16");
   expect_message(idx_bytes({0}, 1), "bad size 0");
+  // 2^16 × 2^16 × 2^16 elements: the size check must not overflow, in wasm32 either.
+  expect_message({0, 0, 8, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0}, "more than 2^40");
 }
 
 TEST(Idx, RejectsMismatchedPairs) {

@@ -78,5 +78,28 @@ TEST(Learning, OnEpochCanStopEarly) {
   EXPECT_EQ(h.size(), 4u);
 }
 
+TEST(Learning, NextBatchStepsAddUpToEpochs) {
+  // The playground trains a few mini-batches at a time; whole passes must equal epoch().
+  const Dataset<float> data = make_synthetic(SyntheticKind::kCircle, 53, 0.1, 4);
+  SgdOptions o;
+  o.batch_size = 10;  // 53 = 5 × 10 + 3: the last batch of each pass is short
+  NetworkConfig c = tanh_net({2, 5, 1});
+  Network<float> by_epoch(c), by_batch(c);
+  Trainer<float> a(by_epoch, o), b(by_batch, o);
+  a.epoch(data);
+  a.epoch(data);
+  int passes = 0, steps = 0;
+  while (passes < 2) {
+    passes += b.next_batch(data);
+    ++steps;
+  }
+  EXPECT_EQ(steps, 12);
+  EXPECT_EQ(b.position(), 0);
+  EXPECT_EQ(by_epoch.w(2), by_batch.w(2));
+  EXPECT_EQ(by_epoch.b(3), by_batch.b(3));
+  b.next_batch(data);
+  EXPECT_EQ(b.position(), 10);
+}
+
 }  // namespace
 }  // namespace gradscope

@@ -1,14 +1,12 @@
 // Step-wise SGD over one training set, so a caller (the playground's worker) can run a few
-// mini-batches, look at diagnostics, and continue. The mini-batch order is the core Trainer's:
-// a fresh seeded shuffle at the start of every pass, so whole passes here give exactly the
-// parameters that gradscope::train gives.
+// mini-batches, look at diagnostics, and continue. The mini-batches come from the core
+// Trainer's next_batch, so whole passes here give exactly the parameters gradscope::train gives.
 #pragma once
 
 #include <vector>
 
 #include "dataset.hpp"
 #include "network.hpp"
-#include "rng.hpp"
 #include "sgd.hpp"
 
 namespace gradscope::wasm {
@@ -25,21 +23,16 @@ class TrainingSession {
   // gradscope::train does.
   EpochReport run_epoch();
 
-  int epochs_done() const { return epochs_done_; }  // completed passes
-  long steps_done() const { return steps_done_; }   // mini-batches run
-  int position() const { return cursor_; }          // samples of the current pass already used
+  int epochs_done() const { return epochs_done_; }      // completed passes
+  long steps_done() const { return steps_done_; }       // mini-batches run
+  int position() const { return trainer_.position(); }  // samples of this pass already used
 
  private:
   void run_one_step();
 
   Network<float>& net_;
   Dataset<float> train_, test_;
-  SgdOptions options_;
   Trainer<float> trainer_;
-  Rng rng_;
-  std::vector<int> order_;
-  Matrix<float> xb_, yb_;
-  int cursor_ = 0;
   int epochs_done_ = 0;
   long steps_done_ = 0;
 };
