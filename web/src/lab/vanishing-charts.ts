@@ -46,11 +46,11 @@ export class InitialSpeedChart {
       `${hidden}:${r.variants.join(",")}`,
       () => ({
         options: {
-          title: "Speed of learning ‖∂C/∂b^l‖ at initialisation (log scale)",
+          title: "Speed of learning ‖∂C/∂bˡ‖ at initialisation (log scale)",
           scales: { x: { time: false }, y: { distr: 3 } },
           axes: [
             { label: "hidden layer (1 = next to the input)", splits: () => xs },
-            { label: "‖∂C/∂b^l‖", size: 70, values: logTickLabels },
+            { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels },
           ],
           series: [
             { label: "hidden layer" },
@@ -104,7 +104,7 @@ export class TrainingSpeedCharts {
           options: {
             title: label(v),
             scales: { x: { time: false }, y: { distr: 3 } },
-            axes: [{ label: "epoch" }, { label: "‖∂C/∂b^l‖", size: 70, values: logTickLabels }],
+            axes: [{ label: "epoch" }, { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels }],
             series: [
               { label: "epoch" },
               ...Array.from({ length: hidden }, (_, l) => ({ label: `hidden ${l + 1}`, ...styleOf(l), width: 1.5, value: speedValue })),

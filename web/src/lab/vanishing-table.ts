@@ -17,7 +17,7 @@ export class VanishingTable {
   update(r: VanishingResults, hidden: number, book: readonly number[] | undefined): void {
     const doc = this.table.ownerDocument;
     const caption = doc.createElement("caption");
-    caption.textContent = "Speed of learning ‖∂C/∂b^l‖ of each hidden layer at initialisation, averaged over 1,000 training images";
+    caption.textContent = "Speed of learning ‖∂C/∂bˡ‖ of each hidden layer at initialisation, averaged over 1,000 training images";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
     const headers = [

@@ -97,7 +97,7 @@ export class VanishingView implements PageView {
       doc,
       "lab-vanishing",
       "Deep networks on MNIST: how fast does each layer learn?",
-      "Nielsen's chapter-5 experiment: the speed of learning of hidden layer l is ‖∂C/∂b^l‖, with ∂C/∂b^l averaged over the first " +
+      "Nielsen's chapter-5 experiment: the speed of learning of hidden layer l is ‖∂C/∂bˡ‖, with ∂C/∂bˡ averaged over the first " +
         "1,000 training images; held-out accuracy is measured on the next 1,000. The book's setting is sigmoid neurons, cross-entropy " +
         "cost, weights N(0, 1/n_in) and biases N(0, 1). Run it, and its remedies side by side.",
     );
