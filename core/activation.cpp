@@ -107,8 +107,8 @@ void activate(Activation f, const Matrix<T>& z, Matrix<T>& a) {
   a.resize(z.rows(), z.cols());
   if (f == Activation::kSoftmax) {
     // y_i = e^(x_i - max x) / Σ_j e^(x_j - max x): the shift leaves y unchanged and keeps e^x
-    // finite.
-    for (Eigen::Index c = 0; c < z.cols(); ++c) {
+    // finite. Zero rows have no max: nothing to do.
+    for (Eigen::Index c = 0; z.rows() > 0 && c < z.cols(); ++c) {
       const T m = z.col(c).maxCoeff();
       a.col(c) = (z.col(c).array() - m).exp();
       a.col(c) /= a.col(c).sum();

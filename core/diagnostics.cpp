@@ -29,8 +29,9 @@ std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x
       const double v = std::abs(static_cast<double>(sp.data()[k]));
       sum += v;
       saturated += v < threshold;
-      const int bin = std::min(kDerivativeBins - 1, static_cast<int>(v * kDerivativeBins));
-      ++d.hist_counts[bin];
+      // NaN σ'(z) (a diverged network) has no bin; converting it to int would be undefined.
+      if (std::isnan(v)) continue;
+      ++d.hist_counts[v < 1.0 ? static_cast<int>(v * kDerivativeBins) : kDerivativeBins - 1];
     }
     const double count = static_cast<double>(std::max<Eigen::Index>(1, sp.size()));
     d.mean_abs_act_deriv = sum / count;

@@ -23,7 +23,7 @@ struct LayerDiagnostics {
   double weight_grad_norm = 0.0;    // ‖∂C/∂w^l‖ (Frobenius, batch average)
   double mean_abs_act_deriv = 0.0;  // mean over units and samples of |σ'(z^l)|
   std::vector<double> hist_edges;   // kDerivativeBins + 1 edges
-  std::vector<int> hist_counts;     // kDerivativeBins counts (units × samples)
+  std::vector<int> hist_counts;     // kDerivativeBins counts (units × samples, NaN skipped)
   double saturated_fraction = 0.0;  // share of (unit, sample) pairs that are saturated
 };
 

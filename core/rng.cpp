@@ -1,6 +1,7 @@
 #include "rng.hpp"
 
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace gradscope {
@@ -37,7 +38,8 @@ std::uint64_t Rng::next_u64() {
 double Rng::uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
 std::uint64_t Rng::below(std::uint64_t n) {
-  // Lemire's rejection: reject the top partial range so every residue is equally likely.
+  if (n == 0) throw std::invalid_argument("Rng::below(0): the range [0, 0) is empty");
+  // Rejection: drop draws from the top partial range so every residue is equally likely.
   const std::uint64_t limit = (~std::uint64_t{0}) - (~std::uint64_t{0}) % n;
   std::uint64_t x;
   do x = next_u64();

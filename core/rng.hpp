@@ -15,7 +15,7 @@ class Rng {
   std::uint64_t next_u64();
   // Uniform in [0, 1) with 53 random bits.
   double uniform();
-  // Uniform integer in [0, n), without modulo bias.
+  // Uniform integer in [0, n), without modulo bias. n = 0 throws std::invalid_argument.
   std::uint64_t below(std::uint64_t n);
   // Standard normal N(0, 1), Marsaglia's polar method.
   double normal();

@@ -41,6 +41,10 @@ std::vector<int> predicted_labels(const Matrix<T>& output) {
 
 template <typename T>
 Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
+  if (static_cast<Eigen::Index>(data.labels.size()) != data.x.cols()) {
+    throw std::invalid_argument("data set has " + std::to_string(data.x.cols()) + " samples but " +
+                                std::to_string(data.labels.size()) + " labels");
+  }
   Evaluation e;
   if (data.size() == 0) return e;
   const Matrix<T> a = predict(net, data.x);
@@ -71,6 +75,10 @@ Trainer<T>::Trainer(Network<T>& net, const SgdOptions& options)
 
 template <typename T>
 void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
+  if (n_train < 1) {  // n divides ηλ/n; 0 would make keep NaN and with it every weight
+    throw std::invalid_argument("training-set size " + std::to_string(n_train) +
+                                " (n in ηλ/n) must be >= 1");
+  }
   backprop_errors(net_, x, y, fp_, errors_);  // δ^l for every layer (BP1, BP2)
   const T step = static_cast<T>(options_.learning_rate / static_cast<double>(x.cols()));  // η/m
   const T keep = static_cast<T>(1.0 - options_.learning_rate * options_.l2 / n_train);
@@ -85,6 +93,10 @@ template <typename T>
 bool Trainer<T>::next_batch(const Dataset<T>& train) {
   const int n = train.size();
   if (n == 0) throw std::invalid_argument("training set is empty");
+  if (train.y.cols() != n) {  // the batch copies column order_[k] of both x and y
+    throw std::invalid_argument("training set has " + std::to_string(n) + " inputs but " +
+                                std::to_string(train.y.cols()) + " targets");
+  }
   if (cursor_ == 0) {
     if (static_cast<int>(order_.size()) != n) {
       order_.resize(n);

@@ -39,7 +39,8 @@ struct EpochReport {
 };
 
 // Loss and accuracy of the network on a data set. A single output unit classifies by a ≥ 0.5,
-// several by argmax.
+// several by argmax. Throws std::invalid_argument when the inputs, targets or the label count
+// (one per sample) do not fit.
 template <typename T>
 Evaluation evaluate(const Network<T>& net, const Dataset<T>& data);
 
@@ -57,11 +58,13 @@ template <typename T>
 class Trainer {
  public:
   Trainer(Network<T>& net, const SgdOptions& options);
-  // One mini-batch step on columns of (x, y); n_train is the training-set size in ηλ/n.
+  // One mini-batch step on columns of (x, y); n_train is the training-set size in ηλ/n. Throws
+  // std::invalid_argument for n_train < 1 or x, y that do not fit the network.
   void step(const Matrix<T>& x, const Matrix<T>& y, int n_train);
   // The next mini-batch of the current pass over `train` (a fresh seeded shuffle starts each
   // pass). Returns true when this step completed the pass. Lets a caller (the playground's
-  // worker) run a few mini-batches at a time; whole passes equal epoch().
+  // worker) run a few mini-batches at a time; whole passes equal epoch(). Throws
+  // std::invalid_argument for an empty set or one with fewer targets than inputs.
   bool next_batch(const Dataset<T>& train);
   // One pass over the training set in (optionally shuffled) mini-batches.
   void epoch(const Dataset<T>& train);

@@ -168,6 +168,7 @@ void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float
 template <class P>
 void softmax(const Matrix<float>& z, Matrix<float>& a) {
   const Index n = z.rows();
+  if (n == 0) return;  // no max to shift by (zc[0] does not exist)
   for (Index c = 0; c < z.cols(); ++c) {
     const float* zc = z.data() + c * n;
     float* ac = a.data() + c * n;

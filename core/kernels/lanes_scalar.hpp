@@ -40,7 +40,12 @@ struct ScalarLanes {
   // p · 2^n for integer-valued n in [−150, 129], as two power-of-two factors so that every result
   // from the smallest subnormal to overflow is formed by exactly rounded multiplications.
   static V times_pow2(V p, V n) {
-    const std::int32_t k = static_cast<std::int32_t>(n);
+    // k = n read from the low mantissa bits of n + 1.5·2^23 (exact for integer-valued n), not by
+    // a float → int cast, which is undefined for the NaN that a NaN input brings (p is NaN then).
+    const float shifted = n + 12582912.0f;
+    std::int32_t k;
+    std::memcpy(&k, &shifted, sizeof k);
+    k -= 0x4B400000;                 // the bits of 1.5·2^23
     const std::int32_t k1 = k >> 1;  // floor(k / 2), like i32x4.shr
     return p * pow2(k1) * pow2(k - k1);
   }

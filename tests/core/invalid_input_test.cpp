@@ -7,6 +7,7 @@
 
 #include "backprop.hpp"
 #include "dataset.hpp"
+#include "rng.hpp"
 #include "sgd.hpp"
 
 namespace gradscope {
@@ -92,6 +93,24 @@ TEST(InvalidInput, Training) {
   expect_invalid([&] { train(net, data, nullptr, o); }, "sample 7");
   expect_invalid([] { make_synthetic(SyntheticKind::kXor, 10, -0.1, 1); }, "noise -0.1");
   expect_invalid([] { make_synthetic(SyntheticKind::kXor, 1, 0.1, 1); }, "sample count 1");
+}
+
+TEST(InvalidInput, EvaluateChecksTheLabels) {
+  // evaluate() compares one label per column; fewer labels than samples must not read past them.
+  Network<float> net(small());
+  Dataset<float> data = make_synthetic(SyntheticKind::kXor, 20, 0.0, 1);
+  EXPECT_NO_THROW(evaluate(net, data));
+  data.labels.resize(3);
+  expect_invalid([&] { evaluate(net, data); }, "3 labels");
+  data.labels.clear();
+  expect_invalid([&] { evaluate(net, data); }, "0 labels");
+}
+
+TEST(InvalidInput, RngBelowZero) {
+  // [0, 0) is empty; n = 0 would otherwise divide by zero.
+  Rng rng(1);
+  expect_invalid([&] { rng.below(0); }, "below(0)");
+  EXPECT_EQ(rng.below(1), 0u);
 }
 
 }  // namespace

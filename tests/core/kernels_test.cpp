@@ -343,6 +343,67 @@ TYPED_TEST(FloatKernels, SoftmaxMatchesEigenPerColumn) {
   }
 }
 
+TYPED_TEST(FloatKernels, NonFiniteInputsPropagateWithoutTrapping) {
+  // A diverged network feeds NaN and ±inf to the activations: NaN stays NaN (in the vector body
+  // and in the tail), ±inf saturates, nothing traps.
+  const std::vector<float> x{0.0f, NAN, 1.0f, -INFINITY, INFINITY, -2.0f, NAN, 0.5f};
+  const std::vector<float> e =
+      map_lanes<TypeParam>(x, [](auto lanes, auto v) { return kernels::exp<decltype(lanes)>(v); });
+  EXPECT_TRUE(std::isnan(e[1]) && std::isnan(e[6]));
+  EXPECT_EQ(e[3], 0.0f);
+  EXPECT_EQ(e[4], INFINITY);
+  MatrixF z = Eigen::Map<const MatrixF>(x.data() + 1, 7, 1);
+  MatrixF a, d;
+  kernels::lanes::activate<TypeParam>(Activation::kSigmoid, z, a, &d);
+  EXPECT_TRUE(std::isnan(a(0)) && std::isnan(a(5)) && std::isnan(d(0)));
+  EXPECT_EQ(a(2), 0.0f);
+  EXPECT_EQ(a(3), 1.0f);
+  EXPECT_FLOAT_EQ(a(1), 1.0f / (1.0f + std::exp(-1.0f)));
+  kernels::lanes::activate<TypeParam>(Activation::kTanh, z, a, &d);
+  EXPECT_TRUE(std::isnan(a(0)) && std::isnan(a(5)));
+  EXPECT_EQ(a(2), -1.0f);
+  EXPECT_EQ(a(3), 1.0f);
+  // Softmax: a NaN anywhere in a column makes the column NaN; other columns are unaffected.
+  MatrixF zs(5, 2);
+  zs << 1.0f, 1.0f, NAN, 2.0f, 3.0f, 3.0f, -1.0f, -1.0f, 0.0f, 0.0f;
+  kernels::lanes::activate<TypeParam>(Activation::kSoftmax, zs, a, &d);
+  EXPECT_TRUE(a.col(0).array().isNaN().all()) << a.col(0).transpose();
+  EXPECT_TRUE(a.col(1).allFinite());
+  EXPECT_NEAR(a.col(1).sum(), 1.0f, 4 * FLT_EPSILON);
+}
+
+TYPED_TEST(FloatKernels, EmptyShapesGiveEmptyResults) {
+  // A batch of 0 columns, and (for softmax) a layer of 0 rows: nothing is read or written.
+  Rng rng(11);
+  const MatrixF w = random_matrix<float>(5, 3, rng);
+  const VectorF b = random_matrix<float>(5, 1, rng);
+  MatrixF z, a, d;
+  kernels::lanes::affine_activate<TypeParam>(Activation::kSigmoid, w, MatrixF(3, 0), b, z, a, &d);
+  EXPECT_EQ(z.rows(), 5);
+  EXPECT_EQ(z.cols(), 0);
+  EXPECT_EQ(a.cols(), 0);
+  EXPECT_EQ(d.cols(), 0);
+  for (int rows : {0, 3}) {
+    kernels::lanes::activate<TypeParam>(Activation::kSoftmax, MatrixF::Zero(rows, 4 - rows), a, &d);
+    EXPECT_EQ(a.rows(), rows);
+    EXPECT_EQ(a.cols(), 4 - rows);
+  }
+  MatrixF dw;
+  VectorF db;
+  kernels::lanes::outer_sum<TypeParam>(MatrixF(5, 0), MatrixF(3, 0), 1.0f, dw, db);
+  EXPECT_EQ(dw, MatrixF::Zero(5, 3));
+  EXPECT_EQ(db, VectorF::Zero(5));
+  MatrixF w2 = w;
+  VectorF b2 = b;
+  kernels::lanes::sgd_step<TypeParam>(w2, b2, MatrixF(5, 0), MatrixF(3, 0), 0.5f, 0.5f);
+  EXPECT_EQ(w2, MatrixF(0.5f * w));  // only the L2 decay: Σ over no samples is 0
+  EXPECT_EQ(b2, b);
+  MatrixF delta;
+  kernels::lanes::transpose_times_hadamard<TypeParam>(w, MatrixF(5, 0), MatrixF(3, 0), delta);
+  EXPECT_EQ(delta.rows(), 3);
+  EXPECT_EQ(delta.cols(), 0);
+}
+
 #if defined(__wasm_simd128__)
 // The twin property: each lane of the SIMD kernels performs the scalar twin's operations in the
 // same order, so the two agree bit for bit on every shape, tail and activation.

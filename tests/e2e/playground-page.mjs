@@ -59,3 +59,63 @@ export function paintedPixels(page, viewId) {
 export function pageWidthOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * For `ms` milliseconds: the gaps between animation frames and the durations of main-thread
+ * tasks over 50 ms (PerformanceObserver `longtask`), both in ms.
+ */
+export function framesAndLongTasks(page, ms) {
+  return page.evaluate(
+    (ms) =>
+      new Promise((done) => {
+        const longTasks = [];
+        const gaps = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longTasks.push(Math.round(e.duration));
+        });
+        observer.observe({ type: 'longtask' });
+        let last = 0;
+        const end = performance.now() + ms;
+        const frame = (t) => {
+          if (last) gaps.push(t - last);
+          last = t;
+          if (t < end) requestAnimationFrame(frame);
+          else {
+            observer.disconnect();
+            done({ longTasks, gaps });
+          }
+        };
+        requestAnimationFrame(frame);
+      }),
+    ms,
+  );
+}
+
+/**
+ * Up to `count` windows of `ms` ms while the page trains, stopping at the first without a task
+ * over 50 ms: frames, training steps (from the status line), frame gap p95 and worst, long
+ * tasks. Each window is logged. (Wall-clock time on a shared machine can stretch any one
+ * frame, hence several windows.)
+ */
+export async function responsivenessWindows(page, count = 3, ms = 3000) {
+  const windows = [];
+  const step = async () => Number(/step (\d+)/.exec(await page.getByRole('status').textContent())?.[1]);
+  for (let w = 0; w < count; w++) {
+    const stepBefore = await step();
+    const probe = await framesAndLongTasks(page, ms);
+    const stepAfter = await step();
+    const gaps = probe.gaps.sort((a, b) => a - b);
+    const window = {
+      frames: gaps.length,
+      steps: stepAfter - stepBefore,
+      p95: gaps[Math.floor(gaps.length * 0.95)],
+      worst: gaps[gaps.length - 1],
+      longTasks: probe.longTasks,
+    };
+    windows.push(window);
+    console.log(`# window ${w + 1}: ${window.frames} frames, ${window.steps} training steps, frame gap ` +
+      `p95 ${window.p95.toFixed(1)} ms, worst ${window.worst.toFixed(1)} ms, long tasks ${JSON.stringify(window.longTasks)}`);
+    if (window.longTasks.length === 0) break;
+  }
+  return windows;
+}

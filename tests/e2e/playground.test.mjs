@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, openPage } from '../support/chromium.js';
-import { pageWidthOverflow, paintedPixels, trainUntil, VIEW_IDS } from './playground-page.mjs';
+import { pageWidthOverflow, responsivenessWindows, paintedPixels, trainUntil, VIEW_IDS } from './playground-page.mjs';
 import { startStaticServer } from '../support/static-server.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -179,7 +179,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     const notice = page.locator('#notices');
     assert.equal(await notice.isVisible(), true);
     const text = await notice.textContent();
-    assert.match(text, /dataset: .*is not one of circle, xor, gaussians, spiral; default used/);
+    assert.match(text, /dataset: .*is not one of circle, xor, gaussians, spiral, mnist; default used/);
     assert.match(text, /hidden: /);
     assert.match(text, /learningRate: /);
     assert.match(text, /unknown setting/);
@@ -228,47 +228,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     await page.getByRole('button', { name: /^Play/ }).click();
     await page.waitForTimeout(500);
-    const windows = [];
-    for (let w = 0; w < 3; w++) {
-      const stepBefore = Number(/step (\d+)/.exec(await page.getByRole('status').textContent())?.[1]);
-      const probe = await page.evaluate(
-        (ms) =>
-          new Promise((done) => {
-            const longTasks = [];
-            const gaps = [];
-            const observer = new PerformanceObserver((list) => {
-              for (const e of list.getEntries()) longTasks.push(Math.round(e.duration));
-            });
-            observer.observe({ type: 'longtask' });
-            let last = 0;
-            const end = performance.now() + ms;
-            const frame = (t) => {
-              if (last) gaps.push(t - last);
-              last = t;
-              if (t < end) requestAnimationFrame(frame);
-              else {
-                observer.disconnect();
-                done({ longTasks, gaps });
-              }
-            };
-            requestAnimationFrame(frame);
-          }),
-        3000,
-      );
-      const stepAfter = Number(/step (\d+)/.exec(await page.getByRole('status').textContent())?.[1]);
-      const gaps = probe.gaps.sort((a, b) => a - b);
-      const window = {
-        frames: gaps.length,
-        steps: stepAfter - stepBefore,
-        p95: gaps[Math.floor(gaps.length * 0.95)],
-        worst: gaps[gaps.length - 1],
-        longTasks: probe.longTasks,
-      };
-      windows.push(window);
-      console.log(`# window ${w + 1}: ${window.frames} frames, ${window.steps} training steps, frame gap ` +
-        `p95 ${window.p95.toFixed(1)} ms, worst ${window.worst.toFixed(1)} ms, long tasks ${JSON.stringify(window.longTasks)}`);
-      if (window.longTasks.length === 0) break;
-    }
+    const windows = await responsivenessWindows(page);
     await page.getByRole('button', { name: /^Pause/ }).click();
     const clean = windows.find((w) => w.longTasks.length === 0);
     assert.ok(clean, `every window had main-thread tasks over 50 ms: ${JSON.stringify(windows)}`);

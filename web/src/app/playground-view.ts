@@ -4,13 +4,16 @@
 import { LayerEditor } from "../controls/layer-editor.js";
 import { SettingsPanel, type SettingsPatch } from "../controls/settings-panel.js";
 import { TransportBar } from "../controls/transport-bar.js";
+import { bundledMnistUrls } from "../model/bundled-mnist.js";
 import { ModelClient } from "../model/model-client.js";
-import type { FromWorker, Snapshot } from "../model/protocol.js";
+import type { DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
 import {
   costsAllowedAfter,
+  maxNeurons,
   parseSettings,
   sameRun,
+  settingsForDataset,
   SETTINGS_TABLE,
   type Settings,
 } from "../state/settings.js";
@@ -20,8 +23,9 @@ import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
 import { GradientNormsChart } from "../views/gradient-norms-chart.js";
 import { LossAccuracyChart } from "../views/loss-accuracy-chart.js";
-import { NetworkDiagramView } from "../views/network-diagram-view.js";
-import { createViewCard } from "../views/view-card.js";
+import { MAX_SHOWN, NetworkDiagramView } from "../views/network-diagram-view.js";
+import { TestDigitsView } from "../views/test-digits-view.js";
+import { createViewCard, type ViewCard } from "../views/view-card.js";
 import type { PageView, ViewContext } from "./page-view.js";
 
 interface Views {
@@ -33,7 +37,16 @@ interface Views {
   gradients: GradientNormsChart;
   loss: LossAccuracyChart;
   boundary: DecisionBoundaryView;
+  digits: TestDigitsView;
   diagram: NetworkDiagramView;
+}
+
+/** The cards whose wording depends on the data set: the input-space pair and the measured ones. */
+interface Cards {
+  boundary: ViewCard;
+  digits: ViewCard;
+  /** Each with its 2-D text, and what it adds for MNIST. */
+  worded: { card: ViewCard; text: string; mnist: string }[];
 }
 
 export class PlaygroundView implements PageView {
@@ -43,6 +56,7 @@ export class PlaygroundView implements PageView {
 
   private context: ViewContext | null = null;
   private views: Views | null = null;
+  private cards: Cards | null = null;
   private client: ModelClient | null = null;
   private settings: Settings | null = null;
   private running = false;
@@ -80,14 +94,32 @@ export class PlaygroundView implements PageView {
       const c = createViewCard(doc, id, title, text);
       if (wide) c.root.classList.add("wide");
       cards.append(c.root);
-      return c.body;
+      return c;
     };
-    const boundaryBody = card("view-boundary", "Decision boundary", "The network's output over the input plane; the white band is where it says 0.5.");
-    const diagramBody = card("view-network", "Network", "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.");
-    const lossBody = card("view-loss", "Loss and accuracy", "Mean cost and share classified correctly, on the training and the held-out test points.");
-    const curvesBody = card("view-activations", "Activation functions", "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.");
-    const gradientBody = card("view-gradients", "Per-layer gradients", "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.", true);
-    const derivBody = card("view-derivatives", "σ′(z) per layer", "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.", true);
+    // The 2-D sets show the decision boundary; MNIST shows test digits in the same place.
+    const boundaryCard = card("view-boundary", "Decision boundary", "The network's output over the input plane; the white band is where it says 0.5.");
+    const digitsCard = card("view-digits", "Test digits and the network's guesses", "");
+    digitsCard.root.hidden = true;
+    const diagramText = "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.";
+    const diagramCard = card("view-network", "Network", diagramText);
+    const lossText = "Mean cost and share classified correctly, on the training and the held-out test points.";
+    const lossCard = card("view-loss", "Loss and accuracy", lossText);
+    const curvesBody = card("view-activations", "Activation functions", "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.").body;
+    const gradientText = "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
+    const gradientCard = card("view-gradients", "Per-layer gradients", gradientText, true);
+    const derivText = "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.";
+    const derivCard = card("view-derivatives", "σ′(z) per layer", derivText, true);
+    const measured = " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
+    this.cards = {
+      boundary: boundaryCard,
+      digits: digitsCard,
+      worded: [
+        { card: diagramCard, text: diagramText, mnist: ` Layers wider than ${MAX_SHOWN} are drawn as ${MAX_SHOWN} evenly spaced neurons ("${MAX_SHOWN} of 784").` },
+        { card: lossCard, text: lossText, mnist: measured },
+        { card: gradientCard, text: gradientText, mnist: measured },
+        { card: derivCard, text: derivText, mnist: measured },
+      ],
+    };
 
     const onPatch = (patch: SettingsPatch) => this.changeSettings(patch);
     const panel = new SettingsPanel(aside, onPatch);
@@ -115,14 +147,16 @@ export class PlaygroundView implements PageView {
       panel,
       layers,
       curves: new ActivationCurvesChart(curvesBody),
-      derivatives: new DerivativeDistributionChart(derivBody),
-      gradients: new GradientNormsChart(gradientBody),
-      loss: new LossAccuracyChart(lossBody),
-      boundary: new DecisionBoundaryView(boundaryBody),
-      diagram: new NetworkDiagramView(diagramBody),
+      derivatives: new DerivativeDistributionChart(derivCard.body),
+      gradients: new GradientNormsChart(gradientCard.body),
+      loss: new LossAccuracyChart(lossCard.body),
+      boundary: new DecisionBoundaryView(boundaryCard.body),
+      digits: new TestDigitsView(digitsCard.body),
+      diagram: new NetworkDiagramView(diagramCard.body),
     };
     this.client = new ModelClient(
       this.createWorker(),
+      bundledMnistUrls(doc.baseURI),
       (m) => this.onWorker(m),
       (message) => this.fail(message),
     );
@@ -147,7 +181,9 @@ export class PlaygroundView implements PageView {
 
   private changeSettings(patch: SettingsPatch): void {
     if (!this.settings) return;
-    const next: Settings = { ...this.settings, ...patch };
+    // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
+    const base = patch.dataset ? settingsForDataset(this.settings, patch.dataset) : this.settings;
+    const next: Settings = { ...base, ...patch };
     if (patch.output && !costsAllowedAfter(next.output).includes(next.cost)) {
       const cost = costsAllowedAfter(next.output)[0] ?? "quadratic";
       this.context?.notify(`cost ${next.cost} does not fit output ${next.output}; switched to ${cost}`);
@@ -164,7 +200,7 @@ export class PlaygroundView implements PageView {
     const views = this.views;
     if (!views) return;
     views.panel.render(next);
-    views.layers.render(next.hidden);
+    views.layers.render(next.hidden, maxNeurons(next.dataset));
     views.curves.setChosen(next.activation);
     if (previous && sameState(SETTINGS_TABLE, previous, next)) return;
     // A new network starts paused (the worker stops too when it rebuilds).
@@ -195,7 +231,10 @@ export class PlaygroundView implements PageView {
         this.layerSizes = m.layerSizes;
         this.history.clear();
         this.pending = null;
-        views.boundary.setPoints(m.train, m.test);
+        this.showPreview(m.preview);
+        break;
+      case "loading":
+        views.transport.showMessage(m.message);
         break;
       case "snapshot":
         this.pending = m.snapshot;
@@ -228,7 +267,8 @@ export class PlaygroundView implements PageView {
     const stages: (() => void)[] = [
       () => {
         views.transport.showSnapshot(s);
-        views.boundary.setBoundary(s.boundary);
+        if (s.input.kind === "plane") views.boundary.setBoundary(s.input.boundary);
+        else views.digits.setPredictions(s.input.predictions);
         views.diagram.update(sizes, s.layers);
       },
       () => views.gradients.update(this.history),
@@ -248,6 +288,30 @@ export class PlaygroundView implements PageView {
       else this.client?.drawn();
     };
     requestAnimationFrame(() => run(0));
+  }
+
+  /** The input-space view of the new run's data, and captions that say what is measured on what. */
+  private showPreview(preview: DataPreview): void {
+    const views = this.views;
+    const cards = this.cards;
+    if (!views || !cards) return;
+    const digits = preview.kind === "digits";
+    cards.boundary.root.hidden = digits;
+    cards.digits.root.hidden = !digits;
+    if (preview.kind === "plane") {
+      views.boundary.setPoints(preview.train, preview.test);
+    } else {
+      views.digits.setDigits(preview.digits);
+      const n = preview.digits.labels.length;
+      const count = (v: number) => v.toLocaleString("en");
+      cards.digits.explanation.textContent =
+        `A 784-pixel input has no plane to paint, so here are the first ${n} of the ` +
+        `${count(preview.testCount)} held-out test digits with the network's guesses. To keep ` +
+        `snapshots quick, training loss, accuracy, σ′ and gradients are measured on a fixed ` +
+        `${count(preview.evalCount)} of the ${count(preview.trainCount)} training digits; test ` +
+        `loss and accuracy on all ${count(preview.testCount)} test digits.`;
+    }
+    for (const { card, text, mnist } of cards.worded) card.explanation.textContent = digits ? text + mnist : text;
   }
 
   private fail(message: string): void {

@@ -1,4 +1,5 @@
-// Hidden layers: add or remove a layer (0 … 10) and set each one's neurons (1 … 32).
+// Hidden layers: add or remove a layer (0 … 10) and set each one's neurons (1 … 32, or 1 … 100
+// for MNIST: the caller passes the limit of the chosen data set).
 
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS } from "../state/settings.js";
 
@@ -8,6 +9,7 @@ export class LayerEditor {
   private readonly remove: HTMLButtonElement;
   private readonly count: HTMLSpanElement;
   private current: number[] = [];
+  private maxNeurons = MAX_NEURONS;
 
   constructor(
     fieldset: HTMLElement,
@@ -30,8 +32,9 @@ export class LayerEditor {
     fieldset.append(bar, this.list);
   }
 
-  render(hidden: readonly number[]): void {
+  render(hidden: readonly number[], maxNeurons: number): void {
     const doc = this.list.ownerDocument;
+    this.maxNeurons = maxNeurons;
     this.count.textContent = `${hidden.length} hidden layer${hidden.length === 1 ? "" : "s"}`;
     this.add.disabled = hidden.length >= MAX_HIDDEN_LAYERS;
     this.remove.disabled = hidden.length === 0;
@@ -42,7 +45,7 @@ export class LayerEditor {
           const input = doc.createElement("input");
           input.type = "number";
           input.min = "1";
-          input.max = String(MAX_NEURONS);
+          input.max = String(this.maxNeurons);
           input.step = "1";
           input.id = `hidden-layer-${i + 1}`;
           const label = doc.createElement("label");
@@ -50,7 +53,7 @@ export class LayerEditor {
           label.textContent = `Neurons in layer l = ${i + 2}`;
           input.addEventListener("change", () => {
             const v = Number(input.value);
-            if (Number.isInteger(v) && v >= 1 && v <= MAX_NEURONS) {
+            if (Number.isInteger(v) && v >= 1 && v <= this.maxNeurons) {
               const next = [...this.current];
               next[i] = v;
               this.onChange(next);
@@ -65,6 +68,7 @@ export class LayerEditor {
     }
     hidden.forEach((n, i) => {
       const input = this.list.children[i]?.querySelector("input");
+      if (input) input.max = String(maxNeurons);
       if (input && input.value !== String(n)) input.value = String(n);
     });
     this.current = [...hidden];

@@ -8,7 +8,9 @@ import {
   DATASETS,
   HIDDEN_ACTIVATIONS,
   INITS,
+  isMnist,
   OUTPUT_ACTIVATIONS,
+  sampleRange,
   type Settings,
 } from "../state/settings.js";
 
@@ -27,12 +29,13 @@ const NAMES: Record<string, string> = {
   xor: "xor",
   gaussians: "two gaussians",
   spiral: "spiral",
+  mnist: "MNIST digits",
   sigmoid: "sigmoid σ",
   tanh: "tanh",
   relu: "ReLU",
   "leaky-relu": "leaky ReLU",
   identity: "identity",
-  softmax: "softmax (2 units)",
+  softmax: "softmax (one unit per class)",
   "cross-entropy": "cross-entropy",
   quadratic: "quadratic ½‖a−y‖²",
   "log-likelihood": "log-likelihood",
@@ -46,7 +49,8 @@ const percent = (v: string | number) => `${Math.round(Number(v) * 100)}%`;
 const CONTROLS: readonly SelectControl[] = [
   { key: "dataset", label: "Data set", group: "Data", choices: DATASETS },
   { key: "noise", label: "Noise (std. dev.)", group: "Data", choices: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5] },
-  { key: "samples", label: "Points", group: "Data", choices: [100, 200, 400, 800, 1000, 2000] },
+  // 2-D sets take up to 2,000 points, MNIST 1,000 to 10,000 digits: render() disables the rest.
+  { key: "samples", label: "Samples (points or digits)", group: "Data", choices: [100, 200, 400, 800, 1000, 2000, 4000, 6000, 8000, 10000] },
   { key: "testFraction", label: "Test share", group: "Data", choices: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], text: percent },
   { key: "activation", label: "Hidden activation", group: "Network", choices: HIDDEN_ACTIVATIONS },
   { key: "output", label: "Output activation", group: "Network", choices: OUTPUT_ACTIVATIONS },
@@ -130,6 +134,13 @@ export class SettingsPanel {
     for (const o of this.selects.get("cost")?.options ?? []) {
       o.disabled = !allowed.includes(o.value as (typeof COSTS)[number]);
     }
+    const [fewest, most] = sampleRange(s.dataset);
+    for (const o of this.selects.get("samples")?.options ?? []) {
+      o.disabled = Number(o.value) < fewest || Number(o.value) > most;
+    }
+    // The digits have no noise setting.
+    const noise = this.selects.get("noise");
+    if (noise) noise.disabled = isMnist(s.dataset);
     if (this.seed.value !== String(s.seed)) this.seed.value = String(s.seed);
   }
 

@@ -5,6 +5,7 @@
 import { VANISHING_VARIANTS } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
+import { bundledMnistUrls } from "../model/bundled-mnist.js";
 import { createViewCard } from "../views/view-card.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
 import { formatNumber, formatPercent } from "../views/number-format.js";
@@ -285,11 +286,7 @@ export class VanishingView implements PageView {
     }
     // Relative to the page, so the built site works from any sub-path.
     const base = p.run.ownerDocument.baseURI;
-    return {
-      kind: "bundled",
-      imagesUrl: new URL("data/mnist-10k-images-idx3-ubyte.gz", base).href,
-      labelsUrl: new URL("data/mnist-10k-labels-idx1-ubyte.gz", base).href,
-    };
+    return { kind: "bundled", ...bundledMnistUrls(base) };
   }
 
   private async start(): Promise<void> {

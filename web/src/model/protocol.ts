@@ -2,6 +2,7 @@
 // arrays are transferred from the worker, never shared.
 
 import type { Settings } from "../state/settings.js";
+import type { IdxUrls } from "./bundled-mnist.js";
 
 export interface Evaluation {
   loss: number;
@@ -30,19 +31,42 @@ export interface BoundaryGrid {
   values: Float32Array; // P(class 1) per cell, row-major from the top-left (x1 right, x2 up)
 }
 
+/** The network's answer for each shown test digit (DigitSample order). */
+export interface DigitPredictions {
+  predicted: Int32Array; // the most active output unit
+  confidence: Float32Array; // its activation a^L
+}
+
+/** What the input-space view draws: the 2-D plane's heatmap, or MNIST's test digits. */
+export type InputView =
+  | { kind: "plane"; boundary: BoundaryGrid }
+  | { kind: "digits"; predictions: DigitPredictions };
+
 export interface Snapshot {
   step: number; // mini-batches done
   epoch: number; // step × batch size / training-set size
   train: Evaluation;
   test: Evaluation;
   layers: LayerSnapshot[];
-  boundary: BoundaryGrid;
+  input: InputView;
 }
 
 export interface PointSet {
   x: Float32Array; // row-major N × 2
   labels: Int32Array;
 }
+
+/** The first test digits, which the digits view shows with the network's predictions. */
+export interface DigitSample {
+  side: number; // images are side × side
+  pixels: Float32Array; // row-major count × side², in [0, 1]
+  labels: Int32Array;
+}
+
+/** The data the input-space view needs once per run. */
+export type DataPreview =
+  | { kind: "plane"; train: PointSet; test: PointSet }
+  | { kind: "digits"; digits: DigitSample; trainCount: number; testCount: number; evalCount: number };
 
 export interface ActivationCurve {
   name: string;
@@ -51,7 +75,8 @@ export interface ActivationCurve {
 }
 
 export type ToWorker =
-  | { type: "configure"; settings: Settings }
+  /** `mnist`: where the bundled digits are, relative to the page (the worker's URL differs). */
+  | { type: "configure"; settings: Settings; mnist: IdxUrls }
   /** A fresh network (and data) from the same settings. */
   | { type: "reset" }
   | { type: "play" }
@@ -62,6 +87,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }
-  | { type: "configured"; layerSizes: number[]; train: PointSet; test: PointSet }
+  | { type: "configured"; layerSizes: number[]; preview: DataPreview }
+  /** A run waits for data (MNIST's first run fetches the digits). */
+  | { type: "loading"; message: string }
   | { type: "snapshot"; snapshot: Snapshot }
   | { type: "error"; message: string };

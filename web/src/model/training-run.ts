@@ -1,20 +1,23 @@
 // One training run inside the worker: the data set, the network, its step-wise trainer, and the
 // snapshot the page draws. Randomness comes only from the settings' seed, through the package.
 
-import type { Gradscope, Network, NetworkTrainer } from "gradscope";
-import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
-import type { BoundaryGrid, LayerSnapshot, PointSet, Snapshot } from "./protocol.js";
+import type { Dataset, Gradscope, Network, NetworkTrainer } from "gradscope";
+import { isMnist, layerSizes, MNIST_SIDE, outputWidth, type Settings } from "../state/settings.js";
+import type { BoundaryGrid, DataPreview, DigitPredictions, InputView, LayerSnapshot, Snapshot } from "./protocol.js";
 
 /** The heatmap's grid: cells per side and the half-width of the input square it covers. */
 const BOUNDARY_RESOLUTION = 48;
 const BOUNDARY_EXTENT = 1.5;
+/** Test digits the digits view shows. */
+const SHOWN_DIGITS = 48;
+/**
+ * MNIST's training-set loss, accuracy, σ′ and gradients are measured on its first 1,000 digits
+ * (a fixed subset of the seeded split): over all 9,000 a 100-unit network spends ~0.1 s per
+ * snapshot. The 2-D sets (≤ 1,800 training points) use the whole training set.
+ */
+export const MNIST_EVAL_SAMPLES = 1000;
 
-interface Split {
-  x: Float32Array;
-  y: Float32Array;
-  labels: Int32Array;
-  n: number;
-}
+type Split = Dataset;
 
 export class TrainingRun {
   readonly sizes: number[];
@@ -22,25 +25,37 @@ export class TrainingRun {
   private trainer: NetworkTrainer;
   private readonly train: Split;
   private readonly test: Split;
-  private readonly grid: Float32Array;
+  /** The training samples the snapshot measures (all of them, or MNIST's fixed subset). */
+  private readonly trainEval: Split;
+  private readonly grid: Float32Array | null;
   private stepsDone = 0;
   /** Epochs and steps before the current trainer (a change of η, λ or batch size starts one). */
   private epochsBefore = 0;
   private stepsBeforeTrainer = 0;
   private current: Settings;
 
-  constructor(gs: Gradscope, settings: Settings) {
+  /**
+   * `mnistDigits`: the bundled digits (all 10,000), needed when the settings choose MNIST; the
+   * first `samples` of them are split into training and test digits.
+   */
+  constructor(gs: Gradscope, settings: Settings, mnistDigits: Dataset | null) {
     this.current = { ...settings, hidden: [...settings.hidden] };
-    const width = outputWidth(settings.output);
-    const all = gs.datasets.synthetic(settings.dataset, {
-      n: settings.samples,
-      noise: settings.noise,
-      seed: settings.seed,
-      outputWidth: width,
-    });
+    let all: Dataset;
+    if (settings.dataset === "mnist") {
+      if (!mnistDigits) throw new Error("the MNIST digits are not loaded");
+      all = firstSamples(mnistDigits, settings.samples);
+    } else {
+      all = gs.datasets.synthetic(settings.dataset, {
+        n: settings.samples,
+        noise: settings.noise,
+        seed: settings.seed,
+        outputWidth: outputWidth(settings.dataset, settings.output),
+      });
+    }
     const parts = gs.datasets.split(all, { testFraction: settings.testFraction, seed: settings.seed });
     this.train = parts.train;
     this.test = parts.test;
+    this.trainEval = isMnist(settings.dataset) ? firstSamples(this.train, MNIST_EVAL_SAMPLES) : this.train;
     this.sizes = layerSizes(settings);
     this.net = gs.createNetwork({
       layers: this.sizes,
@@ -56,11 +71,23 @@ export class TrainingRun {
       this.net.dispose();  // a run that cannot train must not leave its network behind
       throw e;
     }
-    this.grid = boundaryInputs();
+    this.grid = isMnist(settings.dataset) ? null : boundaryInputs();
   }
 
-  get points(): { train: PointSet; test: PointSet } {
+  /** What the input-space view needs once: the 2-D points, or the shown test digits. Copies. */
+  get preview(): DataPreview {
+    if (!this.grid) {
+      const shown = firstSamples(this.test, SHOWN_DIGITS);
+      return {
+        kind: "digits",
+        digits: { side: MNIST_SIDE, pixels: shown.x.slice(), labels: shown.labels.slice() },
+        trainCount: this.train.n,
+        testCount: this.test.n,
+        evalCount: this.trainEval.n,
+      };
+    }
     return {
+      kind: "plane",
       train: { x: this.train.x.slice(), labels: this.train.labels.slice() },
       test: { x: this.test.x.slice(), labels: this.test.labels.slice() },
     };
@@ -105,8 +132,9 @@ export class TrainingRun {
 
   snapshot(): Snapshot {
     const net = this.net;
-    const diagnostics = net.diagnostics(this.train.x, this.train.y);
-    const gradients = net.gradients(this.train.x, this.train.y);
+    const measured = this.trainEval;
+    const diagnostics = net.diagnostics(measured.x, measured.y);
+    const gradients = net.gradients(measured.x, measured.y);
     const layers: LayerSnapshot[] = diagnostics.map((d, i) => {
       const p = net.getParameters(d.layer);
       const g = gradients[i];
@@ -129,10 +157,10 @@ export class TrainingRun {
     return {
       step: this.stepsDone,
       epoch: this.epoch,
-      train: net.evaluate(this.train.x, this.train.y),
+      train: net.evaluate(measured.x, measured.y),
       test: net.evaluate(this.test.x, this.test.y),
       layers,
-      boundary: this.boundary(),
+      input: this.inputView(),
     };
   }
 
@@ -156,8 +184,28 @@ export class TrainingRun {
     });
   }
 
-  private boundary(): BoundaryGrid {
-    const out = this.net.predict(this.grid);
+  private inputView(): InputView {
+    return this.grid ? { kind: "plane", boundary: this.boundary(this.grid) } : { kind: "digits", predictions: this.digitPredictions() };
+  }
+
+  /** The most active output unit for each shown test digit, and its activation. */
+  private digitPredictions(): DigitPredictions {
+    const shown = firstSamples(this.test, SHOWN_DIGITS);
+    const out = this.net.predict(shown.x);
+    const width = out.length / shown.n;
+    const predicted = new Int32Array(shown.n);
+    const confidence = new Float32Array(shown.n);
+    for (let i = 0; i < shown.n; i++) {
+      let best = 0;
+      for (let j = 1; j < width; j++) if ((out[i * width + j] ?? -Infinity) > (out[i * width + best] ?? -Infinity)) best = j;
+      predicted[i] = best;
+      confidence[i] = out[i * width + best] ?? NaN;
+    }
+    return { predicted, confidence };
+  }
+
+  private boundary(grid: Float32Array): BoundaryGrid {
+    const out = this.net.predict(grid);
     const cells = BOUNDARY_RESOLUTION * BOUNDARY_RESOLUTION;
     const width = out.length / cells;
     // P(class 1): the single output, or the second softmax unit.
@@ -165,6 +213,18 @@ export class TrainingRun {
     for (let i = 0; i < cells; i++) values[i] = out[i * width + width - 1] ?? 0.5;
     return { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT, values };
   }
+}
+
+/** The first `n` samples of `d` (all of them when it has fewer), as views, not copies. */
+function firstSamples(d: Dataset, n: number): Dataset {
+  const k = Math.min(n, d.n);
+  return {
+    ...d,
+    x: d.x.subarray(0, k * d.inputWidth),
+    y: d.y.subarray(0, k * d.outputWidth),
+    labels: d.labels.subarray(0, k),
+    n: k,
+  };
 }
 
 /** Cell centres, row-major from the top-left: x1 grows to the right, x2 grows upwards. */

@@ -2,11 +2,12 @@
 // per update and posts a snapshot, waiting until the page has drawn the previous one so that a
 // slow page never builds a queue of stale frames.
 
-import { init, type Gradscope } from "gradscope";
+import { init, type Dataset, type Gradscope } from "gradscope";
+import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
-import { sameRun, type Settings } from "../state/settings.js";
+import { isMnist, sameRun, type Settings } from "../state/settings.js";
 
 /** The fewest milliseconds between two snapshots: about the display's frame rate. */
 const MIN_UPDATE_MS = 16;
@@ -17,6 +18,13 @@ type Scope = WorkerScope<ToWorker, FromWorker>;
 
 class TrainingWorker {
   private run: TrainingRun | null = null;
+  /** The latest settings, also while the digits for their run are still loading. */
+  private settings: Settings | null = null;
+  /** Counts rebuilds, so that a run whose digits arrive after a newer request is dropped. */
+  private generation = 0;
+  /** The bundled digits, fetched once on the first MNIST run (and again after a failure). */
+  private digits: { url: string; data: Promise<Dataset> } | null = null;
+  private mnistUrls: IdxUrls | null = null;
   private running = false;
   private stepsPerUpdate = 1;
   private awaitingDraw = false;
@@ -41,10 +49,10 @@ class TrainingWorker {
     try {
       switch (m.type) {
         case "configure":
-          this.configure(m.settings);
+          this.configure(m.settings, m.mnist);
           break;
         case "reset":
-          if (this.run) this.rebuild(this.run.settings);
+          if (this.settings) this.rebuild(this.settings);
           break;
         case "play":
           this.running = true;
@@ -69,26 +77,66 @@ class TrainingWorker {
     }
   }
 
-  private configure(next: Settings): void {
+  private configure(next: Settings, mnistUrls: IdxUrls): void {
     this.stepsPerUpdate = next.speed;
+    this.mnistUrls = mnistUrls;
+    const previous = this.settings;
+    this.settings = { ...next, hidden: [...next.hidden] };
     if (this.run && sameRun(this.run.settings, next)) this.run.retune(next);
+    else if (!this.run && previous && sameRun(previous, next)) return; // its digits are loading
     else this.rebuild(next);
   }
 
+  /** A new run from `settings`; MNIST's first run waits for the digits to arrive. */
   private rebuild(settings: Settings): void {
     this.running = false;
     this.run?.dispose();
     this.run = null;
-    const run = new TrainingRun(this.gs, settings);
-    this.run = run;
-    const points = run.points;
-    this.post({ type: "configured", layerSizes: run.sizes, train: points.train, test: points.test }, [
-      points.train.x.buffer,
-      points.train.labels.buffer,
-      points.test.x.buffer,
-      points.test.labels.buffer,
-    ]);
-    this.sendSnapshot(true);
+    const generation = ++this.generation;
+    if (!isMnist(settings.dataset)) {
+      this.start(settings, null);
+      return;
+    }
+    if (!this.digits) this.post({ type: "loading", message: "Loading the MNIST digits…" });
+    this.loadDigits()
+      .then((digits) => {
+        // The latest settings: η, λ, batch size or speed may have changed while loading.
+        if (generation === this.generation) this.start(this.settings ?? settings, digits);
+      })
+      .catch((e: unknown) => {
+        this.digits = null; // a later run tries again
+        if (generation !== this.generation) return;
+        this.running = false;
+        this.post({ type: "error", message: `cannot load the MNIST digits: ${e instanceof Error ? e.message : String(e)}` });
+      });
+  }
+
+  private loadDigits(): Promise<Dataset> {
+    const urls = this.mnistUrls;
+    if (!urls) return Promise.reject(new Error("the page did not say where the digits are"));
+    if (this.digits?.url !== urls.imagesUrl) {
+      this.digits = { url: urls.imagesUrl, data: fetchIdxDataset(this.gs, urls) };
+    }
+    return this.digits.data;
+  }
+
+  private start(settings: Settings, digits: Dataset | null): void {
+    try {
+      const run = new TrainingRun(this.gs, settings, digits);
+      this.run = run;
+      const preview = run.preview;
+      const transfer =
+        preview.kind === "plane"
+          ? [preview.train.x.buffer, preview.train.labels.buffer, preview.test.x.buffer, preview.test.labels.buffer]
+          : [preview.digits.pixels.buffer, preview.digits.labels.buffer];
+      this.post({ type: "configured", layerSizes: run.sizes, preview }, transfer);
+      this.sendSnapshot(true);
+      // Play pressed while the digits loaded: train now.
+      this.schedule();
+    } catch (e) {
+      this.running = false;
+      this.post({ type: "error", message: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   private schedule(): void {
@@ -121,7 +169,11 @@ class TrainingWorker {
     const snapshot = this.run.snapshot();
     this.lastUpdate = performance.now();
     this.awaitingDraw = true;
-    const transfer: Transferable[] = [snapshot.boundary.values.buffer];
+    const input = snapshot.input;
+    const transfer: Transferable[] =
+      input.kind === "plane"
+        ? [input.boundary.values.buffer]
+        : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
     for (const l of snapshot.layers) {
       transfer.push(l.weights.buffer, l.biases.buffer, l.weightGradients.buffer, l.biasGradients.buffer);
     }

@@ -1,7 +1,9 @@
 // View 6: the network as neurons and connections. A connection's colour is the sign of its
 // weight (blue +, vermillion −) and its width the weight's size; a neuron's ring shows its bias
 // the same way. Hovering (or selecting with the arrow keys) names the weight or bias with its
-// value and its gradient ∂C/∂w or ∂C/∂b.
+// value and its gradient ∂C/∂w or ∂C/∂b. A layer wider than MAX_SHOWN (MNIST's 784 inputs, a
+// 100-unit layer) is drawn as MAX_SHOWN evenly spaced neurons, labelled "16 of 784", and only
+// the connections between drawn neurons are drawn.
 
 import type { LayerSnapshot } from "../model/protocol.js";
 import { formatNumber } from "./number-format.js";
@@ -22,6 +24,14 @@ type Target =
 const PAD_X = 36;
 const PAD_TOP = 12;
 const PAD_BOTTOM = 28;
+/** The most neurons drawn per layer: 16 × 16 connections per layer pair at most. */
+export const MAX_SHOWN = 16;
+
+/** The 0-based indices of the neurons drawn for a layer of n: all, or MAX_SHOWN evenly spaced. */
+export function shownIndices(n: number): number[] {
+  if (n <= MAX_SHOWN) return Array.from({ length: n }, (_, j) => j);
+  return Array.from({ length: MAX_SHOWN }, (_, k) => Math.round((k * (n - 1)) / (MAX_SHOWN - 1)));
+}
 
 export class NetworkDiagramView {
   private readonly canvas: HTMLCanvasElement;
@@ -83,11 +93,12 @@ export class NetworkDiagramView {
     return this.sizes.map((n, i) => {
       const x = L > 1 ? PAD_X + (i * (width - 2 * PAD_X)) / (L - 1) : width / 2;
       const span = height - PAD_TOP - PAD_BOTTOM;
-      return Array.from({ length: n }, (_, j) => ({
+      const shown = shownIndices(n);
+      return shown.map((j, k) => ({
         layer: i + 1,
         index: j + 1,
         x,
-        y: PAD_TOP + ((j + 0.5) * span) / n,
+        y: PAD_TOP + ((k + 0.5) * span) / shown.length,
       }));
     });
   }
@@ -96,7 +107,7 @@ export class NetworkDiagramView {
     const parent = this.canvas.parentElement;
     if (!parent || this.sizes.length === 0) return;
     const width = Math.max(240, parent.clientWidth);
-    const widest = Math.max(...this.sizes);
+    const widest = this.widestShown();
     const height = Math.max(220, Math.min(520, widest * 14 + PAD_TOP + PAD_BOTTOM));
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
     if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
@@ -114,12 +125,11 @@ export class NetworkDiagramView {
     for (const snap of this.layers) {
       const to = this.neurons[snap.layer - 1] ?? [];
       const from = this.neurons[snap.layer - 2] ?? [];
-      for (let r = 0; r < snap.rows; r++) {
-        for (let c = 0; c < snap.cols; c++) {
+      for (const b of to) {
+        for (const a of from) {
+          const r = b.index - 1;
+          const c = a.index - 1;
           const w = snap.weights[r * snap.cols + c] ?? 0;
-          const a = from[c];
-          const b = to[r];
-          if (!a || !b) continue;
           const on = this.isTarget({ kind: "weight", layer: snap.layer, row: r, col: c });
           ctx.strokeStyle = signColour(w);
           ctx.globalAlpha = on ? 1 : 0.75;
@@ -157,7 +167,10 @@ export class NetworkDiagramView {
       const L = this.neurons.length;
       const name = i === 0 ? "input" : i === L - 1 ? "output" : "";
       ctx.fillStyle = "#222";
-      ctx.fillText(name ? `l=${i + 1} ${name}` : `l=${i + 1}`, x, height - 8);
+      ctx.fillText(name ? `l=${i + 1} ${name}` : `l=${i + 1}`, x, height - 16);
+      const size = this.sizes[i] ?? 0;
+      ctx.fillStyle = "#555";
+      ctx.fillText(column.length < size ? `${column.length} of ${size}` : `${size}`, x, height - 3);
     });
   }
 
@@ -166,8 +179,12 @@ export class NetworkDiagramView {
     this.select(this.hit(e.clientX - rect.left, e.clientY - rect.top));
   }
 
+  private widestShown(): number {
+    return Math.max(...this.sizes.map((n) => Math.min(n, MAX_SHOWN)));
+  }
+
   private hit(x: number, y: number): Target | null {
-    const widest = Math.max(...this.sizes);
+    const widest = this.widestShown();
     const radius = neuronRadius(widest, this.canvas.clientHeight);
     for (const column of this.neurons) {
       for (const n of column) {
@@ -184,15 +201,12 @@ export class NetworkDiagramView {
       const x0 = from[0]?.x ?? 0;
       const x1 = to[0]?.x ?? 0;
       if (x < Math.min(x0, x1) || x > Math.max(x0, x1)) continue;
-      for (let r = 0; r < snap.rows; r++) {
-        for (let c = 0; c < snap.cols; c++) {
-          const a = from[c];
-          const b = to[r];
-          if (!a || !b) continue;
+      for (const b of to) {
+        for (const a of from) {
           const d = segmentDistance(x, y, a.x, a.y, b.x, b.y);
           if (d < bestDistance) {
             bestDistance = d;
-            best = { kind: "weight", layer: snap.layer, row: r, col: c };
+            best = { kind: "weight", layer: snap.layer, row: b.index - 1, col: a.index - 1 };
           }
         }
       }
@@ -210,12 +224,15 @@ export class NetworkDiagramView {
     const move = moves[e.key];
     if (!move || this.sizes.length === 0) return;
     e.preventDefault();
+    // Moves between drawn neurons: up and down along a column, sideways to the same position.
     const current =
       this.target?.kind === "neuron" ? this.target : { kind: "neuron" as const, layer: 1, index: 0 };
     const layer = clamp(current.layer + move[0], 1, this.sizes.length);
-    const size = this.sizes[layer - 1] ?? 1;
-    const index = clamp(current.index + move[1], 1, size);
-    this.select({ kind: "neuron", layer, index });
+    const before = shownIndices(this.sizes[current.layer - 1] ?? 1);
+    const shown = shownIndices(this.sizes[layer - 1] ?? 1);
+    const position = current.index === 0 ? -1 : before.indexOf(current.index - 1);
+    const next = clamp(position + move[1], 0, shown.length - 1);
+    this.select({ kind: "neuron", layer, index: (shown[next] ?? 0) + 1 });
   }
 
   private select(target: Target | null): void {

@@ -2,6 +2,8 @@
 
 export interface ViewCard {
   root: HTMLElement;
+  /** The short explanation under the title (a view may reword it for the data set). */
+  explanation: HTMLElement;
   body: HTMLElement;
 }
 
@@ -24,5 +26,5 @@ export function createViewCard(
   const body = doc.createElement("div");
   body.className = "view-body";
   root.append(heading, text, body);
-  return { root, body };
+  return { root, explanation: text, body };
 }

@@ -1,0 +1,93 @@
+// A learning rate far too large drives the weights to inf and NaN. That is allowed to happen, but
+// everything that reports on the network afterwards (evaluate, diagnose, the learning speeds, the
+// gradient check) must still return, with non-finite numbers where they belong, not crash.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "dataset.hpp"
+#include "diagnostics.hpp"
+#include "learning_speed.hpp"
+#include "sgd.hpp"
+#include "test_support.hpp"
+
+namespace gradscope {
+namespace {
+
+bool all_parameters_finite(const Network<float>& net) {
+  for (int l = 2; l <= net.num_layers(); ++l) {
+    if (!net.w(l).allFinite() || !net.b(l).allFinite()) return false;
+  }
+  return true;
+}
+
+// With an identity output and the quadratic cost, δ^L = a^L − y is unbounded: η = 1e3 makes each
+// step overshoot further until the weights overflow to inf, and inf − inf then gives NaN, which
+// the tanh layers turn into NaN σ'(z) for the diagnostics to histogram.
+Network<float> diverged_network(const Dataset<float>& data) {
+  Network<float> net(testing::config({2, 8, 8, 1}, Activation::kTanh, Activation::kIdentity,
+                                     Cost::kQuadratic, Init::kLarge, 3));
+  SgdOptions o;
+  o.epochs = 5;
+  o.learning_rate = 1e3;
+  train(net, data, nullptr, o);
+  return net;
+}
+
+TEST(Divergence, ReportsStillReturnAfterTrainingDiverges) {
+  const Dataset<float> data = make_synthetic(SyntheticKind::kXor, 40, 0.1, 5);
+  const Network<float> net = diverged_network(data);
+  ASSERT_FALSE(all_parameters_finite(net)) << "the learning rate no longer makes training diverge";
+  ForwardPass<float> fp;
+  forward(net, data.x, fp, true);
+  ASSERT_TRUE(fp.d[2].array().isNaN().any()) << "σ'(z^2) is expected to hold NaN";
+
+  const Evaluation e = evaluate(net, data);
+  EXPECT_FALSE(std::isfinite(e.loss));
+  EXPECT_GE(e.accuracy, 0.0);
+  EXPECT_LE(e.accuracy, 1.0);
+
+  const std::vector<LayerDiagnostics> diag = diagnose(net, data.x, data.y);
+  ASSERT_EQ(diag.size(), 3u);
+  for (const LayerDiagnostics& d : diag) {
+    const int units = net.size(d.layer);
+    ASSERT_EQ(static_cast<int>(d.hist_counts.size()), kDerivativeBins);
+    int counted = 0;
+    for (int c : d.hist_counts) {
+      EXPECT_GE(c, 0) << "layer " << d.layer;
+      counted += c;
+    }
+    // NaN σ'(z) has no bin: the histogram holds the other values only.
+    int not_nan = 0;
+    for (Eigen::Index k = 0; k < fp.d[d.layer].size(); ++k) {
+      not_nan += std::isnan(fp.d[d.layer].data()[k]) ? 0 : 1;
+    }
+    EXPECT_EQ(counted, not_nan) << "layer " << d.layer;
+    EXPECT_LE(counted, units * data.size()) << "layer " << d.layer;
+    EXPECT_GE(d.saturated_fraction, 0.0);
+    EXPECT_LE(d.saturated_fraction, 1.0);
+  }
+  EXPECT_EQ(hidden_layer_speeds(net, data.x, data.y).size(), 2u);
+  EXPECT_GE(gradient_check(net, data.x, data.y, 1e-2).parameters_checked, 1);
+}
+
+TEST(Divergence, NanDerivativesAreLeftOutOfTheHistogram) {
+  // One NaN weight in the output layer: every σ'(z^L) is NaN, the hidden layer stays finite.
+  Network<float> net(testing::config({2, 3, 2}, Activation::kSigmoid, Activation::kSigmoid,
+                                     Cost::kQuadratic, Init::kScaled, 1));
+  net.w(3)(0, 0) = NAN;
+  net.w(3)(1, 0) = NAN;
+  Rng rng(2);
+  const Matrix<float> x = testing::random_matrix<float>(2, 5, rng);
+  const Matrix<float> y = Matrix<float>::Constant(2, 5, 0.5f);
+  const std::vector<LayerDiagnostics> diag = diagnose(net, x, y);
+  ASSERT_EQ(diag.size(), 2u);
+  EXPECT_EQ(std::accumulate(diag[0].hist_counts.begin(), diag[0].hist_counts.end(), 0), 3 * 5);
+  EXPECT_EQ(std::accumulate(diag[1].hist_counts.begin(), diag[1].hist_counts.end(), 0), 0);
+  EXPECT_TRUE(std::isnan(diag[1].mean_abs_act_deriv));
+  EXPECT_TRUE(std::isnan(diag[1].bias_grad_norm));
+}
+
+}  // namespace
+}  // namespace gradscope
