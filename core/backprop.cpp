@@ -14,9 +14,14 @@ void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<
   const Matrix<T>& a_L = fp.a[L];
   const Activation f = net.activation(L);
   const Cost c = net.cost();
-  if (form == OutputErrorForm::kAuto && ((f == Activation::kSoftmax && c == Cost::kLogLikelihood) ||
-                                         (f == Activation::kSigmoid && c == Cost::kCrossEntropy))) {
-    delta_L = a_L - y;  // the σ'(z^L) factor cancels the cost's 1/(a(1 − a)) or −y/a exactly
+  if (form == OutputErrorForm::kAuto && f == Activation::kSigmoid && c == Cost::kCrossEntropy) {
+    delta_L = a_L - y;  // σ'(z^L) = a(1 − a) cancels the cost's 1/(a(1 − a)) exactly
+    return;
+  }
+  if (form == OutputErrorForm::kAuto && f == Activation::kSoftmax && c == Cost::kLogLikelihood) {
+    // Jᵀ(−y/a) = a Σ_j y_j − y per column: a − y for one-hot targets (Σ_j y_j = 1 exactly, so
+    // bit for bit), and still exact for soft targets that do not sum to 1.
+    delta_L = (a_L.array().rowwise() * y.colwise().sum().array()).matrix() - y;
     return;
   }
   if (c == Cost::kQuadratic && f != Activation::kSoftmax) {

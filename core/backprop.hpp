@@ -23,8 +23,9 @@ struct Gradients {
 };
 
 // How BP1 is evaluated. kGeneral always multiplies ∂C/∂a^L by σ'(z^L) (for softmax: by the full
-// Jacobian); kAuto uses the algebraic shortcut δ^L = a^L − y where it holds (softmax with
-// log-likelihood, sigmoid with cross-entropy), which is exact and avoids dividing by a(1 − a).
+// Jacobian); kAuto uses the algebraic shortcut δ^L = a^L − y where it holds (sigmoid with
+// cross-entropy; softmax with log-likelihood, as a^L Σ_j y_j − y, which is a^L − y for one-hot
+// targets), which is exact and avoids dividing by a(1 − a) or a.
 enum class OutputErrorForm { kAuto, kGeneral };
 
 // BP1: δ^L for every sample, from a forward pass made with derivatives.

@@ -44,7 +44,9 @@ std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x
 template <typename T>
 GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
                                    double h, double floor, int max_parameters) {
-  if (!(h > 0.0)) throw std::invalid_argument("step h " + std::to_string(h) + " must be > 0");
+  if (!(h > 0.0) || !std::isfinite(h)) {
+    throw std::invalid_argument("step h " + std::to_string(h) + " must be > 0 and finite");
+  }
   const Gradients<T> g = backprop(net, x, y, OutputErrorForm::kGeneral);
   Network<T> probe = net;
   auto cost_at = [&]() { return cost_value(probe.cost(), predict(probe, x), y); };
@@ -66,7 +68,9 @@ GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, co
     const double err =
         std::abs(analytic - numeric) / std::max({std::abs(analytic), std::abs(numeric), floor});
     ++r.parameters_checked;
-    if (err > r.max_relative_error) {
+    // A NaN error (non-finite weights or cost) is the worst result, not a silent pass; once
+    // recorded it stays, since no comparison with NaN is true.
+    if (err > r.max_relative_error || (std::isnan(err) && !std::isnan(r.max_relative_error))) {
       r.max_relative_error = err;
       r.worst_layer = l;
       r.worst_is_bias = is_bias;

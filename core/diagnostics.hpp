@@ -40,7 +40,8 @@ struct GradientCheckResult {
 };
 
 // Compares backprop with central differences (C(θ + h) − C(θ − h)) / 2h for every parameter
-// (up to max_parameters, spread evenly). Relative error |g − n| / max(|g|, |n|, floor).
+// (up to max_parameters, spread evenly). Relative error |g − n| / max(|g|, |n|, floor); NaN when
+// either side is not finite (e.g. a diverged network). h must be > 0 and finite.
 template <typename T>
 GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
                                    double h, double floor = 1e-8, int max_parameters = 1 << 30);

@@ -105,6 +105,29 @@ TEST(Backprop, ShortcutOutputErrorsEqualGeneralForm) {
   }
 }
 
+TEST(Backprop, SoftmaxLogLikelihoodShortcutHoldsForTargetsNotSummingToOne) {
+  // ∂C/∂z_i = a_i Σ_j y_j − y_i for C = −Σ_j y_j ln a_j: a − y only when a column of y sums to 1.
+  // Soft or partial targets (columns summing to 0.5, 2, 0) must still get the true gradient.
+  const NetworkConfig c =
+      config({3, 5, 4}, Activation::kTanh, Activation::kSoftmax, Cost::kLogLikelihood);
+  Rng rng(12);
+  const Network<double> net(c);
+  const Matrix<double> x = random_matrix<double>(3, 4, rng);
+  Matrix<double> y(4, 4);
+  y << 0.5, 1.0, 0.0, 0.25,  //
+      0.0, 0.5, 0.0, 0.25,   //
+      0.0, 0.5, 0.0, 0.25,   //
+      0.0, 0.0, 0.0, 0.25;
+  ForwardPass<double> fp;
+  forward(net, x, fp, true);
+  Matrix<double> shortcut, general;
+  output_error(net, fp, y, OutputErrorForm::kAuto, shortcut);
+  output_error(net, fp, y, OutputErrorForm::kGeneral, general);
+  EXPECT_LT((shortcut - general).cwiseAbs().maxCoeff(), 1e-12) << shortcut << "\n\n" << general;
+  EXPECT_TRUE(shortcut.col(3).isApprox(fp.a[3].col(3) - y.col(3), 1e-15));  // Σ_j y_j = 1
+  EXPECT_LT(gradient_check(net, x, y, 1e-6).max_relative_error, 1e-6);
+}
+
 TEST(Backprop, SoftmaxQuadraticUsesTheJacobian) {
   // Without a shortcut, δ^L for softmax is J ∂C/∂a, not the element-wise product with J's
   // diagonal; the two differ, and only the Jacobian form matches finite differences.

@@ -89,5 +89,23 @@ TEST(Divergence, NanDerivativesAreLeftOutOfTheHistogram) {
   EXPECT_TRUE(std::isnan(diag[1].bias_grad_norm));
 }
 
+TEST(Divergence, GradientCheckReportsNanRatherThanAgreement) {
+  // Backprop and central differences are both NaN here; a check that skipped NaN errors would
+  // report a perfect 0.
+  Network<double> net(testing::config({2, 3, 1}, Activation::kTanh, Activation::kSigmoid,
+                                      Cost::kQuadratic, Init::kScaled, 1));
+  Rng rng(3);
+  const Matrix<double> x = testing::random_matrix<double>(2, 4, rng);
+  const Matrix<double> y = Matrix<double>::Constant(1, 4, 0.5);
+  EXPECT_LT(gradient_check(net, x, y, 1e-6).max_relative_error, 1e-6);
+  net.w(3)(0, 1) = NAN;
+  const GradientCheckResult r = gradient_check(net, x, y, 1e-6);
+  EXPECT_TRUE(std::isnan(r.max_relative_error)) << r.max_relative_error;
+  EXPECT_EQ(r.parameters_checked, static_cast<int>(net.parameter_count()));
+  for (double h : {0.0, -1e-3, double(INFINITY), double(NAN)}) {
+    EXPECT_THROW(gradient_check(net, x, y, h), std::invalid_argument) << h;
+  }
+}
+
 }  // namespace
 }  // namespace gradscope
