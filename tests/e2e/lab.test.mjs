@@ -2,17 +2,12 @@
 // sub-path: the chain view (the seed's section 4) and the deep-network experiment on MNIST
 // (Nielsen, chapter 5). Screenshots go to test-artifacts/.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { launchChromium, openPage } from '../support/chromium.js';
+import { openPage } from '../support/chromium.js';
+import { artifacts, siteRoot, useBuiltSite } from './built-site.mjs';
 import { pageWidthOverflow, paintedPixels } from './playground-page.mjs';
-import { startStaticServer } from '../support/static-server.js';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
-const site = process.env.GRADSCOPE_SITE ?? `${repo}dist`;
 
 const number = (text) => Number(text.replace('−', '-'));
 
@@ -35,20 +30,10 @@ async function terms(page) {
 }
 
 describe('the vanishing-gradient lab (built site under a sub-path)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startStaticServer({ root: site, base: '/courses/nn/playground/' });
-    browser = await launchChromium();
-    await mkdir(artifacts, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const built = useBuiltSite();
 
   test('the lab is reachable from the playground by its tabs and by URL', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(built.browser, built.server.url);
     await page.getByRole('tab', { name: 'Lab: the chain' }).click();
     await page.getByRole('heading', { name: 'The simplest deep network: one neuron per layer' }).waitFor();
     assert.match(page.url(), /#.*view=chain/);
@@ -56,7 +41,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
     await page.getByRole('heading', { name: /Deep networks on MNIST/ }).waitFor();
     assert.match(page.url(), /view=vanishing/);
     await context.close();
-    const direct = await openPage(browser, `${server.url}#view=vanishing`);
+    const direct = await openPage(built.browser, `${built.server.url}#view=vanishing`);
     await direct.page.getByRole('heading', { name: /Deep networks on MNIST/ }).waitFor();
     assert.equal(await direct.page.getByRole('tab', { name: 'Lab: deep networks on MNIST' }).getAttribute('aria-selected'), 'true');
     assert.deepEqual([...problems, ...direct.problems], []);
@@ -64,7 +49,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test('chain view: the product term by term equals backprop and follows every edit', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#view=chain`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#view=chain`);
     await page.locator('.chain-term').first().waitFor();
     let t = await terms(page);
     assert.deepEqual(t.map((x) => x.label), ['σ′(z₁)', '× w₂', '× σ′(z₂)', '× w₃', '× σ′(z₃)', '× w₄', '× σ′(z₄)', '× ∂C/∂a₄']);
@@ -111,7 +96,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test("chain view: Nielsen's exploding example, restored from its URL", async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#view=chain`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#view=chain`);
     await page.getByRole('button', { name: "Nielsen's exploding example" }).click();
     const r = await result(page);
     assert.equal(r.product, 1953, '1/4 × 25³ × 1/2 for four neurons and y = 0');
@@ -120,7 +105,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
     const url = page.url();
     assert.match(decodeURIComponent(url), /chainW=100,100,100,100&chainB=-100,-50,-50,-50/);
     await page.screenshot({ path: `${artifacts}/lab-chain-exploding-1280x800.png`, fullPage: true });
-    const again = await openPage(browser, url);
+    const again = await openPage(built.browser, url);
     await again.page.locator('.chain-term').first().waitFor();
     assert.equal((await result(again.page)).product, 1953);
     assert.equal(await again.page.getByLabel('weight w_3', { exact: true }).inputValue(), '100');
@@ -130,7 +115,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test('chain view: a bad chain in the URL falls back with a notice; it fits a phone', async () => {
-    const { page, context } = await openPage(browser, `${server.url}#view=chain&chainW=1,<b>x</b>&chainAct=softmax`, { width: 390, height: 844 });
+    const { page, context } = await openPage(built.browser, `${built.server.url}#view=chain&chainW=1,<b>x</b>&chainAct=softmax`, { width: 390, height: 844 });
     await page.locator('.chain-term').first().waitFor();
     const notice = (await page.locator('#notices').textContent()) ?? '';
     assert.match(notice, /chainW: .*is not a number; default used/);
@@ -143,7 +128,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test('deep networks on MNIST: the chapter-5 pattern and the remedies, within a minute', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#view=vanishing`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#view=vanishing`);
     const status = page.locator('.lab-status');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const started = Date.now();
@@ -174,7 +159,7 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test('deep networks: Stop ends a long run; the settings live in the URL', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#view=vanishing&labHidden=3&labEpochs=500&labBatch=1000&labL2=5&labVariants=book`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#view=vanishing&labHidden=3&labEpochs=500&labBatch=1000&labL2=5&labVariants=book`);
     assert.equal(await page.getByLabel('Hidden layers').inputValue(), '3');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.locator('.speed-table tr[data-variant="book"] td').first().filter({ hasText: /\d/ }).waitFor({ timeout: 30000 });
@@ -191,14 +176,14 @@ describe('the vanishing-gradient lab (built site under a sub-path)', () => {
   });
 
   test('deep networks: the learner’s own IDX files through the file picker; phone layout', async () => {
-    const images = gunzipSync(await readFile(`${site}/data/mnist-10k-images-idx3-ubyte.gz`));
-    const labels = gunzipSync(await readFile(`${site}/data/mnist-10k-labels-idx1-ubyte.gz`));
+    const images = gunzipSync(await readFile(`${siteRoot}/data/mnist-10k-images-idx3-ubyte.gz`));
+    const labels = gunzipSync(await readFile(`${siteRoot}/data/mnist-10k-labels-idx1-ubyte.gz`));
     const n = 1200;
     const im = Buffer.concat([images.subarray(0, 16), images.subarray(16, 16 + n * 784)]);
     im.writeUInt32BE(n, 4);
     const lb = Buffer.concat([labels.subarray(0, 8), labels.subarray(8, 8 + n)]);
     lb.writeUInt32BE(n, 4);
-    const { page, context, problems } = await openPage(browser, `${server.url}#view=vanishing&labEpochs=2&labVariants=book,relu-he`, { width: 390, height: 844 });
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#view=vanishing&labEpochs=2&labVariants=book,relu-he`, { width: 390, height: 844 });
     await page.getByLabel('Data', { exact: true }).selectOption('files');
     await page.getByLabel('IDX images (.gz or plain)').setInputFiles({ name: 'my-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: gzipSync(im) });
     await page.getByLabel('IDX labels').setInputFiles({ name: 'my-labels-idx1-ubyte', mimeType: 'application/octet-stream', buffer: lb });

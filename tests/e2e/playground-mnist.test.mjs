@@ -2,15 +2,11 @@
 // the digits train to ≥ 85% test accuracy, the test-digits view replaces the decision boundary,
 // the other views still draw, and the URL carries (and checks) the MNIST settings.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage } from '../support/chromium.js';
+import { describe, test } from 'node:test';
+import { openPage } from '../support/chromium.js';
+import { artifacts, useBuiltSite } from './built-site.mjs';
 import { pageWidthOverflow, paintedPixels, responsivenessWindows, trainUntil } from './playground-page.mjs';
-import { startStaticServer } from '../support/static-server.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
 // For MNIST the digits view stands where the decision boundary stands for the 2-D sets.
 const MNIST_VIEW_IDS = [
   'view-activations', 'view-derivatives', 'view-gradients', 'view-loss', 'view-digits', 'view-network',
@@ -26,20 +22,10 @@ async function assertViewsPainted(page, where) {
 }
 
 describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startStaticServer({ root: `${repo}dist`, base: '/courses/nn/playground/' });
-    browser = await launchChromium();
-    await mkdir(artifacts, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const built = useBuiltSite();
 
   test('#dataset=mnist trains to at least 85% test accuracy, and every view draws', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#dataset=mnist`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#dataset=mnist`);
     const { ms, status } = await trainUntil(page, 85, 90000);
     console.log(`# mnist: ${status} (after ${ms} ms of training)`);
     assert.ok(Number(/test accuracy ([\d.]+)%/.exec(status)?.[1]) >= 85);
@@ -83,7 +69,7 @@ describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
     assert.deepEqual(problems, []);
     await context.close();
 
-    const phone = await openPage(browser, `${server.url}#dataset=mnist`, { width: 390, height: 844 });
+    const phone = await openPage(built.browser, `${built.server.url}#dataset=mnist`, { width: 390, height: 844 });
     await trainUntil(phone.page, 85, 90000);
     const overflow = await pageWidthOverflow(phone.page);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 390 px phone`);
@@ -95,7 +81,7 @@ describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
   });
 
   test('choosing MNIST sets its network; 100-unit layers go into the URL and come back', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(built.browser, built.server.url);
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     await page.getByLabel('Data set').selectOption('mnist');
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
@@ -118,7 +104,7 @@ describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
     assert.match(await page.locator('#view-digits .view-explanation').textContent(),
       /fixed 1,000 of the 4,200 training digits; test loss and accuracy on all 1,800 test digits/);
 
-    const again = await openPage(browser, url);
+    const again = await openPage(built.browser, url);
     await again.page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     assert.equal(await again.page.getByLabel('Data set').inputValue(), 'mnist');
     assert.equal(await again.page.getByLabel('Neurons in layer l = 2').inputValue(), '100');
@@ -146,7 +132,7 @@ describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
       ['#dataset=xor&samples=6000', /samples: 6000 is outside \[50, 2000\] for xor; 400 used/, 'xor', '6'],
     ];
     for (const [hash, notice, dataset, neurons] of cases) {
-      const { page, context, problems } = await openPage(browser, server.url + hash);
+      const { page, context, problems } = await openPage(built.browser, built.server.url + hash);
       await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
       assert.match(await page.locator('#notices').textContent(), notice, hash);
       assert.equal(await page.getByLabel('Data set').inputValue(), dataset, hash);
@@ -158,8 +144,8 @@ describe('playground with MNIST digits (built dist/ under a sub-path)', () => {
 
   // The widest MNIST network on all 10,000 digits: the most work per snapshot in the worker.
   test('the main thread stays responsive while the widest MNIST network trains', async () => {
-    const url = `${server.url}#dataset=mnist&samples=10000&testFraction=0.1&hidden=100,100`;
-    const { page, context, problems } = await openPage(browser, url);
+    const url = `${built.server.url}#dataset=mnist&samples=10000&testFraction=0.1&hidden=100,100`;
+    const { page, context, problems } = await openPage(built.browser, url);
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: /^Play/ }).click();
     await page.waitForTimeout(500);

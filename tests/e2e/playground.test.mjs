@@ -1,34 +1,21 @@
 // The playground in headless Chromium, against the built dist/ served under a sub-path.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage } from '../support/chromium.js';
+import { describe, test } from 'node:test';
+import { openPage } from '../support/chromium.js';
+import { artifacts, siteRoot, useBuiltSite } from './built-site.mjs';
 import { pageWidthOverflow, responsivenessWindows, paintedPixels, trainUntil, VIEW_IDS } from './playground-page.mjs';
-import { startStaticServer } from '../support/static-server.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const artifacts = `${repo}test-artifacts`;
 
 describe('playground (built dist/ under a sub-path)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startStaticServer({ root: `${repo}dist`, base: '/courses/nn/playground/' });
-    browser = await launchChromium();
-    await mkdir(artifacts, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const built = useBuiltSite();
 
   test('loads with no console error, within the size budget, interactive within 1.5 s', async () => {
     // Best of three loads: a busy machine can delay any one of them.
     const times = [];
     for (let i = 0; i < 3; i++) {
-      const { page, context, problems } = await openPage(browser, server.url);
+      const { page, context, problems } = await openPage(built.browser, built.server.url);
       await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor({ timeout: 15000 });
       // The first snapshot is drawn: the module is loaded, the network built, every control live.
       times.push(await page.evaluate(() => performance.now()));
@@ -37,13 +24,13 @@ describe('playground (built dist/ under a sub-path)', () => {
     }
     console.log(`# first snapshot drawn after ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     assert.ok(Math.min(...times) <= 1500, `interactive after ${Math.min(...times)} ms`);
-    assert.ok(server.requests.every((p) => p.startsWith('/courses/nn/playground/')),
-      `requests outside the sub-path: ${server.requests.join(', ')}`);
+    assert.ok(built.server.requests.every((p) => p.startsWith('/courses/nn/playground/')),
+      `requests outside the sub-path: ${built.server.requests.join(', ')}`);
     // What the page fetched, gzipped: the budget is 400 KB of JS + wasm.
-    const fetched = [...new Set(server.requests)].filter((p) => /\.(js|wasm)$/.test(p));
+    const fetched = [...new Set(built.server.requests)].filter((p) => /\.(js|wasm)$/.test(p));
     let total = 0;
     for (const p of fetched) {
-      const bytes = await readFile(`${repo}dist/${p.slice('/courses/nn/playground/'.length)}`);
+      const bytes = await readFile(`${siteRoot}/${p.slice('/courses/nn/playground/'.length)}`);
       const gz = gzipSync(bytes, { level: 9 }).length;
       total += gz;
       console.log(`# ${p.split('/').pop()}: ${bytes.length} B, ${gz} B gzipped`);
@@ -55,7 +42,7 @@ describe('playground (built dist/ under a sub-path)', () => {
 
   for (const dataset of ['xor', 'circle']) {
     test(`Play trains ${dataset} to at least 95% test accuracy`, async () => {
-      const { page, context, problems } = await openPage(browser, server.url);
+      const { page, context, problems } = await openPage(built.browser, built.server.url);
       await page.getByLabel('Data set').selectOption(dataset);
       const { ms, status } = await trainUntil(page, 95, 60000);
       console.log(`# ${dataset}: ${status} (after ${ms} ms)`);
@@ -66,7 +53,7 @@ describe('playground (built dist/ under a sub-path)', () => {
   }
 
   test('all six views render, and the screenshots are saved', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#dataset=xor&hidden=6,6,4`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#dataset=xor&hidden=6,6,4`);
     await trainUntil(page, 90, 60000);
     for (const id of VIEW_IDS) {
       const painted = await paintedPixels(page, id);
@@ -97,7 +84,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     assert.deepEqual(problems, []);
     await context.close();
     // A phone loads the page at its own width: the settings start folded, the views show.
-    const phone = await openPage(browser, `${server.url}#dataset=xor&hidden=6,6,4`, { width: 390, height: 844 });
+    const phone = await openPage(built.browser, `${built.server.url}#dataset=xor&hidden=6,6,4`, { width: 390, height: 844 });
     await trainUntil(phone.page, 90, 60000);
     assert.equal(await phone.page.getByLabel('Data set').isVisible(), false);
     const overflow = await pageWidthOverflow(phone.page);
@@ -112,7 +99,7 @@ describe('playground (built dist/ under a sub-path)', () => {
   });
 
   test('every control has an accessible name, and the keyboard alone can train', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#dataset=circle`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#dataset=circle`);
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('#panel-playground :is(button, select, input, canvas[tabindex])')]
@@ -144,7 +131,7 @@ describe('playground (built dist/ under a sub-path)', () => {
   });
 
   test('a changed setting goes into the URL, and that URL restores it', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(built.browser, built.server.url);
     await page.getByLabel('Data set').selectOption('spiral');
     await page.getByLabel('Hidden activation').selectOption('relu');
     await page.getByRole('button', { name: 'Add a hidden layer' }).click();
@@ -157,7 +144,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     assert.match(hash, /activation=relu/);
     assert.match(hash, /hidden=6,6,9/);
     assert.match(hash, /learningRate=0\.03/);
-    const again = await openPage(browser, url);
+    const again = await openPage(built.browser, url);
     await again.page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     assert.equal(await again.page.getByLabel('Data set').inputValue(), 'spiral');
     assert.equal(await again.page.getByLabel('Hidden activation').inputValue(), 'relu');
@@ -174,7 +161,7 @@ describe('playground (built dist/ under a sub-path)', () => {
     const hostile =
       '#dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&hidden=99,abc&learningRate=NaN' +
       '&%3Cscript%3Ealert(2)%3C%2Fscript%3E=1&view=%3Csvg%20onload%3Dalert(3)%3E';
-    const { page, context, problems, dialogs } = await openPage(browser, server.url + hostile);
+    const { page, context, problems, dialogs } = await openPage(built.browser, built.server.url + hostile);
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     const notice = page.locator('#notices');
     assert.equal(await notice.isVisible(), true);
@@ -196,7 +183,7 @@ describe('playground (built dist/ under a sub-path)', () => {
   test('a diverging run pauses with a notice, and no view shows NaN', async () => {
     // ReLU into an identity output with N(0, 1) weights and η = 10: the loss overflows within a few steps.
     const diverging = '#dataset=xor&activation=relu&output=identity&cost=quadratic&learningRate=10&init=large&speed=50';
-    const { page, context, problems } = await openPage(browser, server.url + diverging);
+    const { page, context, problems } = await openPage(built.browser, built.server.url + diverging);
     const status = page.getByRole('status');
     await status.filter({ hasText: 'test accuracy' }).waitFor();
     await page.getByRole('button', { name: /^Play/ }).click();
@@ -224,7 +211,7 @@ describe('playground (built dist/ under a sub-path)', () => {
   // can stretch a 5 ms frame past 50 ms. The page passes when one of up to three 3-second windows
   // of training has no main-thread task over 50 ms; every window is logged.
   test('the main thread stays responsive while training', async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#dataset=spiral&hidden=16,16,16,16&speed=20`);
+    const { page, context, problems } = await openPage(built.browser, `${built.server.url}#dataset=spiral&hidden=16,16,16,16&speed=20`);
     await page.getByRole('status').filter({ hasText: 'test accuracy' }).waitFor();
     await page.getByRole('button', { name: /^Play/ }).click();
     await page.waitForTimeout(500);
