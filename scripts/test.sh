@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash scripts/setup.sh
+bash scripts/lint.sh
 bash scripts/test-core.sh
 bash scripts/test-js.sh
 bash scripts/test-e2e.sh
