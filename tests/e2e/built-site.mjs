@@ -1,12 +1,12 @@
 // The fixture every browser suite shares: the built dist/ (or $GRADSCOPE_SITE) served under a
 // sub-path on 127.0.0.1, one headless Chromium, and the folder screenshots go to.
-import { mkdir } from 'node:fs/promises';
-import { after, before } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../support/chromium.js';
-import { startStaticServer } from '../support/static-server.js';
+import { mkdir } from "node:fs/promises";
+import { after, before } from "node:test";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../support/chromium.js";
+import { startStaticServer } from "../support/static-server.js";
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL("../../", import.meta.url));
 export const artifacts = `${repo}test-artifacts`;
 /** The folder served: the built site. */
 export const siteRoot = process.env.GRADSCOPE_SITE ?? `${repo}dist`;
@@ -16,7 +16,7 @@ export const siteRoot = process.env.GRADSCOPE_SITE ?? `${repo}dist`;
 export function useBuiltSite() {
   const built = { server: undefined, browser: undefined };
   before(async () => {
-    built.server = await startStaticServer({ root: siteRoot, base: '/courses/nn/playground/' });
+    built.server = await startStaticServer({ root: siteRoot, base: "/courses/nn/playground/" });
     built.browser = await launchChromium();
     await mkdir(artifacts, { recursive: true });
   });

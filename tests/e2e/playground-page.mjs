@@ -2,13 +2,18 @@
 // Shared so that other browser tests (the lab's) can drive the same page.
 
 export const VIEW_IDS = [
-  'view-activations', 'view-derivatives', 'view-gradients', 'view-loss', 'view-boundary', 'view-network',
+  "view-activations",
+  "view-derivatives",
+  "view-gradients",
+  "view-loss",
+  "view-boundary",
+  "view-network",
 ];
 
 /** Test accuracy in % from the role="status" line, or null before the first snapshot. */
 export async function statusTestAccuracy(page) {
-  const text = await page.getByRole('status').textContent();
-  const m = /test accuracy ([\d.]+)%/.exec(text ?? '');
+  const text = await page.getByRole("status").textContent();
+  const m = /test accuracy ([\d.]+)%/.exec(text ?? "");
   return m ? Number(m[1]) : null;
 }
 
@@ -17,13 +22,13 @@ export async function statusTestAccuracy(page) {
  * status text, then pauses.
  */
 export async function trainUntil(page, min, timeoutMs) {
-  const status = page.getByRole('status');
-  await status.filter({ hasText: 'test accuracy' }).waitFor({ timeout: 15000 });
-  await page.getByRole('button', { name: /^Play/ }).click();
+  const status = page.getByRole("status");
+  await status.filter({ hasText: "test accuracy" }).waitFor({ timeout: 15000 });
+  await page.getByRole("button", { name: /^Play/ }).click();
   const start = Date.now();
-  let text = '';
+  let text;
   for (;;) {
-    text = (await status.textContent()) ?? '';
+    text = (await status.textContent()) ?? "";
     const m = /test accuracy ([\d.]+)%/.exec(text);
     if (m && Number(m[1]) >= min) break;
     if (Date.now() - start > timeoutMs) {
@@ -32,7 +37,7 @@ export async function trainUntil(page, min, timeoutMs) {
     await page.waitForTimeout(100);
   }
   const ms = Date.now() - start;
-  await page.getByRole('button', { name: /^Pause/ }).click();
+  await page.getByRole("button", { name: /^Pause/ }).click();
   return { ms, status: text };
 }
 
@@ -41,8 +46,8 @@ export function paintedPixels(page, viewId) {
   return page.evaluate((id) => {
     const root = document.getElementById(id);
     if (!root) throw new Error(`no #${id}`);
-    return [...root.querySelectorAll('canvas')].map((canvas) => {
-      const ctx = canvas.getContext('2d');
+    return [...root.querySelectorAll("canvas")].map((canvas) => {
+      const ctx = canvas.getContext("2d");
       if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       let painted = 0;
@@ -73,7 +78,7 @@ export function framesAndLongTasks(page, ms) {
         const observer = new PerformanceObserver((list) => {
           for (const e of list.getEntries()) longTasks.push(Math.round(e.duration));
         });
-        observer.observe({ type: 'longtask' });
+        observer.observe({ type: "longtask" });
         let last = 0;
         const end = performance.now() + ms;
         const frame = (t) => {
@@ -99,7 +104,8 @@ export function framesAndLongTasks(page, ms) {
  */
 export async function responsivenessWindows(page, count = 3, ms = 3000) {
   const windows = [];
-  const step = async () => Number(/step (\d+)/.exec(await page.getByRole('status').textContent())?.[1]);
+  const step = async () =>
+    Number(/step (\d+)/.exec(await page.getByRole("status").textContent())?.[1]);
   for (let w = 0; w < count; w++) {
     const stepBefore = await step();
     const probe = await framesAndLongTasks(page, ms);
@@ -113,8 +119,10 @@ export async function responsivenessWindows(page, count = 3, ms = 3000) {
       longTasks: probe.longTasks,
     };
     windows.push(window);
-    console.log(`# window ${w + 1}: ${window.frames} frames, ${window.steps} training steps, frame gap ` +
-      `p95 ${window.p95.toFixed(1)} ms, worst ${window.worst.toFixed(1)} ms, long tasks ${JSON.stringify(window.longTasks)}`);
+    console.log(
+      `# window ${w + 1}: ${window.frames} frames, ${window.steps} training steps, frame gap ` +
+        `p95 ${window.p95.toFixed(1)} ms, worst ${window.worst.toFixed(1)} ms, long tasks ${JSON.stringify(window.longTasks)}`,
+    );
     if (window.longTasks.length === 0) break;
   }
   return windows;

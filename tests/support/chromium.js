@@ -1,24 +1,32 @@
 // Headless Debian Chromium (/usr/bin/chromium) driven by playwright-core, with a fresh profile per
 // launch: the one launcher of the browser tests (tests/e2e and the install test in tests/js).
-import { chromium } from 'playwright-core';
+import { chromium } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 export function launchChromium() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
 /** Records console errors, page errors and failed requests of `page` in the returned list. */
 function recordProblems(page) {
   const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) =>
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`),
+  );
   return problems;
 }
 
@@ -32,10 +40,10 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
   const page = await context.newPage();
   const problems = recordProblems(page);
   const dialogs = [];
-  page.on('response', (r) => {
+  page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  page.on('dialog', (d) => {
+  page.on("dialog", (d) => {
     dialogs.push(d.message());
     d.dismiss().catch(() => {});
   });
@@ -57,7 +65,7 @@ export async function resultOfPage(browser, url, { timeout = 120_000, screenshot
     if (screenshot) await page.screenshot({ path: screenshot });
     return { result, problems };
   } catch (e) {
-    throw new Error(`${url}: ${e.message}\n${problems.join('\n')}`);
+    throw new Error(`${url}: ${e.message}\n${problems.join("\n")}`, { cause: e });
   } finally {
     await page.close();
   }

@@ -1,8 +1,8 @@
 // gs.activations: σ and σ' of each element-wise activation, computed by the core's own scalar
 // forms, for plotting curves.
-import { checked, GradscopeError } from './checked-call.js';
-import type { RawModule } from './raw-module.js';
-import type { ActivationCurve, ActivationName } from './types.js';
+import { checked, GradscopeError } from "./checked-call.js";
+import type { RawModule } from "./raw-module.js";
+import type { ActivationCurve, ActivationName } from "./types.js";
 
 export interface Activations {
   /** Every activation name; all but 'softmax' are element-wise and can be plotted. */
@@ -16,30 +16,30 @@ export interface Activations {
 }
 
 const NAMES: readonly ActivationName[] = Object.freeze([
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leaky-relu',
-  'identity',
-  'softmax',
+  "sigmoid",
+  "tanh",
+  "relu",
+  "leaky-relu",
+  "identity",
+  "softmax",
 ]);
 
 export function createActivations(raw: RawModule): Activations {
   const name = (n: unknown): string => {
-    if (typeof n !== 'string') {
-      throw new GradscopeError(`activation name must be a string (valid: ${NAMES.join(', ')})`);
+    if (typeof n !== "string") {
+      throw new GradscopeError(`activation name must be a string (valid: ${NAMES.join(", ")})`);
     }
     return n;
   };
   const points = (xs: ArrayLike<number>): Float64Array => {
     if (xs instanceof Float64Array) return xs.slice();
-    if (xs === null || typeof xs !== 'object' || typeof xs.length !== 'number') {
-      throw new GradscopeError('xs must be an array of numbers');
+    if (xs === null || typeof xs !== "object" || typeof xs.length !== "number") {
+      throw new GradscopeError("xs must be an array of numbers");
     }
     const out = new Float64Array(xs.length);
     for (let i = 0; i < xs.length; ++i) {
       const v = xs[i];
-      if (typeof v !== 'number') {
+      if (typeof v !== "number") {
         throw new GradscopeError(`xs[${i}] is ${typeof v}, expected a number`);
       }
       out[i] = v;
@@ -49,7 +49,7 @@ export function createActivations(raw: RawModule): Activations {
   const at = (n: ActivationName, xs: Float64Array, derivative: boolean): Float64Array =>
     checked(raw, () => raw.activationCurve(name(n), xs, derivative)) as Float64Array;
   const one = (x: number): Float64Array => {
-    if (typeof x !== 'number') throw new GradscopeError(`x ${String(x)} must be a number`);
+    if (typeof x !== "number") throw new GradscopeError(`x ${String(x)} must be a number`);
     return Float64Array.of(x);
   };
   return {

@@ -2,10 +2,10 @@
 // layer, ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × w_n × σ'(z_n) × ∂C/∂a_n, evaluated term by term
 // by the core (wasm/bindings/chain_adapter.cpp) next to backprop's ∂C/∂b_1 of the same network.
 // Results are plain objects (copies).
-import { checkFinite } from './argument-checks.js';
-import { checked, GradscopeError } from './checked-call.js';
-import type { RawModule } from './raw-module.js';
-import type { ActivationName, CostName } from './types.js';
+import { checkFinite } from "./argument-checks.js";
+import { checked, GradscopeError } from "./checked-call.js";
+import type { RawModule } from "./raw-module.js";
+import type { ActivationName, CostName } from "./types.js";
 
 /** Neuron j (1 … n): z_j = w_j a_(j−1) + b_j, a_j = σ(z_j), with a_0 = x. */
 export interface ChainNeuron {
@@ -18,7 +18,7 @@ export interface ChainNeuron {
   sigmaPrime: number;
 }
 
-export type ChainTermKind = 'sigma-prime' | 'weight' | 'cost-gradient';
+export type ChainTermKind = "sigma-prime" | "weight" | "cost-gradient";
 
 /** One factor of the product in the order the formula is written, with the running product. */
 export interface ChainTerm {
@@ -63,16 +63,18 @@ export interface ChainOptions {
 export const MAX_CHAIN_LENGTH = 64;
 
 function toFloat64(values: ArrayLike<number>, name: string): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
     throw new GradscopeError(`${name} must be an array of numbers, got ${typeof values}`);
   }
   if (values.length < 1 || values.length > MAX_CHAIN_LENGTH) {
-    throw new GradscopeError(`${name} has ${values.length} entries; a chain has 1 … ${MAX_CHAIN_LENGTH} neurons`);
+    throw new GradscopeError(
+      `${name} has ${values.length} entries; a chain has 1 … ${MAX_CHAIN_LENGTH} neurons`,
+    );
   }
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; ++i) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
       throw new GradscopeError(`${name}[${i}] is ${String(v)}, expected a finite number`);
     }
     out[i] = v;
@@ -91,18 +93,20 @@ export class Chain {
 
   /** The product term by term and backprop's ∂C/∂b_1 for the chain `options` describes. */
   product(options: ChainOptions): ChainProduct {
-    const w = toFloat64(options.weights, 'weights');
-    const b = toFloat64(options.biases, 'biases');
+    const w = toFloat64(options.weights, "weights");
+    const b = toFloat64(options.biases, "biases");
     if (w.length !== b.length) {
-      throw new GradscopeError(`weights has ${w.length} entries but biases has ${b.length}; a chain needs one bias per weight`);
+      throw new GradscopeError(
+        `weights has ${w.length} entries but biases has ${b.length}; a chain needs one bias per weight`,
+      );
     }
-    const x = checkFinite(options.x ?? 1, 'x');
-    const y = checkFinite(options.y ?? 0, 'y');
+    const x = checkFinite(options.x ?? 1, "x");
+    const y = checkFinite(options.y ?? 0, "y");
     const raw = this.#raw;
     const result = checked(raw, () =>
-      raw.chainProduct(w, b, options.activation ?? 'sigmoid', options.cost ?? 'quadratic', x, y),
+      raw.chainProduct(w, b, options.activation ?? "sigmoid", options.cost ?? "quadratic", x, y),
     );
-    if (result === undefined) throw new GradscopeError('chainProduct returned nothing');
+    if (result === undefined) throw new GradscopeError("chainProduct returned nothing");
     return result;
   }
 
@@ -110,12 +114,16 @@ export class Chain {
    * Nielsen's exploding example: the biases b_j = −w_j a_(j−1) that put every z_j at 0, so each
    * factor w_(j+1) σ'(z_j) is w_(j+1) times the activation's largest derivative.
    */
-  centeredBiases(weights: ArrayLike<number>, activation: ActivationName = 'sigmoid', x = 1): Float64Array {
-    const w = toFloat64(weights, 'weights');
-    const x0 = checkFinite(x, 'x');
+  centeredBiases(
+    weights: ArrayLike<number>,
+    activation: ActivationName = "sigmoid",
+    x = 1,
+  ): Float64Array {
+    const w = toFloat64(weights, "weights");
+    const x0 = checkFinite(x, "x");
     const raw = this.#raw;
     const result = checked(raw, () => raw.chainCenteredBiases(w, activation, x0));
-    if (result === undefined) throw new GradscopeError('chainCenteredBiases returned nothing');
+    if (result === undefined) throw new GradscopeError("chainCenteredBiases returned nothing");
     return result;
   }
 }

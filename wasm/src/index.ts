@@ -1,11 +1,11 @@
 // gradscope: a neural-network core (C++, WebAssembly) with per-layer gradient diagnostics.
 //   const gs = await init();
 //   const net = gs.createNetwork({ layers: [2, 8, 1], hidden: 'tanh', cost: 'cross-entropy' });
-import { GradscopeError } from './checked-call.js';
-import { createGradscope, type Gradscope } from './gradscope.js';
-import { loadModule, type WasmSource } from './load-module.js';
-import { simdSupported } from './simd-support.js';
-import type { Flavour } from './types.js';
+import { GradscopeError } from "./checked-call.js";
+import { createGradscope, type Gradscope } from "./gradscope.js";
+import { loadModule, type WasmSource } from "./load-module.js";
+import { simdSupported } from "./simd-support.js";
+import type { Flavour } from "./types.js";
 
 export interface InitOptions {
   /**
@@ -14,35 +14,35 @@ export interface InitOptions {
    */
   wasmUrl?: WasmSource;
   /** 'auto' (default) loads the SIMD build when the engine supports WebAssembly SIMD. */
-  flavour?: Flavour | 'auto';
+  flavour?: Flavour | "auto";
 }
 
 /** Loads a fresh module instance. Each call makes a new instance with its own heap. */
 export async function init(options: InitOptions = {}): Promise<Gradscope> {
-  if (options === null || typeof options !== 'object') {
-    throw new GradscopeError('init options must be an object');
+  if (options === null || typeof options !== "object") {
+    throw new GradscopeError("init options must be an object");
   }
-  const wanted = options.flavour ?? 'auto';
-  if (wanted !== 'auto' && wanted !== 'simd' && wanted !== 'scalar') {
+  const wanted = options.flavour ?? "auto";
+  if (wanted !== "auto" && wanted !== "simd" && wanted !== "scalar") {
     throw new GradscopeError(`flavour '${String(wanted)}' is unknown (valid: auto, simd, scalar)`);
   }
   const simd = simdSupported();
-  if (wanted === 'simd' && !simd) {
+  if (wanted === "simd" && !simd) {
     throw new GradscopeError(
       "this engine does not support WebAssembly SIMD; use flavour 'scalar' or 'auto'",
     );
   }
-  const flavour: Flavour = wanted === 'auto' ? (simd ? 'simd' : 'scalar') : wanted;
+  const flavour: Flavour = wanted === "auto" ? (simd ? "simd" : "scalar") : wanted;
   return createGradscope(await loadModule(flavour, options.wasmUrl), flavour);
 }
 
-export { simdSupported } from './simd-support.js';
-export { GradscopeError } from './checked-call.js';
-export type { Gradscope } from './gradscope.js';
-export type { Network, NetworkTrainer } from './network.js';
-export type { Activations } from './activations.js';
-export type { Datasets, SyntheticOptions } from './datasets.js';
-export type { WasmSource } from './load-module.js';
+export { simdSupported } from "./simd-support.js";
+export { GradscopeError } from "./checked-call.js";
+export type { Gradscope } from "./gradscope.js";
+export type { Network, NetworkTrainer } from "./network.js";
+export type { Activations } from "./activations.js";
+export type { Datasets, SyntheticOptions } from "./datasets.js";
+export type { WasmSource } from "./load-module.js";
 export type {
   ActivationCurve,
   ActivationName,
@@ -65,5 +65,5 @@ export type {
   SyntheticKind,
   TrainingState,
   TrainOptions,
-} from './types.js';
-export * from './lab.js';
+} from "./types.js";
+export * from "./lab.js";

@@ -1,7 +1,14 @@
 // The vanishing-gradient lab's part of the public API (re-exported by index.ts): the chain types
 // and the chapter-5 experiment.
-export type { Chain, ChainNeuron, ChainOptions, ChainProduct, ChainTerm, ChainTermKind } from './chain.js';
-export { MAX_CHAIN_LENGTH } from './chain.js';
+export type {
+  Chain,
+  ChainNeuron,
+  ChainOptions,
+  ChainProduct,
+  ChainTerm,
+  ChainTermKind,
+} from "./chain.js";
+export { MAX_CHAIN_LENGTH } from "./chain.js";
 export {
   hiddenLayerSpeeds,
   resolveVanishingOptions,
@@ -9,5 +16,10 @@ export {
   speedRatio,
   vanishingRun,
   VANISHING_VARIANTS,
-} from './vanishing.js';
-export type { NetworkFactory, VanishingOptions, VanishingPoint, VanishingVariant } from './vanishing.js';
+} from "./vanishing.js";
+export type {
+  NetworkFactory,
+  VanishingOptions,
+  VanishingPoint,
+  VanishingVariant,
+} from "./vanishing.js";

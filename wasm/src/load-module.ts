@@ -3,25 +3,25 @@
 // wasmBinary, so the loader never fetch()es a file path under Node. The literal
 // new URL('./gradscope-*.wasm', import.meta.url) lets bundlers (Vite, webpack 5, Rollup plugins)
 // see and emit both files.
-import { GradscopeError } from './checked-call.js';
-import type { ModuleFactory, RawModule } from './raw-module.js';
-import type { Flavour } from './types.js';
+import { GradscopeError } from "./checked-call.js";
+import type { ModuleFactory, RawModule } from "./raw-module.js";
+import type { Flavour } from "./types.js";
 
 export type WasmSource = string | URL | ((flavour: Flavour) => string | URL);
 
 function defaultWasmUrl(flavour: Flavour): URL {
-  return flavour === 'simd'
-    ? new URL('./gradscope-simd.wasm', import.meta.url)
-    : new URL('./gradscope-scalar.wasm', import.meta.url);
+  return flavour === "simd"
+    ? new URL("./gradscope-simd.wasm", import.meta.url)
+    : new URL("./gradscope-scalar.wasm", import.meta.url);
 }
 
 function resolveUrl(source: WasmSource | undefined, flavour: Flavour): URL {
-  const chosen = typeof source === 'function' ? source(flavour) : source;
+  const chosen = typeof source === "function" ? source(flavour) : source;
   if (chosen === undefined) return defaultWasmUrl(flavour);
-  if (!(chosen instanceof URL) && typeof chosen !== 'string') {
+  if (!(chosen instanceof URL) && typeof chosen !== "string") {
     throw new GradscopeError(`wasmUrl must be a string, URL or function, got ${typeof chosen}`);
   }
-  const base = typeof location === 'object' && location !== null ? location.href : import.meta.url;
+  const base = typeof location === "object" && location !== null ? location.href : import.meta.url;
   return new URL(chosen, base);
 }
 
@@ -30,9 +30,9 @@ interface NodeFs {
 }
 
 async function readBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
-  if (url.protocol === 'file:') {
+  if (url.protocol === "file:") {
     // A computed specifier keeps bundlers from trying to resolve node:fs for the browser.
-    const fsModule = 'node:fs/promises';
+    const fsModule = "node:fs/promises";
     const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule)) as NodeFs;
     try {
       return await fs.readFile(url);
@@ -51,9 +51,9 @@ async function readBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 async function factoryFor(flavour: Flavour): Promise<ModuleFactory> {
-  return flavour === 'simd'
-    ? (await import('./gradscope-simd.js')).default
-    : (await import('./gradscope-scalar.js')).default;
+  return flavour === "simd"
+    ? (await import("./gradscope-simd.js")).default
+    : (await import("./gradscope-scalar.js")).default;
 }
 
 export async function loadModule(
@@ -78,7 +78,7 @@ export async function loadModule(
     loading = false;
     return raw;
   } catch (e) {
-    const detail = printErr.length > 0 ? ` (${printErr.join('; ')})` : '';
+    const detail = printErr.length > 0 ? ` (${printErr.join("; ")})` : "";
     throw new GradscopeError(`cannot instantiate ${url.href}: ${String(e)}${detail}`);
   }
 }

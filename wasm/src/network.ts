@@ -1,10 +1,10 @@
 // Network: a handle on one Network<float> in the module, with the public camelCase API. Layers
 // are numbered as in the seed (l = 2 … L). Every array returned is a copy.
-import { checked, GradscopeError } from './checked-call.js';
-import type { RawModule, RawNetworkHandle } from './raw-module.js';
-import { checkInteger, checkNumber } from './argument-checks.js';
-import { batch, sampleCount, toFloat32 } from './samples.js';
-import { networkToJSON } from './network-json.js';
+import { checked, GradscopeError } from "./checked-call.js";
+import type { RawModule, RawNetworkHandle } from "./raw-module.js";
+import { checkInteger, checkNumber } from "./argument-checks.js";
+import { batch, sampleCount, toFloat32 } from "./samples.js";
+import { networkToJSON } from "./network-json.js";
 import type {
   ActivationName,
   CostName,
@@ -21,7 +21,7 @@ import type {
   SgdOptions,
   TrainingState,
   TrainOptions,
-} from './types.js';
+} from "./types.js";
 
 const INT_MAX = 2 ** 31 - 1;
 
@@ -35,7 +35,7 @@ export class Network {
   #raw: RawModule;
   #handle: RawNetworkHandle | null;
   #registry: FinalizationRegistry<RawNetworkHandle>;
-  #session = 0;  // id of the active step-wise session, 0 = none
+  #session = 0; // id of the active step-wise session, 0 = none
   #nextSession = 1;
   /** [n_1, …, n_L]. */
   readonly layers: readonly number[];
@@ -93,7 +93,7 @@ export class Network {
   /** w^l (row-major n_l × n_(l−1)) and b^l. Copies. */
   getParameters(l: number): LayerParameters {
     const h = this.#live();
-    checkInteger(l, 'layer', -INT_MAX, INT_MAX);
+    checkInteger(l, "layer", -INT_MAX, INT_MAX);
     const weights = checked(this.#raw, () => h.weights(l)) as Float32Array;
     const biases = checked(this.#raw, () => h.biases(l)) as Float32Array;
     const rows = this.layers[l - 1] as number;
@@ -104,20 +104,20 @@ export class Network {
   /** Replaces w^l and b^l (copied in); shapes and finiteness are checked first. */
   setParameters(l: number, params: { weights: Samples; biases: Samples }): void {
     const h = this.#live();
-    checkInteger(l, 'layer', -INT_MAX, INT_MAX);
-    if (params === null || typeof params !== 'object') {
-      throw new GradscopeError('setParameters needs { weights, biases }');
+    checkInteger(l, "layer", -INT_MAX, INT_MAX);
+    if (params === null || typeof params !== "object") {
+      throw new GradscopeError("setParameters needs { weights, biases }");
     }
-    const weights = toFloat32(params.weights, 'weights');
-    const biases = toFloat32(params.biases, 'biases');
+    const weights = toFloat32(params.weights, "weights");
+    const biases = toFloat32(params.biases, "biases");
     checked(this.#raw, () => h.setParameters(l, weights, biases));
   }
 
   /** a^L for each sample of x (m × n_1, row-major) as an m × n_L Float32Array. */
   predict(x: Samples): Float32Array {
     const h = this.#live();
-    const xs = toFloat32(x, 'x');
-    const m = sampleCount(xs, this.inputWidth, 'x');
+    const xs = toFloat32(x, "x");
+    const m = sampleCount(xs, this.inputWidth, "x");
     return checked(this.#raw, () => h.predict(xs, m)) as Float32Array;
   }
 
@@ -146,8 +146,8 @@ export class Network {
   gradientCheck(x: Samples, y: Samples, options: GradientCheckOptions = {}): GradientCheckResult {
     const h = this.#live();
     const b = batch(x, y, this.inputWidth, this.outputWidth);
-    const step = checkNumber(options.h ?? 1e-5, 'h');
-    const max = checkInteger(options.maxParameters ?? INT_MAX, 'maxParameters', -INT_MAX, INT_MAX);
+    const step = checkNumber(options.h ?? 1e-5, "h");
+    const max = checkInteger(options.maxParameters ?? INT_MAX, "maxParameters", -INT_MAX, INT_MAX);
     const r = checked(this.#raw, () => h.gradientCheck(b.x, b.y, b.m, step, max));
     return { ...(r as GradientCheckResult) };
   }
@@ -157,12 +157,12 @@ export class Network {
    * onEpoch runs between epochs, outside WebAssembly; returning false stops early.
    */
   train(x: Samples, y: Samples, options: TrainOptions = {}): EpochReport[] {
-    if (options === null || typeof options !== 'object') {
-      throw new GradscopeError('options must be an object');
+    if (options === null || typeof options !== "object") {
+      throw new GradscopeError("options must be an object");
     }
-    const epochs = checkInteger(options.epochs ?? 1, 'epochs', 1, INT_MAX);
-    if (options.onEpoch !== undefined && typeof options.onEpoch !== 'function') {
-      throw new GradscopeError('onEpoch must be a function');
+    const epochs = checkInteger(options.epochs ?? 1, "epochs", 1, INT_MAX);
+    if (options.onEpoch !== undefined && typeof options.onEpoch !== "function") {
+      throw new GradscopeError("onEpoch must be a function");
     }
     const h = this.#live();
     const id = this.#begin(x, y, options);
@@ -191,14 +191,14 @@ export class Network {
     const live = (): RawNetworkHandle => {
       if (this.#session !== id) {
         throw new GradscopeError(
-          this.disposed ? 'the network was disposed' : 'this trainer was replaced or disposed',
+          this.disposed ? "the network was disposed" : "this trainer was replaced or disposed",
         );
       }
       return h;
     };
     return {
       steps: (count = 1) => {
-        checkInteger(count, 'step count', -INT_MAX, INT_MAX);
+        checkInteger(count, "step count", -INT_MAX, INT_MAX);
         const handle = live();
         return { ...(checked(raw, () => handle.trainSteps(count)) as TrainingState) };
       },
@@ -223,13 +223,13 @@ export class Network {
   }
 
   #live(): RawNetworkHandle {
-    if (this.#handle === null) throw new GradscopeError('the network was disposed');
+    if (this.#handle === null) throw new GradscopeError("the network was disposed");
     return this.#handle;
   }
 
   #begin(x: Samples, y: Samples, o: SgdOptions): number {
     const h = this.#live();
-    if (o === null || typeof o !== 'object') throw new GradscopeError('options must be an object');
+    if (o === null || typeof o !== "object") throw new GradscopeError("options must be an object");
     const b = batch(x, y, this.inputWidth, this.outputWidth);
     let test: { x: Float32Array | undefined; y: Float32Array | undefined; m: number } = {
       x: undefined,
@@ -238,21 +238,32 @@ export class Network {
     };
     if (o.testX !== undefined || o.testY !== undefined) {
       if (o.testX === undefined || o.testY === undefined) {
-        throw new GradscopeError('testX and testY must be given together');
+        throw new GradscopeError("testX and testY must be given together");
       }
-      test = batch(o.testX, o.testY, this.inputWidth, this.outputWidth, ['testX', 'testY']);
+      test = batch(o.testX, o.testY, this.inputWidth, this.outputWidth, ["testX", "testY"]);
     }
-    const batchSize = checkInteger(o.batchSize ?? 10, 'batchSize', -INT_MAX, INT_MAX);
-    const learningRate = checkNumber(o.learningRate ?? 0.5, 'learningRate');
-    const l2 = checkNumber(o.l2 ?? 0, 'l2');
-    const seed = checkNumber(o.seed ?? 1, 'seed');
-    if (o.shuffle !== undefined && typeof o.shuffle !== 'boolean') {
+    const batchSize = checkInteger(o.batchSize ?? 10, "batchSize", -INT_MAX, INT_MAX);
+    const learningRate = checkNumber(o.learningRate ?? 0.5, "learningRate");
+    const l2 = checkNumber(o.l2 ?? 0, "l2");
+    const seed = checkNumber(o.seed ?? 1, "seed");
+    if (o.shuffle !== undefined && typeof o.shuffle !== "boolean") {
       throw new GradscopeError(`shuffle ${String(o.shuffle)} must be true or false`);
     }
     this.#session = 0;
     checked(this.#raw, () =>
-      h.beginTraining(b.x, b.y, b.m, test.x, test.y, test.m, batchSize, learningRate, l2,
-                      o.shuffle ?? true, seed),
+      h.beginTraining(
+        b.x,
+        b.y,
+        b.m,
+        test.x,
+        test.y,
+        test.m,
+        batchSize,
+        learningRate,
+        l2,
+        o.shuffle ?? true,
+        seed,
+      ),
     );
     this.#session = this.#nextSession++;
     return this.#session;

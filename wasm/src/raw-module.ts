@@ -2,7 +2,7 @@
 // package's wrapper talks to it; users see the camelCase API of gradscope.ts. Failed calls return
 // undefined / null / false and leave a message for takeError() (see checked-call.ts). Results the
 // wrapper hands on as they are have the public types of types.ts and chain.ts, defined once there.
-import type { ChainProduct } from './chain.js';
+import type { ChainProduct } from "./chain.js";
 import type {
   Dataset,
   EpochReport,
@@ -11,7 +11,7 @@ import type {
   LayerDiagnostics,
   LayerGradients,
   TrainingState,
-} from './types.js';
+} from "./types.js";
 
 export interface RawIdxArray {
   dims: Int32Array;
@@ -80,9 +80,11 @@ export interface RawModule {
     seed: number,
     outputWidth: number,
   ): Dataset | undefined;
-  splitDataset(data: Dataset, testFraction: number, seed: number):
-    | { train: Dataset; test: Dataset }
-    | undefined;
+  splitDataset(
+    data: Dataset,
+    testFraction: number,
+    seed: number,
+  ): { train: Dataset; test: Dataset } | undefined;
   parseIdx(bytes: Uint8Array): RawIdxArray | undefined;
   idxDataset(
     images: RawIdxArray,
@@ -100,7 +102,11 @@ export interface RawModule {
     x: number,
     y: number,
   ): ChainProduct | undefined;
-  chainCenteredBiases(weights: Float64Array, activation: string, x: number): Float64Array | undefined;
+  chainCenteredBiases(
+    weights: Float64Array,
+    activation: string,
+    x: number,
+  ): Float64Array | undefined;
 }
 
 /** What the Emscripten factory (the default export of gradscope-<flavour>.js) accepts. */

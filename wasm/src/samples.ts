@@ -1,11 +1,11 @@
 // Checks and converts the sample arrays users pass, so that shape errors name the argument and
 // the widths before anything reaches the module.
-import { GradscopeError } from './checked-call.js';
-import type { Samples } from './types.js';
+import { GradscopeError } from "./checked-call.js";
+import type { Samples } from "./types.js";
 
 export function toFloat32(values: Samples, name: string): Float32Array {
   if (values instanceof Float32Array) return values;
-  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
     throw new GradscopeError(
       `${name} must be a Float32Array or an array of numbers, got ${typeof values}`,
     );
@@ -13,7 +13,7 @@ export function toFloat32(values: Samples, name: string): Float32Array {
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; ++i) {
     const v = values[i];
-    if (typeof v !== 'number') {
+    if (typeof v !== "number") {
       throw new GradscopeError(`${name}[${i}] is ${typeof v}, expected a number`);
     }
     out[i] = v;
@@ -38,7 +38,7 @@ export function batch(
   y: Samples,
   inputWidth: number,
   outputWidth: number,
-  names: [string, string] = ['x', 'y'],
+  names: [string, string] = ["x", "y"],
 ): { x: Float32Array; y: Float32Array; m: number } {
   const xs = toFloat32(x, names[0]);
   const ys = toFloat32(y, names[1]);

@@ -1,11 +1,11 @@
 // The public types of the gradscope package. Every array a method returns is a fresh copy: it
 // stays valid after dispose() and after the WebAssembly heap grows.
 
-export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'identity' | 'softmax';
-export type CostName = 'quadratic' | 'cross-entropy' | 'log-likelihood';
-export type InitName = 'large' | 'scaled' | 'he';
-export type SyntheticKind = 'circle' | 'xor' | 'gaussians' | 'spiral';
-export type Flavour = 'simd' | 'scalar';
+export type ActivationName = "sigmoid" | "tanh" | "relu" | "leaky-relu" | "identity" | "softmax";
+export type CostName = "quadratic" | "cross-entropy" | "log-likelihood";
+export type InitName = "large" | "scaled" | "he";
+export type SyntheticKind = "circle" | "xor" | "gaussians" | "spiral";
+export type Flavour = "simd" | "scalar";
 
 /** Samples one after another (row-major batch × width). Other numeric arrays are converted. */
 export type Samples = Float32Array | ArrayLike<number>;
@@ -133,7 +133,7 @@ export interface IdxArray {
 }
 
 export interface NetworkJSON {
-  format: 'gradscope-network';
+  format: "gradscope-network";
   version: 1;
   layers: number[];
   hidden: ActivationName;

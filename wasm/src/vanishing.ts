@@ -2,9 +2,9 @@
 // the "speed of learning" ‖∂C/∂b^l‖ of every hidden layer, with ∂C/∂b^l averaged over a set of
 // training images as his generate_gradient.py did, at initialisation and after each epoch of
 // training, with the accuracy on held-out images. Built on the public Network API only.
-import { checkIntegerAtLeast } from './argument-checks.js';
-import { GradscopeError } from './checked-call.js';
-import type { Network } from './network.js';
+import { checkIntegerAtLeast } from "./argument-checks.js";
+import { GradscopeError } from "./checked-call.js";
+import type { Network } from "./network.js";
 import type {
   ActivationName,
   CostName,
@@ -13,7 +13,7 @@ import type {
   InitName,
   NetworkOptions,
   Samples,
-} from './types.js';
+} from "./types.js";
 
 /** What the experiment needs of a loaded module (gs). */
 export interface NetworkFactory {
@@ -60,14 +60,16 @@ export interface VanishingPoint {
 
 /** The first hidden layer's speed over the last one's (small: the first learns slowly). */
 export function speedRatio(speeds: readonly number[]): number {
-  if (speeds.length === 0) throw new GradscopeError('speedRatio needs at least one speed');
+  if (speeds.length === 0) throw new GradscopeError("speedRatio needs at least one speed");
   return (speeds[0] as number) / (speeds[speeds.length - 1] as number);
 }
 
 /** Nielsen's speed of learning of every hidden layer over the batch (x, y). */
 export function hiddenLayerSpeeds(net: Network, x: Samples, y: Samples): number[] {
   if (net.numLayers < 3) {
-    throw new GradscopeError(`speed of learning needs a hidden layer, but the network has ${net.numLayers} layers`);
+    throw new GradscopeError(
+      `speed of learning needs a hidden layer, but the network has ${net.numLayers} layers`,
+    );
   }
   return net
     .diagnostics(x, y)
@@ -77,8 +79,16 @@ export function hiddenLayerSpeeds(net: Network, x: Samples, y: Samples): number[
 
 /** Samples [start, start + count) of a data set (copies). */
 export function sliceDataset(data: Dataset, start: number, count: number): Dataset {
-  if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 1 || start + count > data.n) {
-    throw new GradscopeError(`cannot take samples ${start} … ${start + count - 1} of a data set of ${data.n}`);
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(count) ||
+    start < 0 ||
+    count < 1 ||
+    start + count > data.n
+  ) {
+    throw new GradscopeError(
+      `cannot take samples ${start} … ${start + count - 1} of a data set of ${data.n}`,
+    );
   }
   return {
     x: data.x.slice(start * data.inputWidth, (start + count) * data.inputWidth),
@@ -91,32 +101,43 @@ export function sliceDataset(data: Dataset, start: number, count: number): Datas
 }
 
 /** The options with their defaults filled in and checked against the data set. */
-export function resolveVanishingOptions(options: VanishingOptions, data: Dataset): Required<VanishingOptions> {
+export function resolveVanishingOptions(
+  options: VanishingOptions,
+  data: Dataset,
+): Required<VanishingOptions> {
   if (!Array.isArray(options.layers) || options.layers.length < 3) {
-    throw new GradscopeError(`layers ${JSON.stringify(options.layers)} must list the input, at least one hidden layer and the output`);
+    throw new GradscopeError(
+      `layers ${JSON.stringify(options.layers)} must list the input, at least one hidden layer and the output`,
+    );
   }
   if (options.layers[0] !== data.inputWidth) {
-    throw new GradscopeError(`layers start with ${String(options.layers[0])} inputs but the images have ${data.inputWidth} pixels`);
+    throw new GradscopeError(
+      `layers start with ${String(options.layers[0])} inputs but the images have ${data.inputWidth} pixels`,
+    );
   }
   if (options.layers[options.layers.length - 1] !== data.outputWidth) {
-    throw new GradscopeError(`layers end with ${String(options.layers[options.layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`);
+    throw new GradscopeError(
+      `layers end with ${String(options.layers[options.layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`,
+    );
   }
   const r: Required<VanishingOptions> = {
     layers: options.layers,
-    activation: options.activation ?? 'sigmoid',
-    init: options.init ?? 'scaled',
-    cost: options.cost ?? 'cross-entropy',
-    output: options.output ?? 'sigmoid',
+    activation: options.activation ?? "sigmoid",
+    init: options.init ?? "scaled",
+    cost: options.cost ?? "cross-entropy",
+    output: options.output ?? "sigmoid",
     seed: options.seed ?? 1,
-    samples: checkIntegerAtLeast(options.samples ?? 1000, 'samples', 1),
-    testSamples: checkIntegerAtLeast(options.testSamples ?? 1000, 'testSamples', 1),
-    epochs: checkIntegerAtLeast(options.epochs ?? 0, 'epochs', 0),
-    batchSize: checkIntegerAtLeast(options.batchSize ?? 10, 'batchSize', 1),
+    samples: checkIntegerAtLeast(options.samples ?? 1000, "samples", 1),
+    testSamples: checkIntegerAtLeast(options.testSamples ?? 1000, "testSamples", 1),
+    epochs: checkIntegerAtLeast(options.epochs ?? 0, "epochs", 0),
+    batchSize: checkIntegerAtLeast(options.batchSize ?? 10, "batchSize", 1),
     learningRate: options.learningRate ?? 0.1,
     l2: options.l2 ?? 0,
   };
   if (r.samples + r.testSamples > data.n) {
-    throw new GradscopeError(`samples ${r.samples} + testSamples ${r.testSamples} exceed the ${data.n} images of the data set`);
+    throw new GradscopeError(
+      `samples ${r.samples} + testSamples ${r.testSamples} exceed the ${data.n} images of the data set`,
+    );
   }
   return r;
 }
@@ -159,7 +180,7 @@ export function* vanishingRun(
     });
     try {
       for (let e = 1; e <= o.epochs; ++e) {
-        const report = trainer.epoch();  // evaluates on both sets after the pass
+        const report = trainer.epoch(); // evaluates on both sets after the pass
         yield {
           epoch: e,
           speeds: hiddenLayerSpeeds(net, train.x, train.y),
@@ -184,9 +205,9 @@ export interface VanishingVariant {
 }
 
 export const VANISHING_VARIANTS: readonly VanishingVariant[] = Object.freeze([
-  { id: 'book', label: 'sigmoid, N(0, 1/n_in) (the book)', activation: 'sigmoid', init: 'scaled' },
-  { id: 'relu-he', label: 'ReLU + He init', activation: 'relu', init: 'he' },
-  { id: 'tanh', label: 'tanh, N(0, 1/n_in)', activation: 'tanh', init: 'scaled' },
-  { id: 'leaky-relu-he', label: 'leaky ReLU + He init', activation: 'leaky-relu', init: 'he' },
-  { id: 'large', label: 'sigmoid, "large" N(0, 1) init', activation: 'sigmoid', init: 'large' },
+  { id: "book", label: "sigmoid, N(0, 1/n_in) (the book)", activation: "sigmoid", init: "scaled" },
+  { id: "relu-he", label: "ReLU + He init", activation: "relu", init: "he" },
+  { id: "tanh", label: "tanh, N(0, 1/n_in)", activation: "tanh", init: "scaled" },
+  { id: "leaky-relu-he", label: "leaky ReLU + He init", activation: "leaky-relu", init: "he" },
+  { id: "large", label: 'sigmoid, "large" N(0, 1) init', activation: "sigmoid", init: "large" },
 ]);

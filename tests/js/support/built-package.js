@@ -1,10 +1,10 @@
 // The package as built into wasm/dist by scripts/build-package.sh (the install test uses the
 // packed tarball instead).
-import { after, before } from 'node:test';
+import { after, before } from "node:test";
 
-import { init } from '../../../wasm/dist/index.js';
+import { init } from "../../../wasm/dist/index.js";
 
-export { init, simdSupported, GradscopeError } from '../../../wasm/dist/index.js';
+export { init, simdSupported, GradscopeError } from "../../../wasm/dist/index.js";
 
 /**
  * One module instance for a test file, loaded before its tests (`shared.gs`), and every network

@@ -97,24 +97,41 @@ export class PlaygroundView implements PageView {
       return c;
     };
     // The 2-D sets show the decision boundary; MNIST shows test digits in the same place.
-    const boundaryCard = card("view-boundary", "Decision boundary", "The network's output over the input plane; the white band is where it says 0.5.");
+    const boundaryCard = card(
+      "view-boundary",
+      "Decision boundary",
+      "The network's output over the input plane; the white band is where it says 0.5.",
+    );
     const digitsCard = card("view-digits", "Test digits and the network's guesses", "");
     digitsCard.root.hidden = true;
-    const diagramText = "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.";
+    const diagramText =
+      "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.";
     const diagramCard = card("view-network", "Network", diagramText);
-    const lossText = "Mean cost and share classified correctly, on the training and the held-out test points.";
+    const lossText =
+      "Mean cost and share classified correctly, on the training and the held-out test points.";
     const lossCard = card("view-loss", "Loss and accuracy", lossText);
-    const curvesBody = card("view-activations", "Activation functions", "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.").body;
-    const gradientText = "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
+    const curvesBody = card(
+      "view-activations",
+      "Activation functions",
+      "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.",
+    ).body;
+    const gradientText =
+      "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
     const gradientCard = card("view-gradients", "Per-layer gradients", gradientText, true);
-    const derivText = "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.";
+    const derivText =
+      "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.";
     const derivCard = card("view-derivatives", "σ′(z) per layer", derivText, true);
-    const measured = " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
+    const measured =
+      " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
     this.cards = {
       boundary: boundaryCard,
       digits: digitsCard,
       worded: [
-        { card: diagramCard, text: diagramText, mnist: ` Layers wider than ${MAX_SHOWN} are drawn as ${MAX_SHOWN} evenly spaced neurons ("${MAX_SHOWN} of 784").` },
+        {
+          card: diagramCard,
+          text: diagramText,
+          mnist: ` Layers wider than ${MAX_SHOWN} are drawn as ${MAX_SHOWN} evenly spaced neurons ("${MAX_SHOWN} of 784").`,
+        },
         { card: lossCard, text: lossText, mnist: measured },
         { card: gradientCard, text: gradientText, mnist: measured },
         { card: derivCard, text: derivText, mnist: measured },
@@ -186,7 +203,9 @@ export class PlaygroundView implements PageView {
     const next: Settings = { ...base, ...patch };
     if (patch.output && !costsAllowedAfter(next.output).includes(next.cost)) {
       const cost = costsAllowedAfter(next.output)[0] ?? "quadratic";
-      this.context?.notify(`cost ${next.cost} does not fit output ${next.output}; switched to ${cost}`);
+      this.context?.notify(
+        `cost ${next.cost} does not fit output ${next.output}; switched to ${cost}`,
+      );
       next.cost = cost;
     }
     this.apply(next);
@@ -311,7 +330,8 @@ export class PlaygroundView implements PageView {
         `${count(preview.evalCount)} of the ${count(preview.trainCount)} training digits; test ` +
         `loss and accuracy on all ${count(preview.testCount)} test digits.`;
     }
-    for (const { card, text, mnist } of cards.worded) card.explanation.textContent = digits ? text + mnist : text;
+    for (const { card, text, mnist } of cards.worded)
+      card.explanation.textContent = digits ? text + mnist : text;
   }
 
   private fail(message: string): void {

@@ -68,7 +68,9 @@ export class TabRouter {
     const id = params.get(VIEW_KEY);
     let slot = this.slots.find((s) => s.view.id === id) ?? null;
     if (id !== null && !slot) {
-      this.context.notify(`view: ${JSON.stringify(id.slice(0, 40))} is not a view; playground shown`);
+      this.context.notify(
+        `view: ${JSON.stringify(id.slice(0, 40))} is not a view; playground shown`,
+      );
     }
     slot = slot ?? this.slots[0] ?? null;
     if (!slot) return;

@@ -48,18 +48,49 @@ const percent = (v: string | number) => `${Math.round(Number(v) * 100)}%`;
 
 const CONTROLS: readonly SelectControl[] = [
   { key: "dataset", label: "Data set", group: "Data", choices: DATASETS },
-  { key: "noise", label: "Noise (std. dev.)", group: "Data", choices: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5] },
+  {
+    key: "noise",
+    label: "Noise (std. dev.)",
+    group: "Data",
+    choices: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
+  },
   // 2-D sets take up to 2,000 points, MNIST 1,000 to 10,000 digits: render() disables the rest.
-  { key: "samples", label: "Samples (points or digits)", group: "Data", choices: [100, 200, 400, 800, 1000, 2000, 4000, 6000, 8000, 10000] },
-  { key: "testFraction", label: "Test share", group: "Data", choices: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], text: percent },
+  {
+    key: "samples",
+    label: "Samples (points or digits)",
+    group: "Data",
+    choices: [100, 200, 400, 800, 1000, 2000, 4000, 6000, 8000, 10000],
+  },
+  {
+    key: "testFraction",
+    label: "Test share",
+    group: "Data",
+    choices: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+    text: percent,
+  },
   { key: "activation", label: "Hidden activation", group: "Network", choices: HIDDEN_ACTIVATIONS },
   { key: "output", label: "Output activation", group: "Network", choices: OUTPUT_ACTIVATIONS },
   { key: "cost", label: "Cost", group: "Network", choices: COSTS },
   { key: "init", label: "Initialiser", group: "Network", choices: INITS },
-  { key: "learningRate", label: "Learning rate η", group: "Training", choices: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] },
+  {
+    key: "learningRate",
+    label: "Learning rate η",
+    group: "Training",
+    choices: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
+  },
   { key: "batchSize", label: "Batch size", group: "Training", choices: [1, 2, 5, 10, 20, 50, 100] },
-  { key: "l2", label: "L2 regularisation λ", group: "Training", choices: [0, 0.001, 0.01, 0.1, 1, 3, 10] },
-  { key: "speed", label: "Speed (mini-batches per update)", group: "Training", choices: [1, 2, 5, 10, 20, 50, 100, 200] },
+  {
+    key: "l2",
+    label: "L2 regularisation λ",
+    group: "Training",
+    choices: [0, 0.001, 0.01, 0.1, 1, 3, 10],
+  },
+  {
+    key: "speed",
+    label: "Speed (mini-batches per update)",
+    group: "Training",
+    choices: [1, 2, 5, 10, 20, 50, 100, 200],
+  },
 ];
 
 export type SettingsPatch = Partial<Settings>;
@@ -111,7 +142,9 @@ export class SettingsPanel {
     const reroll = doc.createElement("button");
     reroll.type = "button";
     reroll.textContent = "New seed";
-    reroll.addEventListener("click", () => this.onChange({ seed: (Number(this.seed.value) + 1) % 2 ** 31 }));
+    reroll.addEventListener("click", () =>
+      this.onChange({ seed: (Number(this.seed.value) + 1) % 2 ** 31 }),
+    );
     const row = doc.createElement("div");
     row.className = "control-row";
     row.append(seedLabel, this.seed, reroll);

@@ -41,7 +41,8 @@ export class ChainEditor {
     this.table = doc.createElement("table");
     this.table.className = "chain-editor";
     const caption = doc.createElement("caption");
-    caption.textContent = "Neuron j: z_j = w_j a_(j−1) + b_j, a_j = σ(z_j). Drag a slider or type a value.";
+    caption.textContent =
+      "Neuron j: z_j = w_j a_(j−1) + b_j, a_j = σ(z_j). Drag a slider or type a value.";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
     for (const text of ["j", "weight w_j", "bias b_j", "z_j", "a_j", "σ′(z_j)"]) {
@@ -109,7 +110,12 @@ export class ChainEditor {
     });
   }
 
-  private parameterControl(doc: Document, kind: ParameterKind, j: number, base: number): ParameterControl {
+  private parameterControl(
+    doc: Document,
+    kind: ParameterKind,
+    j: number,
+    base: number,
+  ): ParameterControl {
     const name = kind === "w" ? `weight w_${j}` : `bias b_${j}`;
     const slider = doc.createElement("input");
     slider.type = "range";

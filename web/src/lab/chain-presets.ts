@@ -12,7 +12,9 @@ export function smallWeights(s: ChainState): ChainState {
   const n = s.chainW.length;
   return {
     ...s,
-    chainW: Array.from({ length: n }, (_, i) => round((i % 2 === 0 ? 1 : -1) * (0.95 - (0.45 * i) / Math.max(1, n - 1)))),
+    chainW: Array.from({ length: n }, (_, i) =>
+      round((i % 2 === 0 ? 1 : -1) * (0.95 - (0.45 * i) / Math.max(1, n - 1))),
+    ),
     chainB: Array.from({ length: n }, (_, i) => round(0.3 * Math.sin(i + 1))),
   };
 }

@@ -59,7 +59,9 @@ export class ChainProductStrip {
     check.className = agree ? "agree" : "disagree";
     check.textContent =
       ` · backprop (the four equations, float32): ${formatNumber(p.backpropDCdb1)} — ` +
-      (agree ? `equal to float precision (relative difference ${diff.toExponential(1)})` : `differs by ${diff.toExponential(1)}`);
+      (agree
+        ? `equal to float precision (relative difference ${diff.toExponential(1)})`
+        : `differs by ${diff.toExponential(1)}`);
     const cost = doc.createElement("span");
     cost.className = "chain-cost";
     cost.textContent = ` · C = ${formatNumber(p.cost)}`;

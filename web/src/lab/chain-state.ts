@@ -44,7 +44,11 @@ export const DEFAULT_CHAIN: ChainState = {
 };
 
 /** A comma-separated list of MIN … MAX finite numbers in [−limit, limit], written rounded. */
-export function numberListKind(minLength: number, maxLength: number, limit: number): PropertyKind<number[]> {
+export function numberListKind(
+  minLength: number,
+  maxLength: number,
+  limit: number,
+): PropertyKind<number[]> {
   const item = numberKind(-limit, limit);
   return listKind({ ...item, format: (v) => String(roundForUrl(v)) }, minLength, maxLength);
 }
@@ -71,11 +75,15 @@ export function reconcileChain(s: ChainState): { state: ChainState; problems: st
   const state = { ...s, chainW: [...s.chainW], chainB: [...s.chainB] };
   const problems: string[] = [];
   if (state.chainB.length !== state.chainW.length) {
-    problems.push(`chainB: ${state.chainB.length} biases for ${state.chainW.length} weights; biases reset to 0`);
+    problems.push(
+      `chainB: ${state.chainB.length} biases for ${state.chainW.length} weights; biases reset to 0`,
+    );
     state.chainB = state.chainW.map(() => 0);
   }
   if (state.chainCost === "cross-entropy" && state.chainAct !== "sigmoid") {
-    problems.push(`chainCost: cross-entropy needs a sigmoid output, not ${state.chainAct}; quadratic used`);
+    problems.push(
+      `chainCost: cross-entropy needs a sigmoid output, not ${state.chainAct}; quadratic used`,
+    );
     state.chainCost = "quadratic";
   }
   if (state.chainCost === "cross-entropy" && !(state.chainY >= 0 && state.chainY <= 1)) {

@@ -65,7 +65,7 @@ export class ChainView implements PageView {
       this.gs = await init();
     } catch (e) {
       status.textContent = "The WebAssembly core could not be loaded; the chain needs it.";
-      throw e;  // the tab router shows the reason as a notice
+      throw e; // the tab router shows the reason as a notice
     }
     status.remove();
     this.parts = this.build(container);
@@ -102,10 +102,17 @@ export class ChainView implements PageView {
     controls.addEventListener("submit", (e) => e.preventDefault());
     const neurons = selectOf(
       doc,
-      Array.from({ length: MAX_NEURONS - MIN_NEURONS + 1 }, (_, i) => ({ value: String(i + MIN_NEURONS), text: String(i + MIN_NEURONS) })),
+      Array.from({ length: MAX_NEURONS - MIN_NEURONS + 1 }, (_, i) => ({
+        value: String(i + MIN_NEURONS),
+        text: String(i + MIN_NEURONS),
+      })),
       String(this.state.chainW.length),
     );
-    const activation = selectOf(doc, CHAIN_ACTIVATIONS.map((a) => ({ value: a, text: a })), this.state.chainAct);
+    const activation = selectOf(
+      doc,
+      CHAIN_ACTIVATIONS.map((a) => ({ value: a, text: a })),
+      this.state.chainAct,
+    );
     const cost = selectOf(
       doc,
       [
@@ -129,8 +136,15 @@ export class ChainView implements PageView {
     presets.setAttribute("aria-label", "Presets");
     presets.append(
       button(doc, "Small weights |w| < 1", () => this.applyState(smallWeights(this.state), true)),
-      button(doc, "Nielsen's exploding example", () => this.explode(), "w_j = 100 and b_j = −100·a_(j−1), so every z_j = 0"),
-      button(doc, "Random N(0, 1)", () => this.applyState(randomNormal(this.state, this.rng), true)),
+      button(
+        doc,
+        "Nielsen's exploding example",
+        () => this.explode(),
+        "w_j = 100 and b_j = −100·a_(j−1), so every z_j = 0",
+      ),
+      button(doc, "Random N(0, 1)", () =>
+        this.applyState(randomNormal(this.state, this.rng), true),
+      ),
     );
     const editorBox = doc.createElement("div");
     editorBox.className = "chain-editor-box";
@@ -177,7 +191,9 @@ export class ChainView implements PageView {
 
     container.append(intro.root, productCard.root, whyCard.root);
 
-    neurons.addEventListener("change", () => this.applyState(resizeChain(this.state, Number(neurons.value)), true));
+    neurons.addEventListener("change", () =>
+      this.applyState(resizeChain(this.state, Number(neurons.value)), true),
+    );
     activation.addEventListener("change", () => {
       const act = activation.value as ChainActivation;
       const cost = act === "sigmoid" ? this.state.chainCost : "quadratic";
@@ -205,7 +221,10 @@ export class ChainView implements PageView {
   private explode(): void {
     const gs = mounted(this.gs, "the WebAssembly core");
     const act = this.state.chainAct === "relu" ? "sigmoid" : this.state.chainAct;
-    if (act !== this.state.chainAct) this.context?.notify("the exploding example needs z = 0 to be differentiable: sigmoid used instead of ReLU");
+    if (act !== this.state.chainAct)
+      this.context?.notify(
+        "the exploding example needs z = 0 to be differentiable: sigmoid used instead of ReLU",
+      );
     this.applyState(explodingExample({ ...this.state, chainAct: act }, gs.chain), true);
   }
 
@@ -223,7 +242,9 @@ export class ChainView implements PageView {
     parts.neurons.value = String(state.chainW.length);
     parts.activation.value = state.chainAct;
     parts.cost.value = state.chainCost;
-    const crossEntropy = parts.cost.querySelector<HTMLOptionElement>('option[value="cross-entropy"]');
+    const crossEntropy = parts.cost.querySelector<HTMLOptionElement>(
+      'option[value="cross-entropy"]',
+    );
     if (crossEntropy) crossEntropy.disabled = state.chainAct !== "sigmoid";
     if (Number(parts.x.value) !== state.chainX) parts.x.value = String(state.chainX);
     if (Number(parts.y.value) !== state.chainY) parts.y.value = String(state.chainY);
@@ -238,7 +259,14 @@ export class ChainView implements PageView {
     const s = this.state;
     let p: ChainProduct;
     try {
-      p = gs.chain.product({ weights: s.chainW, biases: s.chainB, activation: s.chainAct, cost: s.chainCost, x: s.chainX, y: s.chainY });
+      p = gs.chain.product({
+        weights: s.chainW,
+        biases: s.chainB,
+        activation: s.chainAct,
+        cost: s.chainCost,
+        x: s.chainX,
+        y: s.chainY,
+      });
     } catch (e) {
       this.context?.notify(`chain: ${(e as Error).message}`);
       return;

@@ -1,6 +1,11 @@
 // Small builders for the lab's labelled form controls (every control gets an accessible name).
 
-export function labelled(doc: Document, id: string, text: string, control: HTMLElement): HTMLElement {
+export function labelled(
+  doc: Document,
+  id: string,
+  text: string,
+  control: HTMLElement,
+): HTMLElement {
   const row = doc.createElement("div");
   row.className = "control-row";
   const label = doc.createElement("label");
@@ -11,7 +16,11 @@ export function labelled(doc: Document, id: string, text: string, control: HTMLE
   return row;
 }
 
-export function selectOf(doc: Document, options: readonly { value: string; text: string }[], value: string): HTMLSelectElement {
+export function selectOf(
+  doc: Document,
+  options: readonly { value: string; text: string }[],
+  value: string,
+): HTMLSelectElement {
   const select = doc.createElement("select");
   for (const o of options) {
     const option = doc.createElement("option");
@@ -23,7 +32,13 @@ export function selectOf(doc: Document, options: readonly { value: string; text:
   return select;
 }
 
-export function numberInput(doc: Document, value: number, min: number, max: number, step: number | "any"): HTMLInputElement {
+export function numberInput(
+  doc: Document,
+  value: number,
+  min: number,
+  max: number,
+  step: number | "any",
+): HTMLInputElement {
   const input = doc.createElement("input");
   input.type = "number";
   input.min = String(min);
@@ -33,7 +48,12 @@ export function numberInput(doc: Document, value: number, min: number, max: numb
   return input;
 }
 
-export function button(doc: Document, text: string, onClick: () => void, title?: string): HTMLButtonElement {
+export function button(
+  doc: Document,
+  text: string,
+  onClick: () => void,
+  title?: string,
+): HTMLButtonElement {
   const b = doc.createElement("button");
   b.type = "button";
   b.textContent = text;

@@ -9,6 +9,8 @@ import { VanishingView } from "./vanishing-view.js";
 export function registerViews(registry: ViewRegistry): void {
   registry.register(new ChainView());
   registry.register(
-    new VanishingView(() => new Worker(new URL("./vanishing-worker.ts", import.meta.url), { type: "module" })),
+    new VanishingView(
+      () => new Worker(new URL("./vanishing-worker.ts", import.meta.url), { type: "module" }),
+    ),
   );
 }

@@ -10,7 +10,8 @@ import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
 
 const label = (id: string) => VANISHING_VARIANTS.find((v) => v.id === id)?.label ?? id;
-const positive = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && v > 0 ? v : null);
+const positive = (v: number | undefined) =>
+  v !== undefined && Number.isFinite(v) && v > 0 ? v : null;
 const speedValue = (_u: uPlot, v: number | null) => (v == null ? "–" : formatNumber(v));
 
 /** Rebuilds when the shape changes, otherwise only swaps data. */
@@ -41,7 +42,10 @@ export class InitialSpeedChart {
 
   update(r: VanishingResults, hidden: number): void {
     const xs = Array.from({ length: hidden }, (_, i) => i + 1);
-    const data = [xs, ...r.variants.map((v) => xs.map((_, i) => positive(r.initial(v)?.speeds[i])))] as uPlot.AlignedData;
+    const data = [
+      xs,
+      ...r.variants.map((v) => xs.map((_, i) => positive(r.initial(v)?.speeds[i]))),
+    ] as uPlot.AlignedData;
     this.chart.draw(
       `${hidden}:${r.variants.join(",")}`,
       () => ({
@@ -54,7 +58,13 @@ export class InitialSpeedChart {
           ],
           series: [
             { label: "hidden layer" },
-            ...r.variants.map((v, i) => ({ label: label(v), ...styleOf(i), width: 2, points: { size: 6 }, value: speedValue })),
+            ...r.variants.map((v, i) => ({
+              label: label(v),
+              ...styleOf(i),
+              width: 2,
+              points: { size: 6 },
+              value: speedValue,
+            })),
           ],
           cursor: { drag: { x: false, y: false } },
         },
@@ -96,7 +106,9 @@ export class TrainingSpeedCharts {
       const points = r.of(v);
       const data = [
         points.map((p) => p.epoch),
-        ...Array.from({ length: hidden }, (_, l) => points.map((p) => (diverged(p) ? null : positive(p.speeds[l])))),
+        ...Array.from({ length: hidden }, (_, l) =>
+          points.map((p) => (diverged(p) ? null : positive(p.speeds[l]))),
+        ),
       ] as uPlot.AlignedData;
       this.charts.get(v)?.draw(
         "fixed",
@@ -107,7 +119,12 @@ export class TrainingSpeedCharts {
             axes: [{ label: "epoch" }, { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels }],
             series: [
               { label: "epoch" },
-              ...Array.from({ length: hidden }, (_, l) => ({ label: `hidden ${l + 1}`, ...styleOf(l), width: 1.5, value: speedValue })),
+              ...Array.from({ length: hidden }, (_, l) => ({
+                label: `hidden ${l + 1}`,
+                ...styleOf(l),
+                width: 1.5,
+                value: speedValue,
+              })),
             ],
             cursor: { drag: { x: false, y: false } },
           },
@@ -131,10 +148,12 @@ export class AccuracyChart {
     const xs = Array.from({ length: longest }, (_, i) => i);
     const data = [
       xs,
-      ...r.variants.map((v) => xs.map((e) => {
-        const p = r.of(v)[e];
-        return p ? 100 * p.test.accuracy : null;
-      })),
+      ...r.variants.map((v) =>
+        xs.map((e) => {
+          const p = r.of(v)[e];
+          return p ? 100 * p.test.accuracy : null;
+        }),
+      ),
     ] as uPlot.AlignedData;
     this.chart.draw(
       r.variants.join(","),

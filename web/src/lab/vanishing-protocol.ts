@@ -25,11 +25,17 @@ export type DataSource =
   | { kind: "files"; name: string; images: ArrayBuffer; labels: ArrayBuffer };
 
 export type ToLabWorker =
-  | { type: "run"; runId: number; config: ExperimentConfig; data: DataSource }
-  | { type: "stop" };
+  { type: "run"; runId: number; config: ExperimentConfig; data: DataSource } | { type: "stop" };
 
 export type FromLabWorker =
-  | { type: "data"; runId: number; description: string; n: number; inputWidth: number; outputWidth: number }
+  | {
+      type: "data";
+      runId: number;
+      description: string;
+      n: number;
+      inputWidth: number;
+      outputWidth: number;
+    }
   | { type: "point"; runId: number; variant: string; point: VanishingPoint }
   | { type: "done"; runId: number; stopped: boolean; seconds: number }
   | { type: "error"; runId: number; message: string };

@@ -44,7 +44,10 @@ function variantListKind(): PropertyKind<string[]> {
     parse(text) {
       const ids = text === "" ? [] : text.split(",");
       const bad = ids.find((id) => !VARIANT_IDS.includes(id));
-      if (bad !== undefined) return new Error(`${JSON.stringify(bad.slice(0, 40))} is not one of ${VARIANT_IDS.join(", ")}`);
+      if (bad !== undefined)
+        return new Error(
+          `${JSON.stringify(bad.slice(0, 40))} is not one of ${VARIANT_IDS.join(", ")}`,
+        );
       if (ids.length === 0) return new Error("no variant chosen");
       return [...new Set(ids)];
     },

@@ -17,7 +17,8 @@ export class VanishingTable {
   update(r: VanishingResults, hidden: number, book: readonly number[] | undefined): void {
     const doc = this.table.ownerDocument;
     const caption = doc.createElement("caption");
-    caption.textContent = "Speed of learning ‖∂C/∂bˡ‖ of each hidden layer at initialisation, averaged over 1,000 training images";
+    caption.textContent =
+      "Speed of learning ‖∂C/∂bˡ‖ of each hidden layer at initialisation, averaged over 1,000 training images";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
     const headers = [
@@ -54,7 +55,10 @@ export class VanishingTable {
       const last = r.latest(v);
       for (let i = 0; i < hidden; ++i) cell(tr, first ? formatNumber(first.speeds[i] ?? NaN) : "…");
       const s = first?.speeds;
-      cell(tr, s && s.length > 0 ? formatNumber((s[0] as number) / (s[s.length - 1] as number)) : "…");
+      cell(
+        tr,
+        s && s.length > 0 ? formatNumber((s[0] as number) / (s[s.length - 1] as number)) : "…",
+      );
       cell(tr, first ? formatPercent(first.test.accuracy) : "…");
       cell(tr, last ? String(last.epoch) : "…");
       if (last && diverged(last)) cell(tr, "diverged (non-finite gradient)", "text");

@@ -166,7 +166,10 @@ export class VanishingView implements PageView {
     labelsFile.type = "file";
     const fileRows = doc.createElement("div");
     fileRows.className = "lab-files";
-    fileRows.append(labelled(doc, "lab-idx-images", "IDX images (.gz or plain)", imagesFile), labelled(doc, "lab-idx-labels", "IDX labels", labelsFile));
+    fileRows.append(
+      labelled(doc, "lab-idx-images", "IDX images (.gz or plain)", imagesFile),
+      labelled(doc, "lab-idx-labels", "IDX labels", labelsFile),
+    );
     dataBox.append(dataLegend, labelled(doc, "lab-data", "Data", dataChoice), fileRows);
     const showFiles = () => (fileRows.hidden = dataChoice.value !== "files");
     dataChoice.addEventListener("change", showFiles);
@@ -189,18 +192,25 @@ export class VanishingView implements PageView {
       },
       "generate_gradient.py: full batches of the 1,000 images, η = 0.1, λ = 5, 500 epochs",
     );
-    const quickPreset = button(doc, "Quick training", () => {
-      const { labEpochs, labBatch, labRate, labL2 } = DEFAULT_VANISHING;
-      this.state = { ...this.state, labEpochs, labBatch, labRate, labL2 };
-      this.showState();
-    }, "mini-batches of 10, η = 0.1, no L2, 30 epochs");
+    const quickPreset = button(
+      doc,
+      "Quick training",
+      () => {
+        const { labEpochs, labBatch, labRate, labL2 } = DEFAULT_VANISHING;
+        this.state = { ...this.state, labEpochs, labBatch, labRate, labL2 };
+        this.showState();
+      },
+      "mini-batches of 10, η = 0.1, no L2, 30 epochs",
+    );
     const status = doc.createElement("p");
     status.className = "lab-status";
     status.setAttribute("role", "status");
-    status.textContent = "Press Run to measure each layer's speed at initialisation and then train.";
+    status.textContent =
+      "Press Run to measure each layer's speed at initialisation and then train.";
     actions.append(run, stop, bookPreset, quickPreset, status);
     setup.body.append(form, shape, variantsBox, dataBox, actions);
-    for (const input of [hidden, width, seed, epochs, batch, rate, l2]) input.addEventListener("change", () => this.readControls());
+    for (const input of [hidden, width, seed, epochs, batch, rate, l2])
+      input.addEventListener("change", () => this.readControls());
 
     const resultsCard = createViewCard(
       doc,
@@ -235,7 +245,21 @@ export class VanishingView implements PageView {
     container.append(setup.root, resultsCard.root, trainingCard.root, accuracyCard.root);
 
     return {
-      hidden, width, seed, epochs, batch, rate, l2, variants, dataChoice, imagesFile, labelsFile, run, stop, status, shape,
+      hidden,
+      width,
+      seed,
+      epochs,
+      batch,
+      rate,
+      l2,
+      variants,
+      dataChoice,
+      imagesFile,
+      labelsFile,
+      run,
+      stop,
+      status,
+      shape,
       table,
       initialChart: new InitialSpeedChart(initialBox),
       trainingCharts: new TrainingSpeedCharts(trainingBox),
@@ -246,7 +270,8 @@ export class VanishingView implements PageView {
   /** Controls → state (invalid entries are left for the browser's validation and ignored). */
   private readControls(): void {
     const p = mounted(this.parts, "the controls");
-    const num = (input: HTMLInputElement, fallback: number) => (input.value.trim() !== "" && input.checkValidity() ? Number(input.value) : fallback);
+    const num = (input: HTMLInputElement, fallback: number) =>
+      input.value.trim() !== "" && input.checkValidity() ? Number(input.value) : fallback;
     const chosen = VANISHING_VARIANTS.map((v) => v.id).filter((id) => p.variants.get(id)?.checked);
     this.state = {
       labHidden: Number(p.hidden.value),
@@ -281,8 +306,14 @@ export class VanishingView implements PageView {
     if (p.dataChoice.value === "files") {
       const images = p.imagesFile.files?.[0];
       const labels = p.labelsFile.files?.[0];
-      if (!images || !labels) throw new Error("choose both an IDX images file and an IDX labels file");
-      return { kind: "files", name: `${images.name} + ${labels.name}`, images: await images.arrayBuffer(), labels: await labels.arrayBuffer() };
+      if (!images || !labels)
+        throw new Error("choose both an IDX images file and an IDX labels file");
+      return {
+        kind: "files",
+        name: `${images.name} + ${labels.name}`,
+        images: await images.arrayBuffer(),
+        labels: await labels.arrayBuffer(),
+      };
     }
     // Relative to the page, so the built site works from any sub-path.
     const base = p.run.ownerDocument.baseURI;
@@ -301,7 +332,12 @@ export class VanishingView implements PageView {
     this.dataDescription = "";
     this.setRunning(true);
     p.status.textContent = "Loading the images…";
-    const message: ToLabWorker = { type: "run", runId: this.runId, config: experimentConfig(this.state), data };
+    const message: ToLabWorker = {
+      type: "run",
+      runId: this.runId,
+      config: experimentConfig(this.state),
+      data,
+    };
     if (data.kind === "files") worker.postMessage(message, [data.images, data.labels]);
     else worker.postMessage(message);
     this.draw();
@@ -365,16 +401,25 @@ export class VanishingView implements PageView {
     if (!r) return;
     const book = r.initial("book");
     const relu = r.initial("relu-he");
-    const ratio = (s: readonly number[]) => formatNumber((s[s.length - 1] as number) / (s[0] as number));
+    const ratio = (s: readonly number[]) =>
+      formatNumber((s[s.length - 1] as number) / (s[0] as number));
     const bits = [this.dataDescription];
-    if (book) bits.push(`book's network: the first hidden layer learns ${ratio(book.speeds)}× more slowly than the last`);
+    if (book)
+      bits.push(
+        `book's network: the first hidden layer learns ${ratio(book.speeds)}× more slowly than the last`,
+      );
     if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds)}×`);
     const epochs = r.epochsDone();
     if (epochs > 0) {
       const accs = r.variants.map((v) => `${v} ${formatPercent(r.latest(v)?.test.accuracy ?? 0)}`);
       bits.push(`epoch ${epochs} of ${this.state.labEpochs}; held-out accuracy ${accs.join(", ")}`);
     }
-    if (done) bits.push(done.stopped ? `stopped after ${done.seconds.toFixed(1)} s` : `finished in ${done.seconds.toFixed(1)} s`);
+    if (done)
+      bits.push(
+        done.stopped
+          ? `stopped after ${done.seconds.toFixed(1)} s`
+          : `finished in ${done.seconds.toFixed(1)} s`,
+      );
     p.status.textContent = bits.filter((b) => b !== "").join(" · ");
   }
 
@@ -386,7 +431,11 @@ export class VanishingView implements PageView {
       const p = mounted(this.parts, "the controls");
       const r = this.results;
       if (!r) return;
-      p.table.update(r, this.runHidden, r.variants.includes("book") ? BOOK_SPEEDS[this.runHidden] : undefined);
+      p.table.update(
+        r,
+        this.runHidden,
+        r.variants.includes("book") ? BOOK_SPEEDS[this.runHidden] : undefined,
+      );
       p.initialChart.update(r, this.runHidden);
       p.trainingCharts.update(r, this.runHidden);
       p.accuracyChart.update(r);

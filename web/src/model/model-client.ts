@@ -14,7 +14,9 @@ export class ModelClient {
     onCrash: (message: string) => void,
   ) {
     worker.addEventListener("message", (e: MessageEvent<FromWorker>) => listener(e.data));
-    worker.addEventListener("error", (e) => onCrash(e.message || "the training worker failed to start"));
+    worker.addEventListener("error", (e) =>
+      onCrash(e.message || "the training worker failed to start"),
+    );
   }
 
   configure(settings: Settings): void {

@@ -39,8 +39,7 @@ export interface DigitPredictions {
 
 /** What the input-space view draws: the 2-D plane's heatmap, or MNIST's test digits. */
 export type InputView =
-  | { kind: "plane"; boundary: BoundaryGrid }
-  | { kind: "digits"; predictions: DigitPredictions };
+  { kind: "plane"; boundary: BoundaryGrid } | { kind: "digits"; predictions: DigitPredictions };
 
 export interface Snapshot {
   step: number; // mini-batches done
@@ -66,7 +65,13 @@ export interface DigitSample {
 /** The data the input-space view needs once per run. */
 export type DataPreview =
   | { kind: "plane"; train: PointSet; test: PointSet }
-  | { kind: "digits"; digits: DigitSample; trainCount: number; testCount: number; evalCount: number };
+  | {
+      kind: "digits";
+      digits: DigitSample;
+      trainCount: number;
+      testCount: number;
+      evalCount: number;
+    };
 
 export interface ActivationCurve {
   name: string;

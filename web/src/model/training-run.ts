@@ -3,7 +3,14 @@
 
 import type { Dataset, Gradscope, Network, NetworkTrainer } from "gradscope";
 import { isMnist, layerSizes, MNIST_SIDE, outputWidth, type Settings } from "../state/settings.js";
-import type { BoundaryGrid, DataPreview, DigitPredictions, InputView, LayerSnapshot, Snapshot } from "./protocol.js";
+import type {
+  BoundaryGrid,
+  DataPreview,
+  DigitPredictions,
+  InputView,
+  LayerSnapshot,
+  Snapshot,
+} from "./protocol.js";
 
 /** The heatmap's grid: cells per side and the half-width of the input square it covers. */
 const BOUNDARY_RESOLUTION = 48;
@@ -52,10 +59,15 @@ export class TrainingRun {
         outputWidth: outputWidth(settings.dataset, settings.output),
       });
     }
-    const parts = gs.datasets.split(all, { testFraction: settings.testFraction, seed: settings.seed });
+    const parts = gs.datasets.split(all, {
+      testFraction: settings.testFraction,
+      seed: settings.seed,
+    });
     this.train = parts.train;
     this.test = parts.test;
-    this.trainEval = isMnist(settings.dataset) ? firstSamples(this.train, MNIST_EVAL_SAMPLES) : this.train;
+    this.trainEval = isMnist(settings.dataset)
+      ? firstSamples(this.train, MNIST_EVAL_SAMPLES)
+      : this.train;
     this.sizes = layerSizes(settings);
     this.net = gs.createNetwork({
       layers: this.sizes,
@@ -68,7 +80,7 @@ export class TrainingRun {
     try {
       this.trainer = this.newTrainer();
     } catch (e) {
-      this.net.dispose();  // a run that cannot train must not leave its network behind
+      this.net.dispose(); // a run that cannot train must not leave its network behind
       throw e;
     }
     this.grid = isMnist(settings.dataset) ? null : boundaryInputs();
@@ -138,7 +150,8 @@ export class TrainingRun {
     const layers: LayerSnapshot[] = diagnostics.map((d, i) => {
       const p = net.getParameters(d.layer);
       const g = gradients[i];
-      if (!g || g.layer !== d.layer) throw new Error(`gradients and diagnostics disagree at layer ${d.layer}`);
+      if (!g || g.layer !== d.layer)
+        throw new Error(`gradients and diagnostics disagree at layer ${d.layer}`);
       return {
         layer: d.layer,
         rows: p.rows,
@@ -150,7 +163,10 @@ export class TrainingRun {
         biasGradNorm: d.biasGradNorm,
         weightGradNorm: d.weightGradNorm,
         meanAbsActDeriv: d.meanAbsActDeriv,
-        derivHistogram: { edges: [...d.derivHistogram.edges], counts: [...d.derivHistogram.counts] },
+        derivHistogram: {
+          edges: [...d.derivHistogram.edges],
+          counts: [...d.derivHistogram.counts],
+        },
         saturatedFraction: d.saturatedFraction,
       };
     });
@@ -185,7 +201,9 @@ export class TrainingRun {
   }
 
   private inputView(): InputView {
-    return this.grid ? { kind: "plane", boundary: this.boundary(this.grid) } : { kind: "digits", predictions: this.digitPredictions() };
+    return this.grid
+      ? { kind: "plane", boundary: this.boundary(this.grid) }
+      : { kind: "digits", predictions: this.digitPredictions() };
   }
 
   /** The most active output unit for each shown test digit, and its activation. */
@@ -197,7 +215,8 @@ export class TrainingRun {
     const confidence = new Float32Array(shown.n);
     for (let i = 0; i < shown.n; i++) {
       let best = 0;
-      for (let j = 1; j < width; j++) if ((out[i * width + j] ?? -Infinity) > (out[i * width + best] ?? -Infinity)) best = j;
+      for (let j = 1; j < width; j++)
+        if ((out[i * width + j] ?? -Infinity) > (out[i * width + best] ?? -Infinity)) best = j;
       predicted[i] = best;
       confidence[i] = out[i * width + best] ?? NaN;
     }

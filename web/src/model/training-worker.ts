@@ -83,7 +83,8 @@ class TrainingWorker {
     const previous = this.settings;
     this.settings = { ...next, hidden: [...next.hidden] };
     if (this.run && sameRun(this.run.settings, next)) this.run.retune(next);
-    else if (!this.run && previous && sameRun(previous, next)) return; // its digits are loading
+    else if (!this.run && previous && sameRun(previous, next))
+      return; // its digits are loading
     else this.rebuild(next);
   }
 
@@ -107,7 +108,10 @@ class TrainingWorker {
         this.digits = null; // a later run tries again
         if (generation !== this.generation) return;
         this.running = false;
-        this.post({ type: "error", message: `cannot load the MNIST digits: ${e instanceof Error ? e.message : String(e)}` });
+        this.post({
+          type: "error",
+          message: `cannot load the MNIST digits: ${e instanceof Error ? e.message : String(e)}`,
+        });
       });
   }
 
@@ -127,7 +131,12 @@ class TrainingWorker {
       const preview = run.preview;
       const transfer =
         preview.kind === "plane"
-          ? [preview.train.x.buffer, preview.train.labels.buffer, preview.test.x.buffer, preview.test.labels.buffer]
+          ? [
+              preview.train.x.buffer,
+              preview.train.labels.buffer,
+              preview.test.x.buffer,
+              preview.test.labels.buffer,
+            ]
           : [preview.digits.pixels.buffer, preview.digits.labels.buffer];
       this.post({ type: "configured", layerSizes: run.sizes, preview }, transfer);
       this.sendSnapshot(true);
@@ -153,7 +162,8 @@ class TrainingWorker {
           this.running = false;
           this.post({
             type: "error",
-            message: "training diverged (the loss is no longer a number): lower the learning rate η and press Reset",
+            message:
+              "training diverged (the loss is no longer a number): lower the learning rate η and press Reset",
           });
         }
       } catch (e) {
@@ -175,7 +185,12 @@ class TrainingWorker {
         ? [input.boundary.values.buffer]
         : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
     for (const l of snapshot.layers) {
-      transfer.push(l.weights.buffer, l.biases.buffer, l.weightGradients.buffer, l.biasGradients.buffer);
+      transfer.push(
+        l.weights.buffer,
+        l.biases.buffer,
+        l.weightGradients.buffer,
+        l.biasGradients.buffer,
+      );
     }
     this.post({ type: "snapshot", snapshot }, transfer);
     return snapshot;
@@ -194,5 +209,9 @@ serveWhenLoaded(
     worker.announce();
     return (m) => worker.handle(m);
   },
-  (message) => scope.postMessage({ type: "error", message: `could not load the WebAssembly module: ${message}` }),
+  (message) =>
+    scope.postMessage({
+      type: "error",
+      message: `could not load the WebAssembly module: ${message}`,
+    }),
 );

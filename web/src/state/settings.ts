@@ -147,7 +147,15 @@ export function settingsForDataset(current: Settings, dataset: DatasetName): Set
 
 /** The keys a change between a 2-D set and MNIST resets. */
 const DATASET_PRESET_KEYS = [
-  "samples", "hidden", "activation", "output", "cost", "init", "learningRate", "batchSize", "speed",
+  "samples",
+  "hidden",
+  "activation",
+  "output",
+  "cost",
+  "init",
+  "learningRate",
+  "batchSize",
+  "speed",
 ] as const satisfies readonly (keyof Settings)[];
 
 export const MNIST_PRESET: Readonly<Settings> = Object.freeze({
@@ -181,7 +189,9 @@ export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
   const [fewest, most] = sampleRange(value.dataset);
   if (value.samples < fewest || value.samples > most) {
     const fallback = isMnist(value.dataset) ? MNIST_PRESET.samples : DEFAULT_SETTINGS.samples;
-    problems.push(`samples: ${value.samples} is outside [${fewest}, ${most}] for ${value.dataset}; ${fallback} used`);
+    problems.push(
+      `samples: ${value.samples} is outside [${fewest}, ${most}] for ${value.dataset}; ${fallback} used`,
+    );
     value.samples = fallback;
   }
   const widest = maxNeurons(value.dataset);
@@ -199,12 +209,22 @@ export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
 
 /** Settings whose change needs a new network or new data; the others apply while training. */
 export const RUN_KEYS: readonly (keyof Settings)[] = [
-  "dataset", "noise", "samples", "testFraction", "hidden", "activation", "output", "cost", "init", "seed",
+  "dataset",
+  "noise",
+  "samples",
+  "testFraction",
+  "hidden",
+  "activation",
+  "output",
+  "cost",
+  "init",
+  "seed",
 ];
 
 /** True when `a` and `b` describe the same data and network (training options may differ). */
 export function sameRun(a: Settings, b: Settings): boolean {
   return SETTINGS_TABLE.every(
-    (spec) => !RUN_KEYS.includes(spec.key) || spec.kind.equals(a[spec.key] as never, b[spec.key] as never),
+    (spec) =>
+      !RUN_KEYS.includes(spec.key) || spec.kind.equals(a[spec.key] as never, b[spec.key] as never),
   );
 }

@@ -107,7 +107,8 @@ export function numberKind(min: number, max: number, integer = false): PropertyK
       if (!NUMBER_TEXT.test(text)) return new Error(`${describe(text)} is not a number`);
       const v = Number(text);
       if (integer && !Number.isInteger(v)) return new Error(`${describe(text)} is not an integer`);
-      if (!(v >= min && v <= max)) return new Error(`${describe(text)} is outside [${min}, ${max}]`);
+      if (!(v >= min && v <= max))
+        return new Error(`${describe(text)} is outside [${min}, ${max}]`);
       return v;
     },
     format: (v) => String(v),
@@ -119,7 +120,11 @@ export function numberKind(min: number, max: number, integer = false): PropertyK
  * A comma-separated list of `minLength` … `maxLength` values of one kind ("" is the empty list);
  * each entry is parsed, written and compared by `item`.
  */
-export function listKind<V>(item: PropertyKind<V>, minLength: number, maxLength: number): PropertyKind<V[]> {
+export function listKind<V>(
+  item: PropertyKind<V>,
+  minLength: number,
+  maxLength: number,
+): PropertyKind<V[]> {
   return {
     parse(text) {
       const parts = text === "" ? [] : text.split(",");

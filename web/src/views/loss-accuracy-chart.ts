@@ -27,12 +27,18 @@ export class LossAccuracyChart {
       return;
     }
     this.built = true;
-    const fixed = (digits: number, unit = "") => (_u: uPlot, v: number | null) =>
-      v == null ? "–" : `${v.toFixed(digits)}${unit}`;
+    const fixed =
+      (digits: number, unit = "") =>
+      (_u: uPlot, v: number | null) =>
+        v == null ? "–" : `${v.toFixed(digits)}${unit}`;
     this.plot.rebuild({
       options: {
         title: "Loss and accuracy: training (solid) and test (dashed)",
-        scales: { x: { time: false }, loss: { range: (_u, _min, max) => [0, Math.max(max, 0.1)] }, acc: { range: [0, 100] } },
+        scales: {
+          x: { time: false },
+          loss: { range: (_u, _min, max) => [0, Math.max(max, 0.1)] },
+          acc: { range: [0, 100] },
+        },
         axes: [
           { label: "epoch" },
           { label: "loss (mean cost)", scale: "loss" },
@@ -41,9 +47,29 @@ export class LossAccuracyChart {
         series: [
           { label: "epoch", value: fixed(2) },
           { label: "train loss", scale: "loss", stroke: OKABE_ITO.blue, width: 2, value: fixed(4) },
-          { label: "test loss", scale: "loss", stroke: OKABE_ITO.blue, width: 2, dash: [6, 4], value: fixed(4) },
-          { label: "train accuracy", scale: "acc", stroke: OKABE_ITO.vermillion, width: 2, value: fixed(1, "%") },
-          { label: "test accuracy", scale: "acc", stroke: OKABE_ITO.vermillion, width: 2, dash: [6, 4], value: fixed(1, "%") },
+          {
+            label: "test loss",
+            scale: "loss",
+            stroke: OKABE_ITO.blue,
+            width: 2,
+            dash: [6, 4],
+            value: fixed(4),
+          },
+          {
+            label: "train accuracy",
+            scale: "acc",
+            stroke: OKABE_ITO.vermillion,
+            width: 2,
+            value: fixed(1, "%"),
+          },
+          {
+            label: "test accuracy",
+            scale: "acc",
+            stroke: OKABE_ITO.vermillion,
+            width: 2,
+            dash: [6, 4],
+            value: fixed(1, "%"),
+          },
         ],
         cursor: { drag: { x: false, y: false } },
       },

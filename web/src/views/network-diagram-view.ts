@@ -55,7 +55,8 @@ export class NetworkDiagramView {
     this.info = doc.createElement("p");
     this.info.className = "diagram-info";
     this.info.setAttribute("aria-live", "polite");
-    this.info.textContent = "Hover over a neuron or a connection (or focus here and use the arrow keys).";
+    this.info.textContent =
+      "Hover over a neuron or a connection (or focus here and use the arrow keys).";
     container.append(
       this.canvas,
       this.info,
@@ -110,7 +111,10 @@ export class NetworkDiagramView {
     const widest = this.widestShown();
     const height = Math.max(220, Math.min(520, widest * 14 + PAD_TOP + PAD_BOTTOM));
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+    if (
+      this.canvas.width !== Math.round(width * ratio) ||
+      this.canvas.height !== Math.round(height * ratio)
+    ) {
       this.canvas.width = Math.round(width * ratio);
       this.canvas.height = Math.round(height * ratio);
       this.canvas.style.width = `${width}px`;
@@ -152,7 +156,8 @@ export class NetworkDiagramView {
         ctx.arc(n.x, n.y, radius, 0, 2 * Math.PI);
         ctx.fillStyle = "#fff";
         ctx.fill();
-        ctx.lineWidth = bias === undefined || !Number.isFinite(bias) ? 1.5 : Math.min(5, 1 + Math.abs(bias));
+        ctx.lineWidth =
+          bias === undefined || !Number.isFinite(bias) ? 1.5 : Math.min(5, 1 + Math.abs(bias));
         ctx.strokeStyle = bias === undefined ? "#444" : signColour(bias);
         ctx.stroke();
         if (this.isTarget({ kind: "neuron", layer: n.layer, index: n.index })) {
@@ -226,7 +231,9 @@ export class NetworkDiagramView {
     e.preventDefault();
     // Moves between drawn neurons: up and down along a column, sideways to the same position.
     const current =
-      this.target?.kind === "neuron" ? this.target : { kind: "neuron" as const, layer: 1, index: 0 };
+      this.target?.kind === "neuron"
+        ? this.target
+        : { kind: "neuron" as const, layer: 1, index: 0 };
     const layer = clamp(current.layer + move[0], 1, this.sizes.length);
     const before = shownIndices(this.sizes[current.layer - 1] ?? 1);
     const shown = shownIndices(this.sizes[layer - 1] ?? 1);

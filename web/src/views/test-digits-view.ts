@@ -101,7 +101,10 @@ export class TestDigitsView {
     const rows = Math.ceil(count / COLUMNS);
     const height = rows * (cell + LABEL_HEIGHT);
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+    if (
+      this.canvas.width !== Math.round(width * ratio) ||
+      this.canvas.height !== Math.round(height * ratio)
+    ) {
       this.canvas.width = Math.round(width * ratio);
       this.canvas.height = Math.round(height * ratio);
       this.canvas.style.width = `${width}px`;
@@ -131,9 +134,18 @@ export class TestDigitsView {
       const right = guess === truth;
       ctx.strokeStyle = right ? "#bbb" : WRONG;
       ctx.lineWidth = right ? 1 : 3;
-      ctx.strokeRect(x + ctx.lineWidth / 2, y + ctx.lineWidth / 2, image - ctx.lineWidth, image - ctx.lineWidth);
+      ctx.strokeRect(
+        x + ctx.lineWidth / 2,
+        y + ctx.lineWidth / 2,
+        image - ctx.lineWidth,
+        image - ctx.lineWidth,
+      );
       ctx.fillStyle = right ? RIGHT : WRONG;
-      ctx.fillText(right ? `${guess}` : `${guess} ✗ →${truth}`, x + image / 2, y + image + LABEL_HEIGHT - 3);
+      ctx.fillText(
+        right ? `${guess}` : `${guess} ✗ →${truth}`,
+        x + image / 2,
+        y + image + LABEL_HEIGHT - 3,
+      );
     }
   }
 
