@@ -8,5 +8,6 @@ bash scripts/setup.sh
 bash scripts/lint.sh
 bash scripts/test-core.sh
 bash scripts/test-js.sh
+bash scripts/test-web.sh
 bash scripts/test-e2e.sh
 echo "npm test: all suites passed in $(( $(date +%s) - start )) s"
