@@ -1,7 +1,7 @@
 // Turns the benchmark's JSON lines into the table, the ratios and docs/performance.md.
 //   node bench/report.mjs <results.jsonl> <machine.json> [--json]
 // With --json it prints only the JSON array of results; otherwise the table and the ratios.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const [resultsFile, machineFile, ...flags] = process.argv.slice(2);
 const results = readFileSync(resultsFile, "utf8")
@@ -11,6 +11,9 @@ const results = readFileSync(resultsFile, "utf8")
   .map((line) => JSON.parse(line));
 const machine = JSON.parse(readFileSync(machineFile, "utf8"));
 const notes = readFileSync(new URL("./notes.md", import.meta.url), "utf8");
+// The page's timings (bench/page_bench.mjs), written next to the results.
+const pageFile = resultsFile.replace(/[^/]*$/, "page.json");
+const pageTimes = existsSync(pageFile) ? JSON.parse(readFileSync(pageFile, "utf8")) : null;
 
 // FLOPs per sample of the three products: forward w^l a^(l−1) for every layer, BP4 δ^l (a^(l−1))ᵀ
 // for every layer, BP2 (w^l)ᵀ δ^l for every layer but the first weighted one; 2 per multiply-add.
@@ -137,6 +140,25 @@ if (flags.includes("--json")) {
   if (headline) console.log(headline);
 }
 
+function pageSection() {
+  if (!pageTimes) return "";
+  const t = pageTimes;
+  const ok = (cond) => (cond ? "met" : "NOT met");
+  return `## The page
+
+The built site (dist/) in headless Chromium (bench/page_bench.mjs); budgets that the browser tests
+used to assert, measured here instead, where a noisy moment cannot fail a test run.
+
+| figure | value | budget |
+|---|---|---|
+| first snapshot drawn (median of ${t.loads} loads) | ${t.firstSnapshotMedianMs} ms (${t.firstSnapshotMs.join(", ")}) | ≤ 1,500 ms: ${ok(t.firstSnapshotMedianMs <= 1500)} |
+| 3-s windows without a main-thread task over 50 ms, [784,100,100,10] on 10,000 digits | ${t.cleanWindows} of ${t.windows.length} | at least one: ${ok(t.cleanWindows > 0)} |
+| frame gap p95 (median over the windows) | ${t.frameGapP95MedianMs} ms | |
+| long tasks seen (ms) | ${t.windows.map((w) => (w.longTasks.length ? w.longTasks.join(", ") : "none")).join(" / ")} | |
+
+`;
+}
+
 const doc = `# Performance
 
 Written by \`npm run bench\` (scripts/bench.sh) on ${machine.date}; do not edit by hand — the
@@ -186,5 +208,5 @@ ${table(header, rows)}
 
 ${table(["network", "ratio", "value", "target"], ratios)}
 
-${notes}`;
+${pageSection()}${notes}`;
 writeFileSync(new URL("../docs/performance.md", import.meta.url), doc);

@@ -43,6 +43,7 @@ GRADSCOPE_WASM_BUILD=build/bench-wasm bash scripts/build-package.sh >&2
 
 results=$out/results.jsonl
 : > "$results"
+rm -f "$out/page.json"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_start=$(load)
 run() {  # run <label> <command…>: one JSON line from the command into the results
@@ -69,6 +70,11 @@ for network in "${networks[@]}"; do
       node bench/tfjs_bench.mjs "$backend" "$data" "$layers" "$batch" "$epochs"
   done
 done
+
+# The page's timing budgets on the built site.
+log "building the site (dist/) and timing the page in Chromium"
+bash scripts/build.sh >&2
+node bench/page_bench.mjs "$out/page.json"
 
 # The machine and the versions, for docs/performance.md.
 node --input-type=module > "$out/machine.json" <<JS
