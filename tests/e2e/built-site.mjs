@@ -12,11 +12,15 @@ export const artifacts = `${repo}test-artifacts`;
 export const siteRoot = process.env.GRADSCOPE_SITE ?? `${repo}dist`;
 
 /** Registers before/after hooks in the calling suite; the returned object's `server` and
- * `browser` are set while its tests run. */
-export function useBuiltSite() {
+ * `browser` are set while its tests run. `headers` go on every response (e.g. a CSP). */
+export function useBuiltSite({ headers = {} } = {}) {
   const built = { server: undefined, browser: undefined };
   before(async () => {
-    built.server = await startStaticServer({ root: siteRoot, base: "/courses/nn/playground/" });
+    built.server = await startStaticServer({
+      root: siteRoot,
+      base: "/courses/nn/playground/",
+      headers,
+    });
     built.browser = await launchChromium();
     await mkdir(artifacts, { recursive: true });
   });

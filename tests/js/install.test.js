@@ -14,6 +14,7 @@ import zlib from "node:zlib";
 
 import { launchChromium, resultOfPage } from "../support/chromium.js";
 import { startStaticServer } from "../support/static-server.js";
+import { STRICT_CSP } from "../support/strict-csp.js";
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -148,10 +149,9 @@ test("installed package: plain static page from a sub-path, strict CSP, scalar a
   });
   await fs.cp(path.join(fixtures, "static-page"), page, { recursive: true });
   await fs.copyFile(path.join(fixtures, "train-xor.js"), path.join(page, "train-xor.js"));
-  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'";
   const server = await startStaticServer({
     root: site,
-    headers: { "content-security-policy": csp },
+    headers: { "content-security-policy": STRICT_CSP },
   });
   try {
     const { result, problems } = await resultOfPage(browser, `${server.url}deep/sub/path/`, {

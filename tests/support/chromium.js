@@ -33,10 +33,16 @@ function recordProblems(page) {
 /**
  * A new page at `url` in its own context that records console errors, page errors, failed
  * requests and HTTP errors in `problems` (the test asserts it stays empty) and refuses dialogs
- * (an alert() would mean script injection).
+ * (an alert() would mean script injection). `prepare(page)` runs before the page loads (e.g. to
+ * add listeners); `deviceScaleFactor` renders at that zoom.
  */
-export async function openPage(browser, url, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(
+  browser,
+  url,
+  viewport = { width: 1280, height: 800 },
+  { prepare, deviceScaleFactor = 1 } = {},
+) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
   const page = await context.newPage();
   const problems = recordProblems(page);
   const dialogs = [];
@@ -47,6 +53,7 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 8
     dialogs.push(d.message());
     d.dismiss().catch(() => {});
   });
+  await prepare?.(page);
   await page.goto(url);
   return { page, context, problems, dialogs };
 }

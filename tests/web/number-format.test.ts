@@ -18,6 +18,11 @@ test("formatNumber: four significant digits, exponents for the very small and la
   assert.equal(formatNumber(-Infinity), "−∞");
 });
 
+test("a diverged run's NaN reads as words, never 'undefined' or 'NaN'", () => {
+  assert.equal(formatNumber(NaN), "not a number");
+  assert.equal(formatPercent(NaN), "not a number");
+});
+
 test("formatPercent and relativeDifference", () => {
   assert.equal(formatPercent(0.123), "12.3%");
   assert.equal(relativeDifference(0, 0), 0);

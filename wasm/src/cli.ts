@@ -4,10 +4,10 @@
 // learning (vanishing.ts) for the bundled MNIST digits or the learner's own IDX files, as a table
 // or, with --json, as one JSON object whose `speeds` hold one number per hidden layer.
 import { readFile } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
 
 import { GradscopeError } from "./checked-call.js";
 import { parseVanishingArgs, VANISHING_USAGE } from "./cli-args.js";
+import { inflateIdx } from "./gunzip-limited.js";
 import { init } from "./index.js";
 import {
   resolveVanishingOptions,
@@ -33,15 +33,8 @@ async function readIdxBytes(path: string | URL): Promise<Uint8Array> {
   } catch (e) {
     throw new GradscopeError(`cannot read ${String(path)}: ${(e as Error).message}`);
   }
-  // gzip's magic number 1f 8b; IDX files start with two zero bytes.
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      return new Uint8Array(gunzipSync(bytes));
-    } catch (e) {
-      throw new GradscopeError(`cannot unzip ${String(path)}: ${(e as Error).message}`);
-    }
-  }
-  return bytes;
+  // Gzipped or plain; inflating stops at the size the IDX header declares (gunzip-limited.ts).
+  return inflateIdx(bytes, String(path));
 }
 
 function format(v: number): string {

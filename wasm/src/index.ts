@@ -38,6 +38,7 @@ export async function init(options: InitOptions = {}): Promise<Gradscope> {
 
 export { simdSupported } from "./simd-support.js";
 export { GradscopeError } from "./checked-call.js";
+export { IDX_MAX_BYTES, inflateIdx, isGzip } from "./gunzip-limited.js";
 export type { Gradscope } from "./gradscope.js";
 export type { Network, NetworkTrainer } from "./network.js";
 export type { Activations } from "./activations.js";

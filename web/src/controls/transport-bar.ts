@@ -1,7 +1,7 @@
 // Play / pause, one step, reset, and the status line that reads out epoch, loss and accuracy.
 
 import type { Snapshot } from "../model/protocol.js";
-import { formatNumber } from "../views/number-format.js";
+import { formatNumber, formatPercent } from "../views/number-format.js";
 
 export interface TransportActions {
   togglePlay(): void;
@@ -50,8 +50,8 @@ export class TransportBar {
   showSnapshot(s: Snapshot): void {
     this.status.textContent =
       `Epoch ${s.epoch.toFixed(2)} (step ${s.step}) · ` +
-      `train loss ${lossText(s.train.loss)}, accuracy ${(100 * s.train.accuracy).toFixed(1)}% · ` +
-      `test loss ${lossText(s.test.loss)}, test accuracy ${(100 * s.test.accuracy).toFixed(1)}%`;
+      `train loss ${lossText(s.train.loss)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
+      `test loss ${lossText(s.test.loss)}, test accuracy ${formatPercent(s.test.accuracy)}`;
   }
 
   showMessage(text: string): void {

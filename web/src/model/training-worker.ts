@@ -1,9 +1,11 @@
 // The training worker: owns the WebAssembly module and the current run, trains a few mini-batches
 // per update and posts a snapshot, waiting until the page has drawn the previous one so that a
-// slow page never builds a queue of stale frames.
+// slow page never builds a queue of stale frames. An update is trained in chunks (chunk-plan.ts)
+// with the message queue read between them, so Pause, Reset and settings act within one chunk.
 
 import { init, type Dataset, type Gradscope } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
+import { BatchCost, nextChunk } from "./chunk-plan.js";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
@@ -27,6 +29,9 @@ class TrainingWorker {
   private mnistUrls: IdxUrls | null = null;
   private running = false;
   private stepsPerUpdate = 1;
+  /** Mini-batches of the current update not yet trained (0: between updates). */
+  private updateLeft = 0;
+  private readonly batchCost = new BatchCost();
   private awaitingDraw = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastUpdate = 0;
@@ -60,9 +65,12 @@ class TrainingWorker {
           break;
         case "pause":
           this.running = false;
+          if (this.updateLeft > 0) this.sendSnapshot(true); // stopped inside an update
+          this.updateLeft = 0;
           break;
         case "step":
           this.running = false;
+          this.updateLeft = 0;
           this.run?.step(1);
           this.sendSnapshot(true);
           break;
@@ -79,6 +87,8 @@ class TrainingWorker {
 
   private configure(next: Settings, mnistUrls: IdxUrls): void {
     this.stepsPerUpdate = next.speed;
+    this.updateLeft = Math.min(this.updateLeft, next.speed);
+    this.batchCost.forget(); // a new network or batch size costs differently
     this.mnistUrls = mnistUrls;
     const previous = this.settings;
     this.settings = { ...next, hidden: [...next.hidden] };
@@ -91,6 +101,7 @@ class TrainingWorker {
   /** A new run from `settings`; MNIST's first run waits for the digits to arrive. */
   private rebuild(settings: Settings): void {
     this.running = false;
+    this.updateLeft = 0;
     this.run?.dispose();
     this.run = null;
     const generation = ++this.generation;
@@ -150,12 +161,22 @@ class TrainingWorker {
 
   private schedule(): void {
     if (!this.running || this.awaitingDraw || this.timer !== null) return;
-    const wait = Math.max(0, this.lastUpdate + MIN_UPDATE_MS - performance.now());
+    const wait =
+      this.updateLeft > 0 ? 0 : Math.max(0, this.lastUpdate + MIN_UPDATE_MS - performance.now());
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.running || this.awaitingDraw || !this.run) return;
       try {
-        this.run.step(this.stepsPerUpdate);
+        if (this.updateLeft === 0) this.updateLeft = this.stepsPerUpdate;
+        const chunk = nextChunk(this.updateLeft, this.batchCost.msPerBatch);
+        const started = performance.now();
+        this.run.step(chunk);
+        this.batchCost.record(chunk, performance.now() - started);
+        this.updateLeft -= chunk;
+        if (this.updateLeft > 0) {
+          this.schedule(); // the rest after a look at the messages
+          return;
+        }
         const snapshot = this.sendSnapshot(false);
         if (snapshot && !Number.isFinite(snapshot.train.loss)) {
           // Further steps only multiply NaNs: stop, and say why (the page pauses on "error").

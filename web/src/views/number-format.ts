@@ -1,10 +1,13 @@
 // How the page writes numbers: four significant digits, exponent notation for the very small and
 // very large values a vanishing or exploding gradient reaches. Values that are not finite (a
 // diverged run, 0 × ∞ in a saturated chain) are written as words a learner can read, never
-// as a bare "NaN".
+// as a bare "NaN" or "undefined".
+
+/** What the page writes for NaN. */
+export const NOT_A_NUMBER = "not a number";
 
 export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return "undefined";
+  if (Number.isNaN(v)) return NOT_A_NUMBER;
   if (v === Infinity) return "∞";
   if (v === -Infinity) return "−∞";
   if (v === 0) return "0";
@@ -13,9 +16,9 @@ export function formatNumber(v: number): string {
   return v.toExponential(2).replace("e+", "e");
 }
 
-/** 0.123 → "12.3%"; a share that is not finite (a diverged run) → "undefined". */
+/** 0.123 → "12.3%"; a share that is not finite (a diverged run) → "not a number". */
 export function formatPercent(v: number): string {
-  return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "undefined";
+  return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : NOT_A_NUMBER;
 }
 
 /** Relative difference |a − b| / max(|a|, |b|) (0 when both are 0). */
