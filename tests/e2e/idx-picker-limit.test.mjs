@@ -3,7 +3,9 @@
 // still runs afterwards. Memory is the renderer's peak resident size (VmHWM in /proc), read for
 // the process ids Chromium reports over CDP.
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { openPage } from "../support/chromium.js";
@@ -95,6 +97,40 @@ describe("the lab's IDX file picker and gzip bombs (built site)", () => {
     });
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await status.filter({ hasText: /finished in/ }).waitFor({ timeout: 60000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a plain file larger than IDX_MAX_BYTES is refused before it is read", async (t) => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#view=vanishing&labEpochs=1&labVariants=book`,
+    );
+    // A sparse 129 MiB file: no disk or transfer cost, the picker only sees its size.
+    const dir = await mkdtemp(join(tmpdir(), "gradscope-big-idx-"));
+    const big = join(dir, "huge-idx3-ubyte");
+    await writeFile(big, idxHeader([1000000, 28, 28]));
+    await truncate(big, 129 * 2 ** 20);
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await page.getByLabel("Data", { exact: true }).selectOption("files");
+    await page.getByLabel("IDX labels").setInputFiles({
+      name: "labels-idx1-ubyte",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.concat([idxHeader([10]), Buffer.alloc(10)]),
+    });
+    await page.getByLabel("IDX images (.gz or plain)").setInputFiles(big);
+    const before = await rendererPeaks(built.browser);
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const status = page.locator(".lab-status");
+    await status.filter({ hasText: "Stopped:" }).waitFor({ timeout: 30000 });
+    assert.match(
+      (await status.textContent()) ?? "",
+      /huge-idx3-ubyte: 135266304 bytes is more than an IDX file may hold \(134217728 bytes\)/,
+    );
+    const after = await rendererPeaks(built.browser);
+    const growth = Math.max(...[...after].map(([id, mib]) => mib - (before.get(id) ?? 0)));
+    t.diagnostic(`renderer peak memory grew ${growth.toFixed(0)} MiB`);
+    assert.ok(growth < 64, `a renderer's peak memory grew by ${growth.toFixed(0)} MiB`);
     assert.deepEqual(problems, []);
     await context.close();
   });

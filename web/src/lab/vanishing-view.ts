@@ -2,7 +2,7 @@
 // every hidden layer at initialisation and over training, for the book's sigmoid network and its
 // remedies side by side, with held-out accuracy. Training runs in a Web Worker.
 
-import { VANISHING_VARIANTS } from "gradscope";
+import { IDX_MAX_BYTES, VANISHING_VARIANTS } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { bundledMnistUrls } from "../model/bundled-mnist.js";
@@ -308,6 +308,15 @@ export class VanishingView implements PageView {
       const labels = p.labelsFile.files?.[0];
       if (!images || !labels)
         throw new Error("choose both an IDX images file and an IDX labels file");
+      // A file larger than any IDX file the lab accepts is refused before it is read into memory.
+      for (const file of [images, labels]) {
+        if (file.size > IDX_MAX_BYTES) {
+          throw new Error(
+            `${file.name.slice(0, 60)}: ${file.size} bytes is more than an IDX file may hold ` +
+              `(${IDX_MAX_BYTES} bytes)`,
+          );
+        }
+      }
       return {
         kind: "files",
         name: `${images.name} + ${labels.name}`,
