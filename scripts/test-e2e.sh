@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The browser tests: builds dist/ and runs tests/e2e/*.test.mjs (node:test) in headless Chromium.
-# One file at a time: each drives its own Chromium, and two at once would skew the timing tests.
+# `npm run test:e2e`: the browser tests: builds dist/ when not current and runs
+# tests/e2e/*.test.mjs (node:test) in headless Chromium. One file at a time: each drives its own
+# Chromium, and two at once would skew the timing tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
