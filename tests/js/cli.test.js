@@ -252,7 +252,7 @@ describe("gradscope command-line errors", () => {
 test("the packed package: `npx gradscope vanishing` works where the tarball is installed", async () => {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "gradscope-cli-install-"));
   try {
-    const { stdout } = await exec("npm", ["pack", "--json", "--pack-destination", tmp], {
+    const { stdout } = await exec("bash", ["scripts/pack.sh", tmp], {
       cwd: repo,
       maxBuffer: 1 << 24,
     });

@@ -1,7 +1,7 @@
-// Tests what ships: `npm pack`, install the tarball into a fresh temporary folder, and there
-// (1) a Node ESM script trains xor, (2) a `vite build` of a tiny page trains in headless Chromium,
-// (3) a plain static page served from a sub-path under a CSP without 'unsafe-eval' trains on the
-// main thread, forced to the scalar flavour, and in a module worker.
+// Tests what ships: `npm run pack` (scripts/pack.sh), install the tarball into a fresh temporary
+// folder, and there (1) a Node ESM script trains xor, (2) a `vite build` of a tiny page trains in
+// headless Chromium, (3) a plain static page served from a sub-path under a CSP without
+// 'unsafe-eval' trains on the main thread, forced to the scalar flavour, and in a module worker.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
@@ -31,7 +31,7 @@ before(async () => {
   app = path.join(tmp, "app");
   await fs.mkdir(app);
   await fs.mkdir(artifacts, { recursive: true });
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: repo });
+  const { stdout } = await run("bash", ["scripts/pack.sh", tmp], { cwd: repo });
   const [info] = JSON.parse(stdout);
   tarball = { ...info, path: path.join(tmp, info.filename) };
   await fs.writeFile(
@@ -84,6 +84,17 @@ test("the tarball holds only the built JS, .d.ts and .wasm files", async (t) => 
   }
   await fs.writeFile(path.join(artifacts, "package-size.json"), JSON.stringify(sizes, null, 2));
   t.diagnostic(`package sizes: ${JSON.stringify(sizes)}`);
+});
+
+test("the package's README is the API document, wasm/README.md", async () => {
+  assert.ok(
+    tarball.files.some((f) => f.path === "README.md"),
+    "README.md missing from the tarball",
+  );
+  assert.equal(
+    await fs.readFile(path.join(app, "node_modules/gradscope/README.md"), "utf8"),
+    await fs.readFile(path.join(repo, "wasm/README.md"), "utf8"),
+  );
 });
 
 test("installed package: a Node ESM script trains xor to >= 95% accuracy", async () => {
