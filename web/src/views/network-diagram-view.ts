@@ -3,35 +3,24 @@
 // the same way. Hovering (or selecting with the arrow keys) names the weight or bias with its
 // value and its gradient ∂C/∂w or ∂C/∂b. A layer wider than MAX_SHOWN (MNIST's 784 inputs, a
 // 100-unit layer) is drawn as MAX_SHOWN evenly spaced neurons, labelled "16 of 784", and only
-// the connections between drawn neurons are drawn.
+// the connections between drawn neurons are drawn. The layout maths is network-diagram-geometry.ts.
 
 import type { LayerSnapshot } from "../model/protocol.js";
+import {
+  ARROW_MOVES,
+  diagramHeight,
+  hitTarget,
+  keyboardMove,
+  layoutNeurons,
+  neuronRadius,
+  type Neuron,
+  type Target,
+  weightWidth,
+  widestShown,
+} from "./network-diagram-geometry.js";
 import { formatNumber } from "./number-format.js";
 import { SIGN_COLOURS } from "./palette.js";
 import { swatchLegend } from "./swatch-legend.js";
-
-interface Neuron {
-  layer: number; // l = 1 … L
-  index: number; // j, 1-based as in the seed
-  x: number;
-  y: number;
-}
-
-type Target =
-  | { kind: "neuron"; layer: number; index: number }
-  | { kind: "weight"; layer: number; row: number; col: number };
-
-const PAD_X = 36;
-const PAD_TOP = 12;
-const PAD_BOTTOM = 28;
-/** The most neurons drawn per layer: 16 × 16 connections per layer pair at most. */
-export const MAX_SHOWN = 16;
-
-/** The 0-based indices of the neurons drawn for a layer of n: all, or MAX_SHOWN evenly spaced. */
-export function shownIndices(n: number): number[] {
-  if (n <= MAX_SHOWN) return Array.from({ length: n }, (_, j) => j);
-  return Array.from({ length: MAX_SHOWN }, (_, k) => Math.round((k * (n - 1)) / (MAX_SHOWN - 1)));
-}
 
 export class NetworkDiagramView {
   private readonly canvas: HTMLCanvasElement;
@@ -40,7 +29,6 @@ export class NetworkDiagramView {
   private layers: LayerSnapshot[] = [];
   private neurons: Neuron[][] = [];
   private target: Target | null = null;
-  private readonly observer: ResizeObserver;
 
   constructor(container: HTMLElement) {
     const doc = container.ownerDocument;
@@ -72,8 +60,8 @@ export class NetworkDiagramView {
     this.canvas.addEventListener("pointermove", (e) => this.onPointer(e));
     this.canvas.addEventListener("pointerleave", () => this.select(null));
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(container);
+    // Redraws at the new size; the view lives as long as the page, so nothing disconnects it.
+    new ResizeObserver(() => this.draw()).observe(container);
   }
 
   /** The layer sizes [n_1 … n_L] and the weighted layers l = 2 … L. */
@@ -85,31 +73,12 @@ export class NetworkDiagramView {
     this.describe();
   }
 
-  dispose(): void {
-    this.observer.disconnect();
-  }
-
-  private layout(width: number, height: number): Neuron[][] {
-    const L = this.sizes.length;
-    return this.sizes.map((n, i) => {
-      const x = L > 1 ? PAD_X + (i * (width - 2 * PAD_X)) / (L - 1) : width / 2;
-      const span = height - PAD_TOP - PAD_BOTTOM;
-      const shown = shownIndices(n);
-      return shown.map((j, k) => ({
-        layer: i + 1,
-        index: j + 1,
-        x,
-        y: PAD_TOP + ((k + 0.5) * span) / shown.length,
-      }));
-    });
-  }
-
   private draw(): void {
     const parent = this.canvas.parentElement;
     if (!parent || this.sizes.length === 0) return;
     const width = Math.max(240, parent.clientWidth);
-    const widest = this.widestShown();
-    const height = Math.max(220, Math.min(520, widest * 14 + PAD_TOP + PAD_BOTTOM));
+    const widest = widestShown(this.sizes);
+    const height = diagramHeight(widest);
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
     if (
       this.canvas.width !== Math.round(width * ratio) ||
@@ -120,7 +89,7 @@ export class NetworkDiagramView {
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
     }
-    this.neurons = this.layout(width, height);
+    this.neurons = layoutNeurons(this.sizes, width, height);
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -184,62 +153,19 @@ export class NetworkDiagramView {
     this.select(this.hit(e.clientX - rect.left, e.clientY - rect.top));
   }
 
-  private widestShown(): number {
-    return Math.max(...this.sizes.map((n) => Math.min(n, MAX_SHOWN)));
-  }
-
   private hit(x: number, y: number): Target | null {
-    const widest = this.widestShown();
-    const radius = neuronRadius(widest, this.canvas.clientHeight);
-    for (const column of this.neurons) {
-      for (const n of column) {
-        if ((n.x - x) ** 2 + (n.y - y) ** 2 <= (radius + 3) ** 2) {
-          return { kind: "neuron", layer: n.layer, index: n.index };
-        }
-      }
-    }
-    let best: Target | null = null;
-    let bestDistance = 5; // px: how close the pointer must be to a connection
-    for (const snap of this.layers) {
-      const to = this.neurons[snap.layer - 1] ?? [];
-      const from = this.neurons[snap.layer - 2] ?? [];
-      const x0 = from[0]?.x ?? 0;
-      const x1 = to[0]?.x ?? 0;
-      if (x < Math.min(x0, x1) || x > Math.max(x0, x1)) continue;
-      for (const b of to) {
-        for (const a of from) {
-          const d = segmentDistance(x, y, a.x, a.y, b.x, b.y);
-          if (d < bestDistance) {
-            bestDistance = d;
-            best = { kind: "weight", layer: snap.layer, row: b.index - 1, col: a.index - 1 };
-          }
-        }
-      }
-    }
-    return best;
+    const radius = neuronRadius(widestShown(this.sizes), this.canvas.clientHeight);
+    const weighted = this.layers.map((snap) => snap.layer);
+    return hitTarget(this.neurons, weighted, radius, x, y);
   }
 
   private onKey(e: KeyboardEvent): void {
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const move = moves[e.key];
+    const move = ARROW_MOVES[e.key];
     if (!move || this.sizes.length === 0) return;
     e.preventDefault();
-    // Moves between drawn neurons: up and down along a column, sideways to the same position.
-    const current =
-      this.target?.kind === "neuron"
-        ? this.target
-        : { kind: "neuron" as const, layer: 1, index: 0 };
-    const layer = clamp(current.layer + move[0], 1, this.sizes.length);
-    const before = shownIndices(this.sizes[current.layer - 1] ?? 1);
-    const shown = shownIndices(this.sizes[layer - 1] ?? 1);
-    const position = current.index === 0 ? -1 : before.indexOf(current.index - 1);
-    const next = clamp(position + move[1], 0, shown.length - 1);
-    this.select({ kind: "neuron", layer, index: (shown[next] ?? 0) + 1 });
+    this.select(
+      keyboardMove(this.sizes, this.target?.kind === "neuron" ? this.target : null, move),
+    );
   }
 
   private select(target: Target | null): void {
@@ -291,27 +217,8 @@ export class NetworkDiagramView {
   }
 }
 
-function neuronRadius(widest: number, height: number): number {
-  return Math.max(3, Math.min(9, (height - PAD_TOP - PAD_BOTTOM) / widest / 2 - 1.5));
-}
-
-function weightWidth(w: number): number {
-  return Number.isFinite(w) ? Math.min(6, 0.4 + 1.6 * Math.abs(w)) : 1;
-}
-
 /** Blue for +, vermillion for −, grey for a value a diverged run left undefined (NaN). */
 function signColour(v: number): string {
   if (Number.isNaN(v)) return "#999";
   return v >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
-}
-
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = clamp(((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1), 0, 1);
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, v));
 }
