@@ -64,8 +64,4 @@ export class ChainGradientChart {
       this.plot.setData(data);
     }
   }
-
-  dispose(): void {
-    this.plot.dispose();
-  }
 }

@@ -38,10 +38,6 @@ export class ModelClient {
     this.send({ type: "drawn" });
   }
 
-  dispose(): void {
-    this.worker.terminate();
-  }
-
   private send(message: ToWorker): void {
     this.worker.postMessage(message);
   }

@@ -48,10 +48,6 @@ export class ActivationCurvesChart {
     this.draw();
   }
 
-  dispose(): void {
-    this.plot.dispose();
-  }
-
   private draw(): void {
     const data = this.data;
     if (!data) return;

@@ -13,7 +13,6 @@ export class DecisionBoundaryView {
   private readonly grid: HTMLCanvasElement;
   private points: { train: PointSet; test: PointSet } | null = null;
   private boundary: BoundaryGrid | null = null;
-  private readonly observer: ResizeObserver;
 
   constructor(container: HTMLElement) {
     const doc = container.ownerDocument;
@@ -44,8 +43,8 @@ export class DecisionBoundaryView {
         "white ring: training point · dark ring: test point · white band: output 0.5",
       ),
     );
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(container);
+    // Redraws at the new size; the view lives as long as the page, so nothing disconnects it.
+    new ResizeObserver(() => this.draw()).observe(container);
   }
 
   setPoints(train: PointSet, test: PointSet): void {
@@ -56,10 +55,6 @@ export class DecisionBoundaryView {
   setBoundary(boundary: BoundaryGrid): void {
     this.boundary = boundary;
     this.draw();
-  }
-
-  dispose(): void {
-    this.observer.disconnect();
   }
 
   private draw(): void {

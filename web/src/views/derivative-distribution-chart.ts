@@ -48,11 +48,6 @@ export class DerivativeDistributionChart {
     }
   }
 
-  dispose(): void {
-    this.histogram.dispose();
-    this.saturation.dispose();
-  }
-
   private rebuild(layers: number[], histData: uPlot.AlignedData, satData: uPlot.AlignedData): void {
     const last = layers[layers.length - 1];
     const stepped = uPlot.paths.stepped?.({ align: 1 });

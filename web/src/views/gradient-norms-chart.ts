@@ -41,11 +41,6 @@ export class GradientNormsChart {
       this.weight.setData(weightData);
     }
   }
-
-  dispose(): void {
-    this.bias.dispose();
-    this.weight.dispose();
-  }
 }
 
 function spec(title: string, yLabel: string, s: GradientNormSeries, data: uPlot.AlignedData) {

@@ -76,8 +76,4 @@ export class LossAccuracyChart {
       data: data as uPlot.AlignedData,
     });
   }
-
-  dispose(): void {
-    this.plot.dispose();
-  }
 }

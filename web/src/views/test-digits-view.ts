@@ -19,7 +19,6 @@ export class TestDigitsView {
   private readonly sheet: HTMLCanvasElement;
   private digits: DigitSample | null = null;
   private predictions: DigitPredictions | null = null;
-  private readonly observer: ResizeObserver;
 
   constructor(container: HTMLElement) {
     const doc = container.ownerDocument;
@@ -43,8 +42,8 @@ export class TestDigitsView {
         "the number under a digit is the most active of the 10 output units",
       ),
     );
-    this.observer = new ResizeObserver(() => this.draw());
-    this.observer.observe(container);
+    // Redraws at the new size; the view lives as long as the page, so nothing disconnects it.
+    new ResizeObserver(() => this.draw()).observe(container);
   }
 
   /** The digits of a new run; their guesses come with each snapshot. */
@@ -60,10 +59,6 @@ export class TestDigitsView {
     this.predictions = predictions;
     this.draw();
     this.describe();
-  }
-
-  dispose(): void {
-    this.observer.disconnect();
   }
 
   private paintSheet(d: DigitSample): void {
