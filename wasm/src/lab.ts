@@ -15,11 +15,5 @@ export {
   sliceDataset,
   speedRatio,
   vanishingRun,
-  VANISHING_VARIANTS,
 } from "./vanishing.js";
-export type {
-  NetworkFactory,
-  VanishingOptions,
-  VanishingPoint,
-  VanishingVariant,
-} from "./vanishing.js";
+export type { NetworkFactory, VanishingOptions, VanishingPoint } from "./vanishing.js";

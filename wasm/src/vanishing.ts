@@ -195,19 +195,3 @@ export function* vanishingRun(
     net.dispose();
   }
 }
-
-/** The remedies the lab sets side by side with the book's setting. */
-export interface VanishingVariant {
-  id: string;
-  label: string;
-  activation: ActivationName;
-  init: InitName;
-}
-
-export const VANISHING_VARIANTS: readonly VanishingVariant[] = Object.freeze([
-  { id: "book", label: "sigmoid, N(0, 1/n_in) (the book)", activation: "sigmoid", init: "scaled" },
-  { id: "relu-he", label: "ReLU + He init", activation: "relu", init: "he" },
-  { id: "tanh", label: "tanh, N(0, 1/n_in)", activation: "tanh", init: "scaled" },
-  { id: "leaky-relu-he", label: "leaky ReLU + He init", activation: "leaky-relu", init: "he" },
-  { id: "large", label: 'sigmoid, "large" N(0, 1) init', activation: "sigmoid", init: "large" },
-]);

@@ -3,13 +3,12 @@
 // held-out accuracy of each variant over training.
 
 import type uPlot from "uplot";
-import { VANISHING_VARIANTS } from "gradscope";
 import { lineStyle } from "../views/palette.js";
 import { SizedPlot, type PlotSpec } from "../views/sized-plot.js";
 import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
+import { variantLabel } from "./vanishing-variants.js";
 
-const label = (id: string) => VANISHING_VARIANTS.find((v) => v.id === id)?.label ?? id;
 const positive = (v: number | undefined) =>
   v !== undefined && Number.isFinite(v) && v > 0 ? v : null;
 const speedValue = (_u: uPlot, v: number | null) => (v == null ? "–" : formatNumber(v));
@@ -59,7 +58,7 @@ export class InitialSpeedChart {
           series: [
             { label: "hidden layer" },
             ...r.variants.map((v, i) => ({
-              label: label(v),
+              label: variantLabel(v),
               ...styleOf(i),
               width: 2,
               points: { size: 6 },
@@ -114,7 +113,7 @@ export class TrainingSpeedCharts {
         "fixed",
         () => ({
           options: {
-            title: label(v),
+            title: variantLabel(v),
             scales: { x: { time: false }, y: { distr: 3 } },
             axes: [{ label: "epoch" }, { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels }],
             series: [
@@ -165,7 +164,7 @@ export class AccuracyChart {
           series: [
             { label: "epoch" },
             ...r.variants.map((v, i) => ({
-              label: label(v),
+              label: variantLabel(v),
               ...styleOf(i),
               width: 2,
               value: (_u: uPlot, y: number | null) => (y == null ? "–" : `${y.toFixed(1)}%`),

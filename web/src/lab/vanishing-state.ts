@@ -1,9 +1,9 @@
 // The deep-network experiment's settings and their URL table (keys prefixed "lab" so they never
 // collide with the playground's).
 
-import { VANISHING_VARIANTS } from "gradscope";
 import { numberKind, type PropertyKind, type PropertyTable } from "../state/url-table.js";
 import type { ExperimentConfig } from "./vanishing-protocol.js";
+import { VANISHING_VARIANTS } from "./vanishing-variants.js";
 
 export const MAX_HIDDEN = 8;
 const VARIANT_IDS = VANISHING_VARIANTS.map((v) => v.id);

@@ -1,9 +1,10 @@
 // The experiment's table: per variant, every hidden layer's speed at initialisation, the ratio of
 // the first to the last, the held-out accuracy at initialisation and after the latest epoch.
 
-import { VANISHING_VARIANTS } from "gradscope";
+import { speedRatio } from "gradscope";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
+import { variantLabel } from "./vanishing-variants.js";
 
 export class VanishingTable {
   private readonly table: HTMLTableElement;
@@ -49,16 +50,13 @@ export class VanishingTable {
       tr.dataset.variant = v;
       const th = doc.createElement("th");
       th.scope = "row";
-      th.textContent = VANISHING_VARIANTS.find((x) => x.id === v)?.label ?? v;
+      th.textContent = variantLabel(v);
       tr.append(th);
       const first = r.initial(v);
       const last = r.latest(v);
       for (let i = 0; i < hidden; ++i) cell(tr, first ? formatNumber(first.speeds[i] ?? NaN) : "…");
       const s = first?.speeds;
-      cell(
-        tr,
-        s && s.length > 0 ? formatNumber((s[0] as number) / (s[s.length - 1] as number)) : "…",
-      );
+      cell(tr, s && s.length > 0 ? formatNumber(speedRatio(s)) : "…");
       cell(tr, first ? formatPercent(first.test.accuracy) : "…");
       cell(tr, last ? String(last.epoch) : "…");
       if (last && diverged(last)) cell(tr, "diverged (non-finite gradient)", "text");

@@ -2,7 +2,7 @@
 // every hidden layer at initialisation and over training, for the book's sigmoid network and its
 // remedies side by side, with held-out accuracy. Training runs in a Web Worker.
 
-import { IDX_MAX_BYTES, VANISHING_VARIANTS } from "gradscope";
+import { IDX_MAX_BYTES, speedRatio } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { bundledMnistUrls } from "../model/bundled-mnist.js";
@@ -22,6 +22,7 @@ import {
   type VanishingState,
 } from "./vanishing-state.js";
 import { VanishingTable } from "./vanishing-table.js";
+import { VANISHING_VARIANTS } from "./vanishing-variants.js";
 
 interface Parts {
   hidden: HTMLSelectElement;
@@ -410,14 +411,12 @@ export class VanishingView implements PageView {
     if (!r) return;
     const book = r.initial("book");
     const relu = r.initial("relu-he");
-    const ratio = (s: readonly number[]) =>
-      formatNumber((s[s.length - 1] as number) / (s[0] as number));
+    // The first hidden layer's speed over the last's (speedRatio), as in the table's column.
+    const ratio = (s: readonly number[]) => formatNumber(speedRatio(s));
     const bits = [this.dataDescription];
     if (book)
-      bits.push(
-        `book's network: the first hidden layer learns ${ratio(book.speeds)}× more slowly than the last`,
-      );
-    if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds)}×`);
+      bits.push(`book's network: first ÷ last hidden layer's speed = ${ratio(book.speeds)}`);
+    if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds)}`);
     const epochs = r.epochsDone();
     if (epochs > 0) {
       const accs = r.variants.map((v) => `${v} ${formatPercent(r.latest(v)?.test.accuracy ?? 0)}`);

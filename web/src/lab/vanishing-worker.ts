@@ -2,14 +2,8 @@
 // MNIST digits or the learner's IDX files) and trains every variant side by side, one epoch of
 // each in turn, posting each measurement as it comes. Stops between epochs when asked.
 
-import {
-  init,
-  vanishingRun,
-  VANISHING_VARIANTS,
-  type Dataset,
-  type Gradscope,
-  type VanishingPoint,
-} from "gradscope";
+import { init, vanishingRun, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
+import { VANISHING_VARIANTS } from "./vanishing-variants.js";
 import { fetchIdxDataset, idxBytesDataset } from "../model/bundled-mnist.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
 import type {
