@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "diagnostics.hpp"
 #include "idx.hpp"
-#include "learning_speed.hpp"
 #include "sgd.hpp"
 
 #ifndef GRADSCOPE_MNIST_DIR
@@ -45,6 +45,18 @@ NetworkConfig book_config(std::vector<int> layers, Activation hidden, Init init,
   c.init = init;
   c.seed = seed;
   return c;
+}
+
+// Nielsen's speed of learning of every hidden layer l = 2 … L−1, the first hidden layer first:
+// ‖∂C/∂b^l‖ (BP3, averaged over the batch) as diagnose() reports it, which is what the package's
+// hiddenLayerSpeeds and the lab show.
+std::vector<double> hidden_layer_speeds(const Network<float>& net, const Matrix<float>& x,
+                                        const Matrix<float>& y) {
+  std::vector<double> speeds;
+  for (const LayerDiagnostics& d : diagnose(net, x, y)) {
+    if (d.layer < net.num_layers()) speeds.push_back(d.bias_grad_norm);
+  }
+  return speeds;
 }
 
 std::string show(const std::vector<double>& v) {
@@ -113,14 +125,6 @@ TEST(Vanishing, SpeedsStayUnevenOverBookTraining) {
   train(net, td, nullptr, o);
   const std::vector<double> s = hidden_layer_speeds(net, td.x, td.y);
   EXPECT_GE(s.back() / s.front(), 10.0) << show(s);
-}
-
-TEST(Vanishing, SpeedNeedsAHiddenLayer) {
-  NetworkConfig c;
-  c.layers = {784, 10};
-  const Network<float> net(c);
-  const Dataset<float> td = first(10);
-  EXPECT_THROW(hidden_layer_speeds(net, td.x, td.y), std::invalid_argument);
 }
 
 }  // namespace

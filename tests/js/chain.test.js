@@ -11,7 +11,6 @@ import {
   sliceDataset,
   speedRatio,
   vanishingRun,
-  VANISHING_VARIANTS,
 } from "../../wasm/dist/index.js";
 
 const shared = sharedModule();
@@ -255,16 +254,16 @@ describe("the chapter-5 experiment helpers", () => {
     assert.throws(() => speedRatio([]), GradscopeError);
   });
 
-  test("the variants set side by side are the book’s setting and its remedies", () => {
-    assert.deepEqual(
-      VANISHING_VARIANTS.map((v) => [v.id, v.activation, v.init]),
-      [
-        ["book", "sigmoid", "scaled"],
-        ["relu-he", "relu", "he"],
-        ["tanh", "tanh", "scaled"],
-        ["leaky-relu-he", "leaky-relu", "he"],
-        ["large", "sigmoid", "large"],
-      ],
+  test("hiddenLayerSpeeds: one speed per hidden layer, ‖∂C/∂b^l‖ of net.diagnostics; none without a hidden layer", () => {
+    const d = sliceDataset(data(), 0, 40);
+    const net = shared.network({ layers: [2, 5, 4, 2], hidden: "tanh", seed: 2 });
+    const speeds = hiddenLayerSpeeds(net, d.x, d.y);
+    const diagnostics = net.diagnostics(d.x, d.y);
+    assert.deepEqual(speeds, [diagnostics[0].biasGradNorm, diagnostics[1].biasGradNorm]);
+    const shallow = shared.network({ layers: [2, 2], seed: 2 });
+    assert.throws(
+      () => hiddenLayerSpeeds(shallow, d.x, d.y),
+      (e) => e instanceof GradscopeError && /needs a hidden layer.* 2 layers/.test(e.message),
     );
   });
 });
