@@ -1,6 +1,11 @@
 // mulberry32: a tiny seeded generator of uniform numbers in [0, 1), the same on every machine.
-// Used where a build script or a test needs reproducible randomness outside the core's Rng
-// (scripts/convert-mnist.mjs's interleaving, the random chains of tests/js/chain.test.js).
+// The one such generator outside the core's Rng: scripts/convert-mnist.mjs's interleaving, the
+// random chains of tests/js/chain.test.js and the lab's "Random N(0, 1)" chain preset
+// (web/src/lab/seeded-normal.ts) all draw from it.
+/**
+ * @param {number} seed taken modulo 2³²
+ * @returns {() => number} the next uniform number in [0, 1) at each call
+ */
 export function mulberry32(seed) {
   let s = seed >>> 0;
   return () => {
