@@ -1,7 +1,7 @@
 // gradscope's npm package in headless Chromium: serves the repository on 127.0.0.1 and runs
 // bench/browser/index.html once per (flavour, network), each in a fresh page.
 //   node bench/chromium_bench.mjs <layers> <batch size> <epochs> <simd|scalar>
-// Prints one JSON line. The data must already be in build/bench/data (bench/mnist_data.mjs).
+// Prints one JSON line. The data must already be in build/bench/data (scripts/bench.sh).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -15,6 +15,7 @@ const types = {
   ".js": "text/javascript",
   ".mjs": "text/javascript",
   ".wasm": "application/wasm",
+  ".gz": "application/gzip",
 };
 
 const server = createServer(async (req, res) => {

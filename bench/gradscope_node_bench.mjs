@@ -6,7 +6,7 @@ import { loadMnist } from "./mnist_data.mjs";
 import { runGradscope } from "./gradscope_runner.mjs";
 
 const [dataDir, layersText, batchText, epochsText, flavour] = process.argv.slice(2);
-const { images, labels } = loadMnist(dataDir);
+const { images, labels } = await loadMnist(dataDir);
 const result = await runGradscope({
   init,
   flavour,

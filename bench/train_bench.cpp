@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "dataset.hpp"
+#include "idx.hpp"
 #include "kernels/kernels.hpp"
 #include "network.hpp"
 #include "sgd.hpp"
@@ -21,35 +21,11 @@
 namespace {
 
 using gradscope::Dataset;
-using gradscope::Matrix;
 
-constexpr int kImageSize = 784;
-
-std::vector<char> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw std::invalid_argument("cannot open " + path);
-  std::vector<char> bytes(static_cast<std::size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!in) throw std::invalid_argument("cannot read " + path);
-  return bytes;
-}
-
+// The digits as scripts/convert-mnist.mjs writes them (plain IDX, next to the gzipped copies).
 Dataset<float> load_mnist(const std::string& dir) {
-  const std::vector<char> pixels = read_file(dir + "/mnist-10k-images.f32");
-  const std::vector<char> labels = read_file(dir + "/mnist-10k-labels.u8");
-  const int n = static_cast<int>(labels.size());
-  if (pixels.size() != static_cast<std::size_t>(n) * kImageSize * sizeof(float)) {
-    throw std::invalid_argument(dir + ": image file does not hold " + std::to_string(n) +
-                                " images of 784 floats");
-  }
-  Dataset<float> d;
-  d.x.resize(kImageSize, n);
-  std::copy(pixels.begin(), pixels.end(), reinterpret_cast<char*>(d.x.data()));
-  d.labels.assign(labels.begin(), labels.end());
-  d.y = gradscope::targets_from_labels<float>(d.labels, 10);
-  gradscope::validate(d);
-  return d;
+  return gradscope::idx_dataset(gradscope::read_idx_file(dir + "/mnist-10k-images-idx3-ubyte"),
+                                gradscope::read_idx_file(dir + "/mnist-10k-labels-idx1-ubyte"));
 }
 
 std::vector<int> parse_layers(const std::string& text) {

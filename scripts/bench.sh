@@ -22,7 +22,8 @@ source scripts/env.sh
 out=build/bench
 data=$out/data
 mkdir -p "$out"
-node bench/mnist_data.mjs "$data"
+# The digits every runtime trains on: the converter the tests and the CLI use (gzipped and plain IDX).
+node scripts/convert-mnist.mjs --out "$data"
 
 # quietly <command…>: runs a build step with its output in build/bench/build.log, shown on failure.
 quietly() {
