@@ -9,12 +9,12 @@
 
 #include "backprop.hpp"
 #include "rng.hpp"
+#include "test_support.hpp"
 
 namespace gradscope {
 namespace {
 
-const Activation kActivations[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                                   Activation::kLeakyRelu, Activation::kIdentity};
+const std::vector<Activation> kChainActivations = testing::elementwise_activations();
 
 struct RandomChain {
   std::vector<double> w, b;
@@ -53,7 +53,7 @@ double relative_error(double a, double b) {
 TEST(Chain, ProductEqualsBackpropForRandomChains) {
   int checked = 0;
   for (int n = 2; n <= 10; ++n) {
-    for (Activation f : kActivations) {
+    for (Activation f : kChainActivations) {
       for (Cost cost : {Cost::kQuadratic, Cost::kCrossEntropy}) {
         if (cost == Cost::kCrossEntropy && f != Activation::kSigmoid) continue;
         for (int trial = 0; trial < 8; ++trial) {
