@@ -75,10 +75,10 @@ TEST(Catalogue, ElementWiseRowsDescribeTheirFunctions) {
         EXPECT_EQ(activation_derivative(f.id, -0.5), 0.0) << f.name;
         EXPECT_EQ(activation_derivative(f.id, -40.0), 0.0) << f.name;
         break;
-      case ZeroDerivative::kSaturated:  // positive everywhere, but vanishing for large |z|
+      case ZeroDerivative::kSaturated:  // positive near 0, below 1% of the ceiling for large |z|
         EXPECT_GT(activation_derivative(f.id, 5.0), 0.0) << f.name;
-        EXPECT_LT(activation_derivative(f.id, 40.0), 1e-12) << f.name;
-        EXPECT_LT(activation_derivative(f.id, -40.0), 1e-12) << f.name;
+        EXPECT_LT(activation_derivative(f.id, 40.0), 0.01 * f.max_derivative) << f.name;
+        EXPECT_LT(activation_derivative(f.id, -40.0), 0.01 * f.max_derivative) << f.name;
         break;
       case ZeroDerivative::kNever:
         EXPECT_GT(bottom, 0.0) << f.name;
