@@ -5,46 +5,6 @@
 
 namespace gradscope {
 
-Activation parse_activation(const std::string& name) {
-  if (name == "sigmoid") return Activation::kSigmoid;
-  if (name == "tanh") return Activation::kTanh;
-  if (name == "relu") return Activation::kRelu;
-  if (name == "leaky-relu") return Activation::kLeakyRelu;
-  if (name == "identity") return Activation::kIdentity;
-  if (name == "softmax") return Activation::kSoftmax;
-  throw std::invalid_argument("unknown activation '" + name +
-                              "' (valid: sigmoid, tanh, relu, leaky-relu, identity, softmax)");
-}
-
-const char* activation_name(Activation f) {
-  switch (f) {
-    case Activation::kSigmoid:
-      return "sigmoid";
-    case Activation::kTanh:
-      return "tanh";
-    case Activation::kRelu:
-      return "relu";
-    case Activation::kLeakyRelu:
-      return "leaky-relu";
-    case Activation::kIdentity:
-      return "identity";
-    case Activation::kSoftmax:
-      return "softmax";
-  }
-  return "?";
-}
-
-double max_derivative(Activation f) {
-  switch (f) {
-    case Activation::kSigmoid:
-      return 0.25;  // σ'(0) = σ(0)(1 - σ(0)) = 1/4
-    case Activation::kSoftmax:
-      return 0.25;  // y(1 - y) peaks at y = 1/2
-    default:
-      return 1.0;
-  }
-}
-
 namespace {
 
 // σ(x) = 1 / (1 + e^-x), split on the sign so that e^|x| is never formed: no overflow at |x| = 1e4.

@@ -12,7 +12,7 @@ enum class Activation { kSigmoid, kTanh, kRelu, kLeakyRelu, kIdentity, kSoftmax 
 // Slope of leaky ReLU for z < 0.
 inline constexpr double kLeakyReluSlope = 0.01;
 
-// "sigmoid", "tanh", "relu", "leaky-relu", "identity", "softmax"; anything else throws
+// The names of catalogue.hpp's kActivations (defined in catalogue.cpp); anything else throws
 // std::invalid_argument naming the bad value and listing the valid ones.
 Activation parse_activation(const std::string& name);
 const char* activation_name(Activation f);

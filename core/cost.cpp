@@ -7,26 +7,6 @@
 
 namespace gradscope {
 
-Cost parse_cost(const std::string& name) {
-  if (name == "quadratic") return Cost::kQuadratic;
-  if (name == "cross-entropy") return Cost::kCrossEntropy;
-  if (name == "log-likelihood") return Cost::kLogLikelihood;
-  throw std::invalid_argument("unknown cost '" + name +
-                              "' (valid: quadratic, cross-entropy, log-likelihood)");
-}
-
-const char* cost_name(Cost c) {
-  switch (c) {
-    case Cost::kQuadratic:
-      return "quadratic";
-    case Cost::kCrossEntropy:
-      return "cross-entropy";
-    case Cost::kLogLikelihood:
-      return "log-likelihood";
-  }
-  return "?";
-}
-
 namespace {
 
 // ln of an output clamped away from 0: a saturated output (a = 0 exactly in float) would

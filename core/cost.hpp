@@ -9,7 +9,8 @@ namespace gradscope {
 
 enum class Cost { kQuadratic, kCrossEntropy, kLogLikelihood };
 
-// "quadratic", "cross-entropy", "log-likelihood"; anything else throws std::invalid_argument.
+// The names of catalogue.hpp's kCosts (defined in catalogue.cpp); anything else throws
+// std::invalid_argument.
 Cost parse_cost(const std::string& name);
 const char* cost_name(Cost c);
 

@@ -52,29 +52,6 @@ Matrix<T> targets_from_labels(const std::vector<int>& labels, int width) {
   return y;
 }
 
-SyntheticKind parse_synthetic(const std::string& name) {
-  if (name == "circle") return SyntheticKind::kCircle;
-  if (name == "xor") return SyntheticKind::kXor;
-  if (name == "gaussians") return SyntheticKind::kGaussians;
-  if (name == "spiral") return SyntheticKind::kSpiral;
-  throw std::invalid_argument("unknown data set '" + name +
-                              "' (valid: circle, xor, gaussians, spiral)");
-}
-
-const char* synthetic_name(SyntheticKind k) {
-  switch (k) {
-    case SyntheticKind::kCircle:
-      return "circle";
-    case SyntheticKind::kXor:
-      return "xor";
-    case SyntheticKind::kGaussians:
-      return "gaussians";
-    case SyntheticKind::kSpiral:
-      return "spiral";
-  }
-  return "?";
-}
-
 Dataset<float> make_synthetic(SyntheticKind kind, int n, double noise, std::uint64_t seed,
                               int output_width) {
   if (n < 2) throw std::invalid_argument("sample count " + std::to_string(n) + " < 2");

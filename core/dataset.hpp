@@ -27,7 +27,8 @@ template <typename T>
 Matrix<T> targets_from_labels(const std::vector<int>& labels, int width);
 
 enum class SyntheticKind { kCircle, kXor, kGaussians, kSpiral };
-// "circle", "xor", "gaussians", "spiral"; anything else throws std::invalid_argument.
+// The names of catalogue.hpp's kSynthetics (defined in catalogue.cpp); anything else throws
+// std::invalid_argument.
 SyntheticKind parse_synthetic(const std::string& name);
 const char* synthetic_name(SyntheticKind k);
 

@@ -3,28 +3,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "catalogue.hpp"
 #include "rng.hpp"
 
 namespace gradscope {
-
-Init parse_init(const std::string& name) {
-  if (name == "large") return Init::kLarge;
-  if (name == "scaled") return Init::kScaled;
-  if (name == "he") return Init::kHe;
-  throw std::invalid_argument("unknown init '" + name + "' (valid: large, scaled, he)");
-}
-
-const char* init_name(Init i) {
-  switch (i) {
-    case Init::kLarge:
-      return "large";
-    case Init::kScaled:
-      return "scaled";
-    case Init::kHe:
-      return "he";
-  }
-  return "?";
-}
 
 void validate(const NetworkConfig& config) {
   if (config.layers.size() < 2) {
@@ -38,22 +20,34 @@ void validate(const NetworkConfig& config) {
                                   "; every layer needs >= 1 unit");
     }
   }
-  if (config.hidden == Activation::kSoftmax) {
-    throw std::invalid_argument("softmax is an output activation only, not a hidden one");
+  const ActivationInfo& hidden = activation_info(config.hidden);
+  const ActivationInfo& output = activation_info(config.output);
+  if (!hidden.hidden) {
+    throw std::invalid_argument(std::string(hidden.name) +
+                                " is an output activation only, not a hidden one");
   }
-  if (config.output == Activation::kSoftmax && config.layers.back() < 2) {
-    throw std::invalid_argument("softmax output needs at least 2 units, got " +
+  if (!output.output) {
+    throw std::invalid_argument(std::string(output.name) +
+                                " is a hidden activation only, not an output one");
+  }
+  if (config.layers.back() < output.min_output_units) {
+    throw std::invalid_argument(std::string(output.name) + " output needs at least " +
+                                std::to_string(output.min_output_units) + " units, got " +
                                 std::to_string(config.layers.back()));
   }
-  if (config.cost == Cost::kCrossEntropy && config.output != Activation::kSigmoid &&
-      config.output != Activation::kSoftmax) {
-    throw std::invalid_argument(
-        std::string("cross-entropy cost needs outputs in (0, 1) (sigmoid or softmax), got '") +
-        activation_name(config.output) + "'");
-  }
-  if (config.cost == Cost::kLogLikelihood && config.output != Activation::kSoftmax) {
-    throw std::invalid_argument(std::string("log-likelihood cost needs a softmax output, got '") +
-                                activation_name(config.output) + "'");
+  if (!find_output_cost_pair(config.output, config.cost)) {
+    // E.g. "cross-entropy cost needs outputs in (0, 1) (sigmoid or softmax), got 'tanh'".
+    const CostInfo& cost = cost_info(config.cost);
+    std::string allowed;
+    int count = 0;
+    for (const OutputCostPair& pair : kOutputCostPairs) {
+      if (pair.cost != config.cost) continue;
+      allowed += (count++ == 0 ? "" : " or ") + std::string(activation_name(pair.output));
+    }
+    const std::string needs = cost.output_requirement ? cost.output_requirement : allowed;
+    throw std::invalid_argument(std::string(cost.name) + " cost needs " + needs +
+                                (count > 1 ? " (" + allowed + ")" : "") + ", got '" + output.name +
+                                "'");
   }
 }
 
@@ -64,9 +58,9 @@ Network<T>::Network(const NetworkConfig& config) : config_(config) {
   // Fill in a fixed order (layer, then row-major weights, then biases) so the seed alone decides.
   for (int l = 2; l <= num_layers(); ++l) {
     const int rows = size(l), cols = size(l - 1);
-    double w_std = 1.0, b_std = 1.0;
-    if (config_.init == Init::kScaled) w_std = std::sqrt(1.0 / cols);
-    if (config_.init == Init::kHe) w_std = std::sqrt(2.0 / cols), b_std = 0.0;
+    const InitInfo& init = init_info(config_.init);
+    const double w_std = std::sqrt(init.weight_gain / (init.fan_in_scaled ? cols : 1));
+    const double b_std = init.zero_biases ? 0.0 : 1.0;
     Matrix<T> w(rows, cols);
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) w(r, c) = static_cast<T>(rng.normal() * w_std);

@@ -18,7 +18,8 @@ enum class Init {
   kHe,      // weights N(0, 2/n_in), biases 0
 };
 
-// "large", "scaled", "he"; anything else throws std::invalid_argument.
+// The names of catalogue.hpp's kInits (defined in catalogue.cpp); anything else throws
+// std::invalid_argument.
 Init parse_init(const std::string& name);
 const char* init_name(Init i);
 
@@ -31,9 +32,9 @@ struct NetworkConfig {
   std::uint64_t seed = 1;
 };
 
-// Throws std::invalid_argument naming the bad value (zero-size layer, fewer than two layers,
-// softmax as a hidden activation or with a one-unit output, log-likelihood without softmax,
-// cross-entropy without outputs in (0, 1)).
+// Throws std::invalid_argument naming the bad value (zero-size layer, fewer than two layers, an
+// activation the catalogue does not allow as hidden or output, too few output units for it, an
+// (output, cost) pair not in catalogue.hpp's kOutputCostPairs).
 void validate(const NetworkConfig& config);
 
 template <typename T>

@@ -3,6 +3,8 @@
 // as kernels.hpp; matrices are Eigen's column-major storage, read through raw pointers.
 #pragma once
 
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "../activation.hpp"
@@ -227,8 +229,12 @@ void visit_elementwise(Activation f, Visit visit) {
             [](auto lanes, auto, auto) { return decltype(lanes)::splat(1.0f); });
       return;
     case Activation::kSoftmax:
-      return;
+      break;  // not element-wise: activate() forms it before reaching here
   }
+  // Every element-wise case returned above (-Werror=switch makes a missing case a build error),
+  // so this is softmax or a value outside the enum: never leave a and d unwritten in silence.
+  throw std::invalid_argument(std::string("activation '") + activation_name(f) +
+                              "' has no element-wise kernel");
 }
 
 // The Jacobian diagonal y_i (1 − y_i) of softmax (BP1 uses the full Jacobian).

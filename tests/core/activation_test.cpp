@@ -5,11 +5,12 @@
 
 #include <cmath>
 
+#include "test_support.hpp"
+
 namespace gradscope {
 namespace {
 
-const Activation kElementwise[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                                   Activation::kLeakyRelu, Activation::kIdentity};
+const std::vector<Activation> kElementwise = testing::elementwise_activations();
 
 TEST(Activation, DerivativeMatchesCentralDifference) {
   const double h = 1e-6;
@@ -86,8 +87,7 @@ TEST(Activation, SoftmaxJacobianMatchesCentralDifference) {
 }
 
 TEST(Activation, NamesRoundTrip) {
-  for (Activation f : {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                       Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax}) {
+  for (Activation f : testing::all_activations()) {
     EXPECT_EQ(parse_activation(activation_name(f)), f);
   }
 }

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+
+#include "catalogue.hpp"
 #include "diagnostics.hpp"
 #include "test_support.hpp"
 
@@ -13,12 +16,6 @@ namespace {
 using testing::config;
 using testing::random_matrix;
 using testing::random_targets;
-
-const Activation kHidden[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                              Activation::kLeakyRelu, Activation::kIdentity};
-const Activation kOutput[] = {Activation::kSigmoid,   Activation::kTanh,     Activation::kRelu,
-                              Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax};
-const Cost kCosts[] = {Cost::kQuadratic, Cost::kCrossEntropy, Cost::kLogLikelihood};
 
 bool valid(const NetworkConfig& c) {
   try {
@@ -38,9 +35,11 @@ std::vector<int> layers_for_depth(int depth) {
 TEST(Backprop, GradientsMatchCentralDifferencesInDouble) {
   int combinations = 0;
   for (int depth = 2; depth <= 6; ++depth) {
-    for (Activation hidden : kHidden) {
-      for (Activation output : kOutput) {
-        for (Cost cost : kCosts) {
+    for (const ActivationInfo& h : kActivations) {
+      for (const ActivationInfo& o : kActivations) {
+        for (const CostInfo& k : kCosts) {
+          const Activation hidden = h.id, output = o.id;
+          const Cost cost = k.id;
           const NetworkConfig c = config(layers_for_depth(depth), hidden, output, cost);
           if (!valid(c)) continue;
           ++combinations;
@@ -58,9 +57,12 @@ TEST(Backprop, GradientsMatchCentralDifferencesInDouble) {
       }
     }
   }
-  // 5 depths × 5 hidden × (6 outputs × quadratic + sigmoid/softmax × cross-entropy + softmax ×
-  // log-likelihood) = 5 × 5 × 9.
-  EXPECT_EQ(combinations, 225);
+  // Every depth × every hidden activation × every (output, cost) pair the catalogue lists: the
+  // outputs here have ≥ 3 units, so no pair is refused for its width.
+  int hidden_count = 0;
+  for (const ActivationInfo& h : kActivations) hidden_count += h.hidden ? 1 : 0;
+  const int pairs = static_cast<int>(std::size(kOutputCostPairs));
+  EXPECT_EQ(combinations, 5 * hidden_count * pairs);
 }
 
 TEST(Backprop, FloatGradientsAgreeWithDouble) {

@@ -9,12 +9,12 @@
 
 #include "backprop.hpp"
 #include "rng.hpp"
+#include "test_support.hpp"
 
 namespace gradscope {
 namespace {
 
-const Activation kActivations[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                                   Activation::kLeakyRelu, Activation::kIdentity};
+const std::vector<Activation> kChainActivations = testing::elementwise_activations();
 
 struct RandomChain {
   std::vector<double> w, b;
@@ -53,9 +53,10 @@ double relative_error(double a, double b) {
 TEST(Chain, ProductEqualsBackpropForRandomChains) {
   int checked = 0;
   for (int n = 2; n <= 10; ++n) {
-    for (Activation f : kActivations) {
-      for (Cost cost : {Cost::kQuadratic, Cost::kCrossEntropy}) {
-        if (cost == Cost::kCrossEntropy && f != Activation::kSigmoid) continue;
+    for (Activation f : kChainActivations) {
+      for (const CostInfo& k : kCosts) {
+        const Cost cost = k.id;
+        if (!find_output_cost_pair(f, cost)) continue;  // the chain's last σ is its output
         for (int trial = 0; trial < 8; ++trial) {
           Rng rng(1000 * n + 10 * static_cast<int>(f) + trial);
           const RandomChain c = random_chain(n, rng, 0.05, 0.95);
@@ -85,7 +86,10 @@ TEST(Chain, ProductEqualsBackpropForRandomChains) {
       }
     }
   }
-  EXPECT_EQ(checked, 9 * 6 * 8);
+  // 9 lengths × every (output, cost) pair of an element-wise output × 8 trials.
+  int pairs = 0;
+  for (const OutputCostPair& p : kOutputCostPairs) pairs += activation_info(p.output).hidden;
+  EXPECT_EQ(checked, 9 * pairs * 8);
 }
 
 TEST(Chain, TermsFollowTheFormulaLeftToRight) {

@@ -287,9 +287,7 @@ TYPED_TEST(FloatKernels, ExpHasBoundedRelativeError) {
 
 TYPED_TEST(FloatKernels, ActivationsMatchStdExpReference) {
   const std::vector<float> x = exp_grid();
-  const Activation kinds[] = {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                              Activation::kLeakyRelu, Activation::kIdentity};
-  for (Activation f : kinds) {
+  for (Activation f : testing::elementwise_activations()) {
     // Through the matrix interface too: one column of odd length (not a multiple of 4).
     MatrixF z = Eigen::Map<const MatrixF>(x.data() + 1, static_cast<Index>(x.size() - 1), 1);
     MatrixF a, d;
@@ -439,8 +437,7 @@ TEST(SimdTwin, AgreesWithScalarLanesExactly) {
   }
   const std::vector<float> x = exp_grid();
   const MatrixF z = Eigen::Map<const MatrixF>(x.data() + 1, static_cast<Index>(x.size() - 1), 1);
-  for (Activation f : {Activation::kSigmoid, Activation::kTanh, Activation::kRelu,
-                       Activation::kLeakyRelu, Activation::kIdentity, Activation::kSoftmax}) {
+  for (Activation f : testing::all_activations()) {
     const MatrixF zf = f == Activation::kSoftmax ? MatrixF(z.topRows(31 * 7).reshaped(31, 7)) : z;
     MatrixF a_s, d_s, a_v, d_v;
     kernels::lanes::activate<S>(f, zf, a_s, &d_s);

@@ -3,10 +3,28 @@
 
 #include <vector>
 
+#include "catalogue.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
 namespace gradscope::testing {
+
+// The catalogue's activations that are element-wise (allowed as hidden ones), in its order: the
+// tests of σ, σ' and their kernels walk this list, so a new catalogue row is tested at once.
+inline std::vector<Activation> elementwise_activations() {
+  std::vector<Activation> out;
+  for (const ActivationInfo& a : kActivations) {
+    if (a.hidden) out.push_back(a.id);
+  }
+  return out;
+}
+
+// Every activation of the catalogue, softmax included.
+inline std::vector<Activation> all_activations() {
+  std::vector<Activation> out;
+  for (const ActivationInfo& a : kActivations) out.push_back(a.id);
+  return out;
+}
 
 template <typename T>
 Matrix<T> random_matrix(int rows, int cols, Rng& rng, double scale = 1.0) {

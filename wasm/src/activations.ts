@@ -1,5 +1,6 @@
 // gs.activations: σ and σ' of each element-wise activation, computed by the core's own scalar
 // forms, for plotting curves.
+import { catalogue, names } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule } from "./raw-module.js";
 import type { ActivationCurve, ActivationName } from "./types.js";
@@ -15,14 +16,7 @@ export interface Activations {
   maxDerivative(name: ActivationName): number;
 }
 
-const NAMES: readonly ActivationName[] = Object.freeze([
-  "sigmoid",
-  "tanh",
-  "relu",
-  "leaky-relu",
-  "identity",
-  "softmax",
-]);
+const NAMES: readonly ActivationName[] = Object.freeze(names(catalogue.activations));
 
 export function createActivations(raw: RawModule): Activations {
   const name = (n: unknown): string => {

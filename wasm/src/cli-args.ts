@@ -1,5 +1,6 @@
 // Command-line arguments of `gradscope vanishing`, parsed into the experiment's options. Pure:
 // no I/O, so the errors (which name the bad value) are easy to test.
+import { catalogue, names } from "./catalogue.js";
 import { GradscopeError } from "./checked-call.js";
 import type { ActivationName, CostName, InitName } from "./types.js";
 import type { VanishingOptions } from "./vanishing.js";
@@ -12,6 +13,11 @@ export interface VanishingCommand {
   json: boolean;
 }
 
+const list = (rows: readonly { name: string }[]) => names(rows).join(", ");
+const HIDDEN = list(catalogue.activations.filter((a) => a.hidden));
+const COSTS = list(catalogue.costs);
+const INITS = catalogue.initialisers.map((i) => `${i.name} (${i.weights})`).join(", ");
+
 export const VANISHING_USAGE = `usage: gradscope vanishing [options]
 
 Nielsen's speed of learning ‖∂C/∂b^l‖ of every hidden layer (chapter 5 of Neural Networks and
@@ -19,10 +25,10 @@ Deep Learning), averaged over the first --samples training images, at initialisa
 each of --epochs epochs of SGD; accuracy on the --test-samples images that follow.
 
   --layers 784,30,30,30,30,10   layer sizes, input first (default 784,30,30,30,30,10)
-  --activation NAME             hidden activation: sigmoid, tanh, relu, leaky-relu, identity (default sigmoid)
+  --activation NAME             hidden activation: ${HIDDEN} (default sigmoid)
   --output NAME                 output activation (default sigmoid)
-  --init NAME                   large (N(0,1)), scaled (N(0,1/n_in)), he (N(0,2/n_in)) (default scaled)
-  --cost NAME                   quadratic, cross-entropy, log-likelihood (default cross-entropy)
+  --init NAME                   ${INITS} (default scaled)
+  --cost NAME                   ${COSTS} (default cross-entropy)
   --samples N                   training images the speed is averaged over (default 1000)
   --test-samples N              held-out images (default 1000)
   --seed N                      initial weights and shuffling (default 1)

@@ -1,5 +1,6 @@
 // gs.datasets: the playground's synthetic 2-D sets, a seeded split, and the IDX reader of MNIST.
 // Everything returned is a copy.
+import { catalogue } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule } from "./raw-module.js";
 import { checkInteger, checkNumber } from "./argument-checks.js";
@@ -35,7 +36,9 @@ export interface Datasets {
   ): Dataset;
 }
 
-const KINDS: readonly SyntheticKind[] = Object.freeze(["circle", "xor", "gaussians", "spiral"]);
+const KINDS: readonly SyntheticKind[] = Object.freeze(
+  catalogue.datasets.flatMap((d) => (d.source === "synthetic" ? [d.name] : [])),
+);
 
 function dataset(r: Dataset): Dataset {
   const { x, y, labels, n, inputWidth, outputWidth } = r;

@@ -1,5 +1,6 @@
 // The object init() resolves to: one loaded module instance and the public API over it.
 import { createActivations, type Activations } from "./activations.js";
+import { catalogue, type Catalogue } from "./catalogue.js";
 import { Chain } from "./chain.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import { createDatasets, type Datasets } from "./datasets.js";
@@ -17,6 +18,8 @@ export interface Gradscope {
   createNetwork(options: NetworkOptions): Network;
   /** Rebuilds a network from toJSON()'s object (or its JSON text), float bits included. */
   networkFromJSON(json: NetworkJSON | string): Network;
+  /** The static catalogue (the same object as the package's `catalogue` export). */
+  readonly catalogue: Catalogue;
   readonly activations: Activations;
   readonly datasets: Datasets;
   /** The seed's one-neuron-per-layer chain of the vanishing-gradient lab (chain.ts). */
@@ -78,6 +81,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
       }
       return net;
     },
+    catalogue,
     activations: createActivations(raw),
     datasets: createDatasets(raw),
     chain: new Chain(raw),

@@ -37,6 +37,23 @@ export async function init(options: InitOptions = {}): Promise<Gradscope> {
 }
 
 export { simdSupported } from "./simd-support.js";
+export { catalogue, names } from "./catalogue.js";
+export type {
+  ActivationInfo,
+  BookSection,
+  Bp1Form,
+  Catalogue,
+  CostInfo,
+  DataKind,
+  DatasetInfo,
+  DatasetName,
+  HiddenActivationName,
+  OutputCostPair,
+  ProblemKind,
+  ViewId,
+  ViewInfo,
+  ZeroDerivative,
+} from "./catalogue.js";
 export { GradscopeError } from "./checked-call.js";
 export { IDX_MAX_BYTES, inflateIdx, isGzip } from "./gunzip-limited.js";
 export type { Gradscope } from "./gradscope.js";

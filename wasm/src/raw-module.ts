@@ -18,6 +18,24 @@ export interface RawIdxArray {
   data: Uint8Array;
 }
 
+/** core/catalogue.hpp's tables, row for row (wasm/bindings/catalogue_adapter.cpp). */
+export interface RawCoreCatalogue {
+  activations: {
+    name: string;
+    maxDerivative: number;
+    derivativeRange: [number, number];
+    zeroDerivative: string;
+    hidden: boolean;
+    output: boolean;
+    outputRange: [number, number];
+    minOutputUnits: number;
+  }[];
+  costs: { name: string }[];
+  initialisers: { name: string }[];
+  datasets: { name: string; problem: string; inputFeatures: number; classes: number }[];
+  pairs: { output: string; cost: string; bp1: string }[];
+}
+
 export interface RawNetworkHandle {
   numLayers(): number;
   layers(): Int32Array;
@@ -102,6 +120,8 @@ export interface RawModule {
     x: number,
     y: number,
   ): ChainProduct | undefined;
+  /** The core's catalogue tables (core/catalogue.hpp), for the test of catalogue.ts. */
+  coreCatalogue(): RawCoreCatalogue;
   chainCenteredBiases(
     weights: Float64Array,
     activation: string,

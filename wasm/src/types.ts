@@ -1,10 +1,10 @@
 // The public types of the gradscope package. Every array a method returns is a fresh copy: it
 // stays valid after dispose() and after the WebAssembly heap grows.
 
-export type ActivationName = "sigmoid" | "tanh" | "relu" | "leaky-relu" | "identity" | "softmax";
-export type CostName = "quadratic" | "cross-entropy" | "log-likelihood";
-export type InitName = "large" | "scaled" | "he";
-export type SyntheticKind = "circle" | "xor" | "gaussians" | "spiral";
+import type { ActivationName, CostName, InitName } from "./catalogue.js";
+
+// The name types are derived from the catalogue's rows (catalogue.ts).
+export type { ActivationName, CostName, InitName, SyntheticKind } from "./catalogue.js";
 export type Flavour = "simd" | "scalar";
 
 /** Samples one after another (row-major batch × width). Other numeric arrays are converted. */

@@ -8,8 +8,8 @@ import { bundledMnistUrls } from "../model/bundled-mnist.js";
 import { ModelClient } from "../model/model-client.js";
 import type { DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
+import { catalogue, type ViewId } from "gradscope";
 import {
-  costsAllowedAfter,
   maxNeurons,
   parseSettings,
   sameRun,
@@ -91,37 +91,38 @@ export class PlaygroundView implements PageView {
     grid.append(details, cards);
     container.append(transport, grid);
 
-    const card = (id: string, title: string, text: string, wide = false) => {
-      const c = createViewCard(doc, id, title, text);
+    // Titles from the package's view catalogue; the element ids are the page's (tests use them).
+    const card = (view: ViewId, elementId: string, text: string, wide = false) => {
+      const c = createViewCard(doc, elementId, catalogue.view(view).title, text);
       if (wide) c.root.classList.add("wide");
       cards.append(c.root);
       return c;
     };
     // The 2-D sets show the decision boundary; MNIST shows test digits in the same place.
     const boundaryCard = card(
+      "decision-boundary",
       "view-boundary",
-      "Decision boundary",
       "The network's output over the input plane; the white band is where it says 0.5.",
     );
-    const digitsCard = card("view-digits", "Test digits and the network's guesses", "");
+    const digitsCard = card("test-digits", "view-digits", "");
     digitsCard.root.hidden = true;
     const diagramText =
       "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.";
-    const diagramCard = card("view-network", "Network", diagramText);
+    const diagramCard = card("network", "view-network", diagramText);
     const lossText =
       "Mean cost and share classified correctly, on the training and the held-out test points.";
-    const lossCard = card("view-loss", "Loss and accuracy", lossText);
+    const lossCard = card("loss-accuracy", "view-loss", lossText);
     const curvesBody = card(
+      "activation-curves",
       "view-activations",
-      "Activation functions",
       "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.",
     ).body;
     const gradientText =
       "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
-    const gradientCard = card("view-gradients", "Per-layer gradients", gradientText, true);
+    const gradientCard = card("gradient-norms", "view-gradients", gradientText, true);
     const derivText =
       "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.";
-    const derivCard = card("view-derivatives", "σ′(z) per layer", derivText, true);
+    const derivCard = card("derivative-distribution", "view-derivatives", derivText, true);
     const measured =
       " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
     this.cards = {
@@ -202,8 +203,9 @@ export class PlaygroundView implements PageView {
     // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
     const base = patch.dataset ? settingsForDataset(this.settings, patch.dataset) : this.settings;
     const next: Settings = { ...base, ...patch };
-    if (patch.output && !costsAllowedAfter(next.output).includes(next.cost)) {
-      const cost = costsAllowedAfter(next.output)[0] ?? "quadratic";
+    const allowed = catalogue.costsAllowedAfter(next.output);
+    if (patch.output && !allowed.includes(next.cost)) {
+      const cost = allowed[0] ?? next.cost;
       this.context?.notify(
         `cost ${next.cost} does not fit output ${next.output}; switched to ${cost}`,
       );

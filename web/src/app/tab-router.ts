@@ -1,10 +1,9 @@
 // Shows one registered view at a time as accessible tabs, and keeps #view=<id> in the URL.
 
 import type { HashLocation } from "../state/hash-location.js";
-import { unknownKeys } from "../state/url-table.js";
+import { PAGE_TABLE, parsePageKeys, writePageKeys } from "../state/page-keys.js";
+import { tableKeys, unknownKeys } from "../state/url-table.js";
 import type { PageView, ViewContext } from "./page-view.js";
-
-const VIEW_KEY = "view";
 
 interface Slot {
   view: PageView;
@@ -63,10 +62,12 @@ export class TabRouter {
   /** Reads the hash: reports keys nobody owns, then shows the view it names. */
   route(external = false): void {
     const params = this.hash.read();
-    const known = new Set([VIEW_KEY, ...this.slots.flatMap((s) => s.view.urlKeys)]);
+    const known = new Set([...tableKeys(PAGE_TABLE), ...this.slots.flatMap((s) => s.view.urlKeys)]);
     for (const problem of unknownKeys(params, known)) this.context.notify(problem);
-    const id = params.get(VIEW_KEY);
-    let slot = this.slots.find((s) => s.view.id === id) ?? null;
+    const { value } = parsePageKeys(params);
+    const id = params.get("view");
+    let slot = this.slots.find((s) => s.view.id === value.view) ?? null;
+    // A malformed id and an unregistered one read the same to the user.
     if (id !== null && !slot) {
       this.context.notify(
         `view: ${JSON.stringify(id.slice(0, 40))} is not a view; playground shown`,
@@ -80,10 +81,8 @@ export class TabRouter {
 
   private select(slot: Slot, byUser: boolean): void {
     if (byUser) {
-      this.hash.update((p) => {
-        if (slot === this.slots[0]) p.delete(VIEW_KEY);
-        else p.set(VIEW_KEY, slot.view.id);
-      });
+      const view = slot === this.slots[0] ? "" : slot.view.id;
+      this.hash.update((p) => writePageKeys({ view }, p));
     }
     if (this.current === slot) return;
     if (this.current) {

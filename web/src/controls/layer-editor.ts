@@ -1,7 +1,7 @@
-// Hidden layers: add or remove a layer (0 … 10) and set each one's neurons (1 … 32, or 1 … 100
-// for MNIST: the caller passes the limit of the chosen data set).
+// Hidden layers: add or remove a layer (0 … 10) and set each one's neurons (1 … the chosen data
+// source's limit, which the caller passes).
 
-import { MAX_HIDDEN_LAYERS, MAX_NEURONS } from "../state/settings.js";
+import { DEFAULT_SETTINGS, MAX_HIDDEN_LAYERS, maxNeurons } from "../state/settings.js";
 
 export class LayerEditor {
   private readonly list: HTMLOListElement;
@@ -9,7 +9,7 @@ export class LayerEditor {
   private readonly remove: HTMLButtonElement;
   private readonly count: HTMLSpanElement;
   private current: number[] = [];
-  private maxNeurons = MAX_NEURONS;
+  private maxNeurons = maxNeurons(DEFAULT_SETTINGS.dataset);
 
   constructor(
     fieldset: HTMLElement,

@@ -2,13 +2,12 @@
 // by a table, built once, and refreshed from the settings; a change reports a patch and nothing
 // else: the playground decides what to do with it.
 
+import { catalogue } from "gradscope";
+import { DATASET_NAMES, dataSource } from "../state/data-sources.js";
 import {
   COSTS,
-  costsAllowedAfter,
-  DATASETS,
   HIDDEN_ACTIVATIONS,
   INITS,
-  isMnist,
   OUTPUT_ACTIVATIONS,
   sampleRange,
   type Settings,
@@ -24,30 +23,20 @@ interface SelectControl {
   text?: (v: string | number) => string;
 }
 
-const NAMES: Record<string, string> = {
-  circle: "circle",
-  xor: "xor",
-  gaussians: "two gaussians",
-  spiral: "spiral",
-  mnist: "MNIST digits",
-  sigmoid: "sigmoid σ",
-  tanh: "tanh",
-  relu: "ReLU",
-  "leaky-relu": "leaky ReLU",
-  identity: "identity",
-  softmax: "softmax (one unit per class)",
-  "cross-entropy": "cross-entropy",
-  quadratic: "quadratic ½‖a−y‖²",
-  "log-likelihood": "log-likelihood",
-  scaled: "scaled N(0, 1/n_in)",
-  he: "He N(0, 2/n_in)",
-  large: "large N(0, 1)",
-};
+/** Menu text of every catalogue name (data sets, activations, costs, initialisers). */
+const NAMES: Record<string, string> = Object.fromEntries(
+  [
+    ...catalogue.datasets,
+    ...catalogue.activations,
+    ...catalogue.costs,
+    ...catalogue.initialisers,
+  ].map((row) => [row.name, row.label]),
+);
 
 const percent = (v: string | number) => `${Math.round(Number(v) * 100)}%`;
 
 const CONTROLS: readonly SelectControl[] = [
-  { key: "dataset", label: "Data set", group: "Data", choices: DATASETS },
+  { key: "dataset", label: "Data set", group: "Data", choices: DATASET_NAMES },
   {
     key: "noise",
     label: "Noise (std. dev.)",
@@ -163,7 +152,7 @@ export class SettingsPanel {
       }
       select.value = value;
     }
-    const allowed = costsAllowedAfter(s.output);
+    const allowed = catalogue.costsAllowedAfter(s.output);
     for (const o of this.selects.get("cost")?.options ?? []) {
       o.disabled = !allowed.includes(o.value as (typeof COSTS)[number]);
     }
@@ -173,7 +162,7 @@ export class SettingsPanel {
     }
     // The digits have no noise setting.
     const noise = this.selects.get("noise");
-    if (noise) noise.disabled = isMnist(s.dataset);
+    if (noise) noise.disabled = !dataSource(s.dataset).noise;
     if (this.seed.value !== String(s.seed)) this.seed.value = String(s.seed);
   }
 

@@ -2,6 +2,7 @@
 // and biases live in the URL so a tutorial can link to an exact chain (e.g. Nielsen's exploding
 // example). Nothing here touches the DOM.
 
+import { catalogue, type CostName, type HiddenActivationName } from "gradscope";
 import {
   enumKind,
   listKind,
@@ -10,10 +11,21 @@ import {
   type PropertyTable,
 } from "../state/url-table.js";
 
-export const CHAIN_ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "identity"] as const;
-export type ChainActivation = (typeof CHAIN_ACTIVATIONS)[number];
-export const CHAIN_COSTS = ["quadratic", "cross-entropy"] as const;
-export type ChainCost = (typeof CHAIN_COSTS)[number];
+/** Every neuron has the same σ, so only element-wise (hidden-allowed) activations fit. */
+export type ChainActivation = HiddenActivationName;
+export const CHAIN_ACTIVATIONS: readonly ChainActivation[] = catalogue.activations.flatMap((a) =>
+  a.hidden ? [a.name] : [],
+);
+export type ChainCost = CostName;
+/** The costs the core accepts after one of those activations, in the catalogue's order. */
+export const CHAIN_COSTS: readonly ChainCost[] = catalogue.costs.flatMap((c) =>
+  CHAIN_ACTIVATIONS.some((a) => chainCostsAfter(a).includes(c.name)) ? [c.name] : [],
+);
+
+/** The costs a chain of `activation` neurons may use (its last neuron is the output). */
+export function chainCostsAfter(activation: ChainActivation): readonly ChainCost[] {
+  return catalogue.costsAllowedAfter(activation);
+}
 
 export const MIN_NEURONS = 2;
 export const MAX_NEURONS = 10;
@@ -68,8 +80,9 @@ export const CHAIN_TABLE: PropertyTable<ChainState> = [
 ];
 
 /**
- * Makes a parsed state consistent: one bias per weight, cross-entropy only with sigmoid (its
- * a_n must lie in (0, 1)) and then a target in [0, 1]. Returns the fixed state and what was fixed.
+ * Makes a parsed state consistent: one bias per weight, a cost the core accepts after the
+ * activation (cross-entropy only with sigmoid: a_n must lie in (0, 1)), and with cross-entropy a
+ * target in [0, 1]. Returns the fixed state and what was fixed.
  */
 export function reconcileChain(s: ChainState): { state: ChainState; problems: string[] } {
   const state = { ...s, chainW: [...s.chainW], chainB: [...s.chainB] };
@@ -80,11 +93,16 @@ export function reconcileChain(s: ChainState): { state: ChainState; problems: st
     );
     state.chainB = state.chainW.map(() => 0);
   }
-  if (state.chainCost === "cross-entropy" && state.chainAct !== "sigmoid") {
+  const allowed = chainCostsAfter(state.chainAct);
+  const fallback = allowed.includes(DEFAULT_CHAIN.chainCost) ? DEFAULT_CHAIN.chainCost : allowed[0];
+  if (!allowed.includes(state.chainCost) && fallback !== undefined) {
+    const cost = state.chainCost;
+    const outputs = CHAIN_ACTIVATIONS.filter((a) => chainCostsAfter(a).includes(cost));
     problems.push(
-      `chainCost: cross-entropy needs a sigmoid output, not ${state.chainAct}; quadratic used`,
+      `chainCost: ${state.chainCost} needs a ${outputs.join(" or ")} output, not ` +
+        `${state.chainAct}; ${fallback} used`,
     );
-    state.chainCost = "quadratic";
+    state.chainCost = fallback;
   }
   if (state.chainCost === "cross-entropy" && !(state.chainY >= 0 && state.chainY <= 1)) {
     problems.push(`chainY: cross-entropy needs a target in [0, 1], not ${state.chainY}; 0 used`);

@@ -2,7 +2,7 @@
 // neuron per layer and sees ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × σ'(z_n) × ∂C/∂a_n term by term,
 // checked live against backprop, and why it vanishes (|w σ'| < 1/4) or explodes (w = 100, z = 0).
 
-import { init, type ChainProduct, type Gradscope } from "gradscope";
+import { catalogue, init, type ChainProduct, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { createViewCard } from "../views/view-card.js";
@@ -12,7 +12,9 @@ import { explodingExample, randomNormal, smallWeights } from "./chain-presets.js
 import { ChainProductStrip, termLabel } from "./chain-product-strip.js";
 import {
   CHAIN_ACTIVATIONS,
+  CHAIN_COSTS,
   CHAIN_TABLE,
+  chainCostsAfter,
   DEFAULT_CHAIN,
   MAX_NEURONS,
   MIN_NEURONS,
@@ -115,10 +117,10 @@ export class ChainView implements PageView {
     );
     const cost = selectOf(
       doc,
-      [
-        { value: "quadratic", text: "quadratic ½(a − y)²" },
-        { value: "cross-entropy", text: "cross-entropy" },
-      ],
+      CHAIN_COSTS.map((c) => ({
+        value: c,
+        text: catalogue.costs.find((r) => r.name === c)?.label ?? c,
+      })),
       this.state.chainCost,
     );
     const x = numberInput(doc, this.state.chainX, -1000, 1000, "any");
@@ -195,9 +197,10 @@ export class ChainView implements PageView {
       this.applyState(resizeChain(this.state, Number(neurons.value)), true),
     );
     activation.addEventListener("change", () => {
+      // A cost the new activation does not take falls back as reconcileChain says (silently:
+      // the menu shows it).
       const act = activation.value as ChainActivation;
-      const cost = act === "sigmoid" ? this.state.chainCost : "quadratic";
-      this.applyState({ ...this.state, chainAct: act, chainCost: cost }, false);
+      this.applyState(reconcileChain({ ...this.state, chainAct: act }).state, false);
     });
     cost.addEventListener("change", () => {
       const c = cost.value as ChainCost;
@@ -242,10 +245,8 @@ export class ChainView implements PageView {
     parts.neurons.value = String(state.chainW.length);
     parts.activation.value = state.chainAct;
     parts.cost.value = state.chainCost;
-    const crossEntropy = parts.cost.querySelector<HTMLOptionElement>(
-      'option[value="cross-entropy"]',
-    );
-    if (crossEntropy) crossEntropy.disabled = state.chainAct !== "sigmoid";
+    const allowed = chainCostsAfter(state.chainAct);
+    for (const o of parts.cost.options) o.disabled = !allowed.includes(o.value as ChainCost);
     if (Number(parts.x.value) !== state.chainX) parts.x.value = String(state.chainX);
     if (Number(parts.y.value) !== state.chainY) parts.y.value = String(state.chainY);
     if (rebuildEditor) parts.editor.setParameters(state.chainW, state.chainB);

@@ -2,7 +2,8 @@
 // snapshot the page draws. Randomness comes only from the settings' seed, through the package.
 
 import type { Dataset, Gradscope, Network, NetworkTrainer } from "gradscope";
-import { isMnist, layerSizes, MNIST_SIDE, outputWidth, type Settings } from "../state/settings.js";
+import { dataSource } from "../state/data-sources.js";
+import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
 import type {
   BoundaryGrid,
   DataPreview,
@@ -17,12 +18,6 @@ const BOUNDARY_RESOLUTION = 48;
 const BOUNDARY_EXTENT = 1.5;
 /** Test digits the digits view shows. */
 const SHOWN_DIGITS = 48;
-/**
- * MNIST's training-set loss, accuracy, σ′ and gradients are measured on its first 1,000 digits
- * (a fixed subset of the seeded split): over all 9,000 a 100-unit network spends ~0.1 s per
- * snapshot. The 2-D sets (≤ 1,800 training points) use the whole training set.
- */
-export const MNIST_EVAL_SAMPLES = 1000;
 
 type Split = Dataset;
 
@@ -32,9 +27,11 @@ export class TrainingRun {
   private trainer: NetworkTrainer;
   private readonly train: Split;
   private readonly test: Split;
-  /** The training samples the snapshot measures (all of them, or MNIST's fixed subset). */
+  /** The training samples the snapshot measures (all, or the source's fixed first evalSamples). */
   private readonly trainEval: Split;
   private readonly grid: Float32Array | null;
+  /** Pixels per side of an image source's square images. */
+  private readonly side: number;
   private stepsDone = 0;
   /** Epochs and steps before the current trainer (a change of η, λ or batch size starts one). */
   private epochsBefore = 0;
@@ -47,12 +44,13 @@ export class TrainingRun {
    */
   constructor(gs: Gradscope, settings: Settings, mnistDigits: Dataset | null) {
     this.current = { ...settings, hidden: [...settings.hidden] };
+    const source = dataSource(settings.dataset);
     let all: Dataset;
-    if (settings.dataset === "mnist") {
+    if (source.load.from === "bundled-idx") {
       if (!mnistDigits) throw new Error("the MNIST digits are not loaded");
       all = firstSamples(mnistDigits, settings.samples);
     } else {
-      all = gs.datasets.synthetic(settings.dataset, {
+      all = gs.datasets.synthetic(source.load.kind, {
         n: settings.samples,
         noise: settings.noise,
         seed: settings.seed,
@@ -65,9 +63,8 @@ export class TrainingRun {
     });
     this.train = parts.train;
     this.test = parts.test;
-    this.trainEval = isMnist(settings.dataset)
-      ? firstSamples(this.train, MNIST_EVAL_SAMPLES)
-      : this.train;
+    this.trainEval =
+      source.evalSamples === null ? this.train : firstSamples(this.train, source.evalSamples);
     this.sizes = layerSizes(settings);
     this.net = gs.createNetwork({
       layers: this.sizes,
@@ -83,7 +80,8 @@ export class TrainingRun {
       this.net.dispose(); // a run that cannot train must not leave its network behind
       throw e;
     }
-    this.grid = isMnist(settings.dataset) ? null : boundaryInputs();
+    this.grid = source.inputView === "decision-boundary" ? boundaryInputs() : null;
+    this.side = source.inputShape[0] ?? 0;
   }
 
   /** What the input-space view needs once: the 2-D points, or the shown test digits. Copies. */
@@ -92,7 +90,7 @@ export class TrainingRun {
       const shown = firstSamples(this.test, SHOWN_DIGITS);
       return {
         kind: "digits",
-        digits: { side: MNIST_SIDE, pixels: shown.x.slice(), labels: shown.labels.slice() },
+        digits: { side: this.side, pixels: shown.x.slice(), labels: shown.labels.slice() },
         trainCount: this.train.n,
         testCount: this.test.n,
         evalCount: this.trainEval.n,

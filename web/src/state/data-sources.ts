@@ -1,0 +1,155 @@
+// The playground's data sources: one row per data set of the package's catalogue, saying what the
+// page needs beyond the catalogue's row — its input shape, the settings it starts from, the view
+// that takes the decision boundary's place, how its samples are loaded. Code asks a row, never
+// "is this MNIST?". Pure: no DOM.
+
+import {
+  catalogue,
+  type ActivationName,
+  type CostName,
+  type DatasetInfo,
+  type DatasetName,
+  type HiddenActivationName,
+  type InitName,
+  type ProblemKind,
+  type SyntheticKind,
+  type ViewId,
+} from "gradscope";
+
+/** The settings a data source brings with it (a switch to another family resets them). */
+export interface SourcePreset {
+  samples: number;
+  hidden: number[];
+  activation: HiddenActivationName;
+  output: ActivationName;
+  cost: CostName;
+  init: InitName;
+  learningRate: number;
+  batchSize: number;
+  speed: number;
+}
+
+/** How a source's samples are made: drawn by the core, or the digits bundled with the page. */
+export type SourceLoad = { from: "synthetic"; kind: SyntheticKind } | { from: "bundled-idx" };
+
+export interface DataSource {
+  readonly name: DatasetName;
+  /** The package catalogue's row: label, problem kind, input features, classes. */
+  readonly info: DatasetInfo;
+  /** [features] for points, [height, width] for images. */
+  readonly inputShape: readonly number[];
+  readonly problem: ProblemKind;
+  /** Samples drawn or taken, [fewest, most]. */
+  readonly sampleRange: readonly [number, number];
+  /** The most neurons a hidden layer may have. */
+  readonly maxNeurons: number;
+  /** Whether the noise setting applies. */
+  readonly noise: boolean;
+  /** The view that shows the inputs with the network's answers. */
+  readonly inputView: Extract<ViewId, "decision-boundary" | "test-digits">;
+  /**
+   * Training samples the snapshots measure loss, accuracy, σ′ and gradients on (a fixed subset
+   * keeps a snapshot quick); null: all of them.
+   */
+  readonly evalSamples: number | null;
+  readonly preset: Readonly<SourcePreset>;
+  readonly load: SourceLoad;
+}
+
+/** Points in the plane: the four 2-D sets share one family. */
+const PLANE = {
+  sampleRange: [50, 2000],
+  maxNeurons: 32,
+  noise: true,
+  inputView: "decision-boundary",
+  evalSamples: null,
+  preset: Object.freeze({
+    samples: 400,
+    hidden: [6, 6],
+    activation: "tanh",
+    output: "sigmoid",
+    cost: "cross-entropy",
+    init: "scaled",
+    learningRate: 0.3,
+    batchSize: 10,
+    speed: 10,
+  }),
+} as const satisfies Partial<DataSource>;
+
+/** 28 × 28 digits: a network that suits 784 inputs and ten classes. */
+const DIGITS = {
+  sampleRange: [1000, 10000],
+  maxNeurons: 100,
+  noise: false,
+  inputView: "test-digits",
+  // Over all 9,000 training digits a 100-unit network spends ~0.1 s per snapshot.
+  evalSamples: 1000,
+  preset: Object.freeze({
+    samples: 4000,
+    hidden: [30],
+    activation: "tanh",
+    output: "softmax",
+    cost: "log-likelihood",
+    init: "scaled",
+    learningRate: 0.1,
+    batchSize: 10,
+    speed: 20,
+  }),
+} as const satisfies Partial<DataSource>;
+
+function source(info: DatasetInfo): DataSource {
+  if (info.source === "synthetic") {
+    return {
+      ...PLANE,
+      name: info.name,
+      info,
+      inputShape: [info.inputFeatures],
+      problem: info.problem,
+      load: { from: "synthetic", kind: info.name },
+    };
+  }
+  const side = Math.round(Math.sqrt(info.inputFeatures));
+  return {
+    ...DIGITS,
+    name: info.name,
+    info,
+    inputShape: [side, side],
+    problem: info.problem,
+    load: { from: "bundled-idx" },
+  };
+}
+
+/** One row per data set of the catalogue, in its order (the menu's order). */
+export const DATA_SOURCES: readonly DataSource[] = Object.freeze(
+  catalogue.datasets.map((d) => Object.freeze(source(d))),
+);
+
+export const DATASET_NAMES: readonly DatasetName[] = DATA_SOURCES.map((s) => s.name);
+
+export function dataSource(name: DatasetName): DataSource {
+  const row = DATA_SOURCES.find((s) => s.name === name);
+  if (!row) throw new Error(`no data source '${name}'`);
+  return row;
+}
+
+/** The widest ranges of any source: what a URL may say before the source narrows it. */
+export const WIDEST = {
+  samples: [
+    Math.min(...DATA_SOURCES.map((s) => s.sampleRange[0])),
+    Math.max(...DATA_SOURCES.map((s) => s.sampleRange[1])),
+  ] as const,
+  maxNeurons: Math.max(...DATA_SOURCES.map((s) => s.maxNeurons)),
+};
+
+/**
+ * Output units: one per class, except a two-class set with an output that can stand alone (not
+ * softmax), which gets one 0/1 unit.
+ */
+export function outputWidth(name: DatasetName, output: ActivationName): number {
+  const classes = dataSource(name).info.classes;
+  return classes === 2 && catalogue.activation(output).minOutputUnits < 2 ? 1 : classes;
+}
+
+export function inputWidth(name: DatasetName): number {
+  return dataSource(name).info.inputFeatures;
+}
