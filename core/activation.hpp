@@ -20,16 +20,21 @@ const char* activation_name(Activation f);
 double max_derivative(Activation f);
 
 // Scalar forms, used by the curves the page plots and as the reference for the kernels.
-// Not defined for softmax, which is not element-wise.
+// Not defined for softmax, which is not element-wise. σ' is formed from x, not from σ(x):
+// sigmoid t/(1 + t)² with t = e^-|x|, tanh 4t/(1 + t)² with t = e^-2|x| (docs/numerics.md).
 double activation_value(Activation f, double x);
 double activation_derivative(Activation f, double x);
 
-// a = σ(z) column by column (softmax normalises each column, i.e. each sample).
+// a = σ(z) column by column (softmax normalises each column, i.e. each sample), and when d is not
+// null d = σ'(z) from z, sharing the exp that a needs. For softmax d is the Jacobian's diagonal
+// y_i (1 - y_i), with 1 - y_i of the largest y summed from the others; the full Jacobian is
+// softmax_jacobian().
+template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
 template <typename T>
 void activate(Activation f, const Matrix<T>& z, Matrix<T>& a);
 
-// d = σ'(z) element-wise, given a = σ(z). For softmax this is the Jacobian's diagonal
-// y_i (1 - y_i); the full Jacobian is softmax_jacobian().
+// d = σ'(z) element-wise from z (a = σ(z) is read only for softmax's diagonal).
 template <typename T>
 void activation_derivative(Activation f, const Matrix<T>& z, const Matrix<T>& a, Matrix<T>& d);
 

@@ -10,6 +10,7 @@
 
 #include "forward.hpp"
 #include "network.hpp"
+#include "output_error.hpp"
 
 namespace gradscope {
 
@@ -22,25 +23,15 @@ struct Gradients {
   double cost = 0.0;             // C averaged over the batch
 };
 
-// How BP1 is evaluated. kGeneral always multiplies ∂C/∂a^L by σ'(z^L) (for softmax: by the full
-// Jacobian); kAuto uses the algebraic shortcut δ^L = a^L − y where it holds (sigmoid with
-// cross-entropy; softmax with log-likelihood, as a^L Σ_j y_j − y, which is a^L − y for one-hot
-// targets), which is exact and avoids dividing by a(1 − a) or a.
-enum class OutputErrorForm { kAuto, kGeneral };
-
-// BP1: δ^L for every sample, from a forward pass made with derivatives.
-template <typename T>
-void output_error(const Network<T>& net, const ForwardPass<T>& fp, const Matrix<T>& y,
-                  OutputErrorForm form, Matrix<T>& delta_L);
-
-// Forward pass, cost, BP1 and BP2: fills g.delta[l] for l = 2 … L and g.cost, not g.w or g.b.
-// Training folds BP3/BP4 into the update (kernels::sgd_step) and needs no more than this.
+// Forward pass, BP1 and BP2: fills g.delta[l] for l = 2 … L, not g.cost, g.w or g.b. Training
+// folds BP3/BP4 into the update (kernels::sgd_step) and needs no more than this.
 template <typename T>
 void backprop_errors(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y,
                      ForwardPass<T>& fp, Gradients<T>& g,
                      OutputErrorForm form = OutputErrorForm::kAuto);
 
-// Runs forward and backward over the batch (x: n_1 × m, y: n_L × m), reusing fp and g's buffers.
+// Runs forward and backward over the batch (x: n_1 × m, y: n_L × m), reusing fp and g's buffers;
+// fills g.cost from z^L (cost_value).
 template <typename T>
 void backprop(const Network<T>& net, const Matrix<T>& x, const Matrix<T>& y, ForwardPass<T>& fp,
               Gradients<T>& g, OutputErrorForm form = OutputErrorForm::kAuto);

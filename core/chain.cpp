@@ -79,8 +79,12 @@ ChainProduct chain_product(const Network<T>& net, double x, double y) {
     u.sigma_prime = static_cast<double>(fp.d[l](0, 0));
     p.neurons.push_back(u);
   }
-  p.cost = cost_value(net.cost(), fp.output(), ym);
-  p.cost_gradient = static_cast<double>(cost_gradient(net.cost(), fp.output(), ym)(0, 0));
+  // C and ∂C/∂a_n from z_n, exact where a_n rounds to 0 or 1 (σ'(z_n) above is formed from z_n
+  // too, so σ'(z_n) × ∂C/∂a_n stays a − y for cross-entropy however saturated the neuron).
+  const int L = net.num_layers();
+  p.cost = cost_value(net.cost(), net.activation(L), fp.z[L], ym);
+  p.cost_gradient = cost_gradient(net.cost(), net.activation(L), p.neurons.back().z,
+                                  static_cast<double>(ym(0, 0)));
 
   // σ'(z_1) × w_2 × σ'(z_2) × … × w_n × σ'(z_n) × ∂C/∂a_n, read left to right.
   double running = 1.0;

@@ -4,14 +4,13 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <string>
+
+#include "softmax_parts.hpp"
 
 namespace gradscope {
 
 namespace {
-
-// ln of an output clamped away from 0: a saturated output (a = 0 exactly in float) would
-// otherwise give an infinite cost. Same idea as Nielsen's np.nan_to_num.
-double safe_log(double v) { return std::log(std::max(v, 1e-30)); }
 
 template <typename T>
 void check_shapes(const Matrix<T>& a, const Matrix<T>& y) {
@@ -22,31 +21,99 @@ void check_shapes(const Matrix<T>& a, const Matrix<T>& y) {
   }
 }
 
-}  // namespace
+// softplus(x) = ln(1 + e^x) = max(x, 0) + ln(1 + e^−|x|): no overflow, and log1p keeps the tail
+// e^−|x| exact (softplus(−80) = 1.8e−35, not 0).
+double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
 
-template <typename T>
-double cost_value(Cost c, const Matrix<T>& a, const Matrix<T>& y) {
-  check_shapes(a, y);
-  if (a.cols() == 0) return 0.0;
+// Per-sample cost of one element-wise output column.
+double elementwise_cost(Cost c, Activation f, const double* z, const double* y, Eigen::Index n) {
   double total = 0.0;
-  for (Eigen::Index k = 0; k < a.size(); ++k) {
-    const double ak = a.data()[k];
-    const double yk = y.data()[k];
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (c == Cost::kCrossEntropy) {
+      // σ only (validate): −ln σ(z) = softplus(−z), −ln(1 − σ(z)) = softplus(z). Two terms that
+      // are ≥ 0 for y in [0, 1], so their sum does not cancel either (unlike softplus(z) − yz).
+      total += y[i] * softplus(-z[i]) + (1.0 - y[i]) * softplus(z[i]);
+    } else {
+      const double r = output_residual(f, z[i], y[i]);
+      total += 0.5 * r * r;
+    }
+  }
+  return total;
+}
+
+double softmax_cost(Cost c, const double* z, const double* y, Eigen::Index n, SoftmaxColumn& s) {
+  s.evaluate(z, n);
+  double total = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const bool top = i == s.top;
     switch (c) {
-      case Cost::kQuadratic:
-        total += 0.5 * (ak - yk) * (ak - yk);
+      case Cost::kQuadratic: {
+        const double r = top ? (1.0 - y[i]) - s.rest : s.a[i] - y[i];  // a − y
+        total += 0.5 * r * r;
         break;
+      }
       case Cost::kCrossEntropy:
-        // Terms with y = 0 or y = 1 are skipped rather than multiplied by ln 0.
-        if (yk != 0.0) total -= yk * safe_log(ak);
-        if (yk != 1.0) total -= (1.0 - yk) * safe_log(1.0 - ak);
+        // ln(1 − a_i): the summed tail for the largest output; log1p(−a_i) for the others (≤ ½).
+        total -= y[i] * s.ln_a[i] + (1.0 - y[i]) * (top ? s.ln_rest : std::log1p(-s.a[i]));
         break;
       case Cost::kLogLikelihood:
-        if (yk != 0.0) total -= yk * safe_log(ak);
+        total -= y[i] * s.ln_a[i];
         break;
     }
   }
-  return total / static_cast<double>(a.cols());
+  return total;
+}
+
+}  // namespace
+
+double output_residual(Activation f, double z, double y) {
+  switch (f) {
+    case Activation::kSigmoid: {
+      const double t = std::exp(-std::abs(z));
+      const double tail = t / (1.0 + t);  // σ(−|z|) = 1 − σ(|z|)
+      return z >= 0.0 ? (1.0 - y) - tail : tail - y;
+    }
+    case Activation::kTanh: {
+      // 1 − tanh|z| = 2t/(1 + t) with t = e^−2|z|; only used where tanh|z| ≥ ½, since near 0 it
+      // would cancel against 1 − y.
+      if (std::abs(z) < 0.55) return std::tanh(z) - y;
+      const double t = std::exp(-2.0 * std::abs(z));
+      const double tail = 2.0 * t / (1.0 + t);
+      return z > 0.0 ? (1.0 - y) - tail : tail - (1.0 + y);
+    }
+    default:
+      return activation_value(f, z) - y;
+  }
+}
+
+template <typename T>
+double cost_value(Cost c, Activation f, const Matrix<T>& z, const Matrix<T>& y) {
+  check_shapes(z, y);
+  if (z.cols() == 0) return 0.0;
+  const Eigen::Index n = z.rows();
+  const Matrix<double> zd = z.template cast<double>(), yd = y.template cast<double>();
+  SoftmaxColumn s;
+  double total = 0.0;
+  for (Eigen::Index col = 0; n > 0 && col < z.cols(); ++col) {
+    const double* zc = zd.data() + col * n;
+    const double* yc = yd.data() + col * n;
+    total += f == Activation::kSoftmax ? softmax_cost(c, zc, yc, n, s)
+                                       : elementwise_cost(c, f, zc, yc, n);
+  }
+  return total / static_cast<double>(z.cols());
+}
+
+double cost_gradient(Cost c, Activation f, double z, double y) {
+  if (f == Activation::kSoftmax || c == Cost::kLogLikelihood) {
+    throw std::invalid_argument(
+        std::string("∂C/∂a of one unit needs an element-wise output, not ") + activation_name(f) +
+        " with " + cost_name(c));
+  }
+  const double r = output_residual(f, z, y);
+  if (c == Cost::kQuadratic) return r;  // ∂/∂a ½(a − y)² = a − y
+  // ∂C/∂a = (a − y)/(a(1 − a)), with a(1 − a) = σ'(z) from z; the floor keeps it finite where
+  // σ'(z) underflows even in double (|z| > 745), where σ'(z) in float is 0 anyway.
+  return r / std::max(activation_derivative(f, z), std::numeric_limits<double>::min());
 }
 
 template <typename T>
@@ -67,8 +134,8 @@ Matrix<T> cost_gradient(Cost c, const Matrix<T>& a, const Matrix<T>& y) {
   return a - y;
 }
 
-template double cost_value<float>(Cost, const Matrix<float>&, const Matrix<float>&);
-template double cost_value<double>(Cost, const Matrix<double>&, const Matrix<double>&);
+template double cost_value<float>(Cost, Activation, const Matrix<float>&, const Matrix<float>&);
+template double cost_value<double>(Cost, Activation, const Matrix<double>&, const Matrix<double>&);
 template Matrix<float> cost_gradient<float>(Cost, const Matrix<float>&, const Matrix<float>&);
 template Matrix<double> cost_gradient<double>(Cost, const Matrix<double>&, const Matrix<double>&);
 

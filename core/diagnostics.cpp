@@ -47,9 +47,16 @@ GradientCheckResult gradient_check(const Network<T>& net, const Matrix<T>& x, co
   if (!(h > 0.0) || !std::isfinite(h)) {
     throw std::invalid_argument("step h " + std::to_string(h) + " must be > 0 and finite");
   }
-  const Gradients<T> g = backprop(net, x, y, OutputErrorForm::kGeneral);
+  // The gradients `gradients` returns (BP1 in its exact forms), against differences of the cost
+  // the network reports (formed from z^L).
+  const Gradients<T> g = backprop(net, x, y);
   Network<T> probe = net;
-  auto cost_at = [&]() { return cost_value(probe.cost(), predict(probe, x), y); };
+  ForwardPass<T> fp;
+  const int L = net.num_layers();
+  auto cost_at = [&]() {
+    forward(probe, x, fp, false);
+    return cost_value(probe.cost(), probe.activation(L), fp.z[L], y);
+  };
   const int total = static_cast<int>(net.parameter_count());
   const int stride = std::max(1, total / std::max(1, max_parameters));
   GradientCheckResult r;

@@ -47,9 +47,11 @@ Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
   }
   Evaluation e;
   if (data.size() == 0) return e;
-  const Matrix<T> a = predict(net, data.x);
-  e.loss = cost_value(net.cost(), a, data.y);
-  const std::vector<int> p = predicted_labels(a);
+  ForwardPass<T> fp;
+  forward(net, data.x, fp, false);
+  const int L = net.num_layers();
+  e.loss = cost_value(net.cost(), net.activation(L), fp.z[L], data.y);  // from z^L: exact
+  const std::vector<int> p = predicted_labels(fp.a[L]);
   int correct = 0;
   for (std::size_t i = 0; i < p.size(); ++i) correct += p[i] == data.labels[i];
   e.accuracy = static_cast<double>(correct) / data.size();

@@ -28,16 +28,10 @@ void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<
 }
 
 template <typename T>
-void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
-  gradscope::activate(f, z, a);
-  if (d) gradscope::activation_derivative(f, z, a, *d);
-}
-
-template <typename T>
 void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
                      Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
   affine(w, a_prev, b, z);
-  activate(f, z, a, d);
+  gradscope::activate(f, z, a, d);  // a = σ(z) and σ'(z) from z, sharing σ's exp
 }
 
 template <typename T>

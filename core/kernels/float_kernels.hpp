@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../activation.hpp"
+#include "../softmax_parts.hpp"
 #include "../types.hpp"
 #include "gemm.hpp"
 #include "lanes_scalar.hpp"
@@ -150,19 +151,23 @@ void sgd_step(Matrix<float>& w, Vector<float>& b, const Matrix<float>& delta,
   });
 }
 
-// a = value(z) and, when d is not null, d = derivative(z, a), element by element.
-template <class P, class Value, class Derivative>
-void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d, Value value,
-                          Derivative derivative) {
+// a = value(lanes, z, &d) element by element: value returns σ(z) and, given a non-null pointer,
+// writes σ'(z) formed from z with the same exp.
+template <class P, class Value>
+void activate_elementwise(const Matrix<float>& z, Matrix<float>& a, Matrix<float>* d, Value value) {
   const float* zp = z.data();
   float* ap = a.data();
   float* dp = d ? d->data() : nullptr;
   elementwise<P>(z.size(), [&](auto lanes, Index i) {
     using L = decltype(lanes);
     const typename L::V zi = L::load(zp + i);
-    const typename L::V ai = value(lanes, zi);
-    L::store(ap + i, ai);
-    if (dp) L::store(dp + i, derivative(lanes, zi, ai));
+    if (dp) {
+      typename L::V di;
+      L::store(ap + i, value(lanes, zi, &di));
+      L::store(dp + i, di);
+    } else {
+      L::store(ap + i, value(lanes, zi, static_cast<typename L::V*>(nullptr)));
+    }
   });
 }
 
@@ -189,44 +194,35 @@ void softmax(const Matrix<float>& z, Matrix<float>& a) {
   }
 }
 
-// Calls visit(value, derivative) with the element-wise σ of f as two generic functors,
-// value(lanes, z) and derivative(lanes, z, a), σ' written from a as the seed does (σ(1 − σ),
-// 1 − tanh²). Softmax is not element-wise: the caller handles it.
+// Calls visit(value) with the element-wise σ of f as one generic functor value(lanes, z, d):
+// returns σ(z) and, when d is not null, stores σ'(z) formed from z (sigmoid t/(1 + t)², tanh
+// 4t/(1 + t)², sharing σ's exp; see vector_math.hpp). Softmax is not element-wise: the caller
+// handles it.
 template <class Visit>
 void visit_elementwise(Activation f, Visit visit) {
-  const auto one_minus_a_times_a = [](auto lanes, auto, auto a_i) {
-    using L = decltype(lanes);
-    return L::mul(a_i, L::sub(L::splat(1.0f), a_i));
-  };
   switch (f) {
     case Activation::kSigmoid:
-      visit([](auto lanes, auto z_i) { return sigmoid<decltype(lanes)>(z_i); },
-            one_minus_a_times_a);
+      visit([](auto lanes, auto z_i, auto* d) { return sigmoid<decltype(lanes)>(z_i, d); });
       return;
     case Activation::kTanh:
-      visit([](auto lanes, auto z_i) { return tanh<decltype(lanes)>(z_i); },
-            [](auto lanes, auto, auto a_i) {
-              using L = decltype(lanes);
-              return L::sub(L::splat(1.0f), L::mul(a_i, a_i));
-            });
+      visit([](auto lanes, auto z_i, auto* d) { return tanh<decltype(lanes)>(z_i, d); });
       return;
     case Activation::kRelu:
     case Activation::kLeakyRelu: {
       const float slope = f == Activation::kRelu ? 0.0f : static_cast<float>(kLeakyReluSlope);
-      visit(
-          [slope](auto lanes, auto z_i) {
-            using L = decltype(lanes);
-            return L::select(L::less(L::splat(0.0f), z_i), z_i, L::mul(L::splat(slope), z_i));
-          },
-          [slope](auto lanes, auto z_i, auto) {
-            using L = decltype(lanes);
-            return L::select(L::less(L::splat(0.0f), z_i), L::splat(1.0f), L::splat(slope));
-          });
+      visit([slope](auto lanes, auto z_i, auto* d) {
+        using L = decltype(lanes);
+        const typename L::Mask positive = L::less(L::splat(0.0f), z_i);
+        if (d) *d = L::select(positive, L::splat(1.0f), L::splat(slope));
+        return L::select(positive, z_i, L::mul(L::splat(slope), z_i));
+      });
       return;
     }
     case Activation::kIdentity:
-      visit([](auto, auto z_i) { return z_i; },
-            [](auto lanes, auto, auto) { return decltype(lanes)::splat(1.0f); });
+      visit([](auto lanes, auto z_i, auto* d) {
+        if (d) *d = decltype(lanes)::splat(1.0f);
+        return z_i;
+      });
       return;
     case Activation::kSoftmax:
       break;  // not element-wise: activate() forms it before reaching here
@@ -237,7 +233,9 @@ void visit_elementwise(Activation f, Visit visit) {
                               "' has no element-wise kernel");
 }
 
-// The Jacobian diagonal y_i (1 − y_i) of softmax (BP1 uses the full Jacobian).
+// The Jacobian diagonal y_i (1 − y_i) of softmax (BP1 uses the full Jacobian), with 1 − y_t of
+// each column's largest output summed from the others (softmax_parts.hpp) so that it stays exact
+// where y_t rounds to 1. That fix-up is the same scalar code in every lanes type.
 template <class P>
 void softmax_diagonal(const Matrix<float>& a, Matrix<float>& d) {
   const float* ap = a.data();
@@ -247,6 +245,12 @@ void softmax_diagonal(const Matrix<float>& a, Matrix<float>& d) {
     const typename L::V a_i = L::load(ap + i);
     L::store(dp + i, L::mul(a_i, L::sub(L::splat(1.0f), a_i)));
   });
+  const Index n = a.rows();
+  for (Index c = 0; n > 0 && c < a.cols(); ++c) {
+    const float* ac = ap + c * n;
+    const Index top = largest_index(ac, n);
+    dp[c * n + top] = ac[top] * sum_except(ac, n, top);
+  }
 }
 
 // a = σ(z) and optionally d = σ'(z).
@@ -259,8 +263,7 @@ void activate(Activation f, const Matrix<float>& z, Matrix<float>& a, Matrix<flo
     if (d) softmax_diagonal<P>(a, *d);
     return;
   }
-  visit_elementwise(
-      f, [&](auto value, auto derivative) { activate_elementwise<P>(z, a, d, value, derivative); });
+  visit_elementwise(f, [&](auto value) { activate_elementwise<P>(z, a, d, value); });
 }
 
 // The forward step of one layer: z = w a_prev + b 1ᵀ (the bias added in the product's

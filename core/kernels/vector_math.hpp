@@ -28,23 +28,33 @@ typename P::V exp(typename P::V x) {
 }
 
 // σ(x) = 1/(1 + e^−x), split on the sign as the scalar reference is, so e^−|x| ≤ 1 never
-// overflows and σ(−x) = e^−|x|/(1 + e^−|x|) keeps its relative accuracy far into the tail.
+// overflows and σ(−x) = e^−|x|/(1 + e^−|x|) keeps its relative accuracy far into the tail. When
+// derivative is not null, also σ'(x) = t r r with t = e^−|x|, r = 1/(1 + t): formed from x with
+// the same exp, so it stays exact where σ(x) rounds to 1 (σ(1 − σ) would be 0 there).
 template <class P>
-typename P::V sigmoid(typename P::V x) {
+typename P::V sigmoid(typename P::V x, typename P::V* derivative = nullptr) {
   using V = typename P::V;
   const V e = exp<P>(P::neg(P::abs(x)));
   const V r = P::div(P::splat(1.0f), P::add(P::splat(1.0f), e));
-  return P::select(P::greater_equal(x, P::splat(0.0f)), r, P::mul(e, r));
+  const V er = P::mul(e, r);
+  if (derivative) *derivative = P::mul(er, r);
+  return P::select(P::greater_equal(x, P::splat(0.0f)), r, er);
 }
 
 // tanh x. Near 0, (1 − e^−2|x|)/(1 + e^−2|x|) would cancel, so |x| < 0.625 uses Cephes' odd
-// polynomial x + x³ q(x²); elsewhere t = e^−2|x| ≤ e^−1.25 and 1 − t has no cancellation.
+// polynomial x + x³ q(x²); elsewhere t = e^−2|x| ≤ e^−1.25 and 1 − t has no cancellation. When
+// derivative is not null, also tanh'(x) = 4t/(1 + t)² from the same t (exact where tanh x
+// rounds to ±1, where 1 − tanh² would be 0).
 template <class P>
-typename P::V tanh(typename P::V x) {
+typename P::V tanh(typename P::V x, typename P::V* derivative = nullptr) {
   using V = typename P::V;
   const V ax = P::abs(x);
   const V t = exp<P>(P::mul(P::splat(-2.0f), ax));
-  const V far = P::div(P::sub(P::splat(1.0f), t), P::add(P::splat(1.0f), t));
+  const V one_plus_t = P::add(P::splat(1.0f), t);
+  if (derivative) {
+    *derivative = P::div(P::mul(P::splat(4.0f), t), P::mul(one_plus_t, one_plus_t));
+  }
+  const V far = P::div(P::sub(P::splat(1.0f), t), one_plus_t);
   const V z = P::mul(x, x);
   V q = P::splat(-5.70498872745e-3f);
   q = P::add(P::mul(q, z), P::splat(2.06390887954e-2f));

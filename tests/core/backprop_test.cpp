@@ -107,6 +107,35 @@ TEST(Backprop, ShortcutOutputErrorsEqualGeneralForm) {
   }
 }
 
+TEST(Backprop, ExactOutputFormsEqualTheSeedsBp1AwayFromSaturation) {
+  // Every output/cost pair the network accepts: the saturation-safe δ^L (kAuto, docs/numerics.md)
+  // equals ∂C/∂a^L ⊙ σ'(z^L), or the softmax Jacobian product, in double at moderate z, for
+  // one-hot, soft and arbitrary targets.
+  int pairs = 0;
+  for (Activation output : kOutput) {
+    for (Cost cost : kCosts) {
+      const NetworkConfig c = config({3, 5, 4}, Activation::kTanh, output, cost);
+      if (!valid(c)) continue;
+      ++pairs;
+      Rng rng(13);
+      const Network<double> net(c);
+      const Matrix<double> x = random_matrix<double>(3, 6, rng);
+      Matrix<double> y = random_targets<double>(c, 6, rng);
+      if (output == Activation::kSoftmax) y.col(5) << 0.1, 0.2, 0.3, 0.4;  // a soft target
+      ForwardPass<double> fp;
+      forward(net, x, fp, true);
+      Matrix<double> exact, general;
+      output_error(net, fp, y, OutputErrorForm::kAuto, exact);
+      output_error(net, fp, y, OutputErrorForm::kGeneral, general);
+      EXPECT_LT((exact - general).cwiseAbs().maxCoeff(), 1e-12)
+          << activation_name(output) << "/" << cost_name(cost) << "\n"
+          << exact << "\n\n"
+          << general;
+    }
+  }
+  EXPECT_EQ(pairs, 9);  // 6 outputs × quadratic, sigmoid/softmax × cross-entropy, softmax × LL
+}
+
 TEST(Backprop, SoftmaxLogLikelihoodShortcutHoldsForTargetsNotSummingToOne) {
   // ∂C/∂z_i = a_i Σ_j y_j − y_i for C = −Σ_j y_j ln a_j: a − y only when a column of y sums to 1.
   // Soft or partial targets (columns summing to 0.5, 2, 0) must still get the true gradient.
