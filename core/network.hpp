@@ -33,8 +33,14 @@ struct NetworkConfig {
 
 // Throws std::invalid_argument naming the bad value (zero-size layer, fewer than two layers,
 // softmax as a hidden activation or with a one-unit output, log-likelihood without softmax,
-// cross-entropy without outputs in (0, 1)).
+// cross-entropy without outputs in (0, 1), more layers or parameters than the limits below),
+// before anything is allocated.
 void validate(const NetworkConfig& config);
+
+// The largest network: 2^26 parameters are 256 MiB of float32 weights; training and the
+// double-precision gradient check need a few copies, which must fit the 2 GiB wasm32 heap.
+constexpr long long kMaxParameters = 1LL << 26;
+constexpr int kMaxLayers = 1024;
 
 template <typename T>
 class Network {

@@ -5,6 +5,7 @@
 // see and emit both files.
 import { GradscopeError } from "./checked-call.js";
 import type { ModuleFactory, RawModule } from "./raw-module.js";
+import { quote, thrownMessage } from "./show-value.js";
 import type { Flavour } from "./types.js";
 
 export type WasmSource = string | URL | ((flavour: Flavour) => string | URL);
@@ -16,13 +17,22 @@ function defaultWasmUrl(flavour: Flavour): URL {
 }
 
 function resolveUrl(source: WasmSource | undefined, flavour: Flavour): URL {
-  const chosen = typeof source === "function" ? source(flavour) : source;
+  let chosen: unknown;
+  try {
+    chosen = typeof source === "function" ? source(flavour) : source;
+  } catch (e) {
+    throw new GradscopeError(`the wasmUrl function threw: ${thrownMessage(e)}`);
+  }
   if (chosen === undefined) return defaultWasmUrl(flavour);
   if (!(chosen instanceof URL) && typeof chosen !== "string") {
     throw new GradscopeError(`wasmUrl must be a string, URL or function, got ${typeof chosen}`);
   }
   const base = typeof location === "object" && location !== null ? location.href : import.meta.url;
-  return new URL(chosen, base);
+  try {
+    return new URL(chosen, base);
+  } catch {
+    throw new GradscopeError(`wasmUrl ${quote(String(chosen))} is not a valid URL`);
+  }
 }
 
 interface NodeFs {
@@ -79,6 +89,6 @@ export async function loadModule(
     return raw;
   } catch (e) {
     const detail = printErr.length > 0 ? ` (${printErr.join("; ")})` : "";
-    throw new GradscopeError(`cannot instantiate ${url.href}: ${String(e)}${detail}`);
+    throw new GradscopeError(`cannot instantiate ${url.href}: ${thrownMessage(e)}${detail}`);
   }
 }

@@ -4,6 +4,8 @@
 // training, with the accuracy on held-out images. Built on the public Network API only.
 import { checkIntegerAtLeast } from "./argument-checks.js";
 import { GradscopeError } from "./checked-call.js";
+import { readOptions } from "./options.js";
+import { showValue } from "./show-value.js";
 import type { Network } from "./network.js";
 import type {
   ActivationName,
@@ -47,6 +49,21 @@ export interface VanishingOptions {
   l2?: number;
 }
 
+const VANISHING_KEYS = [
+  "layers",
+  "activation",
+  "init",
+  "cost",
+  "output",
+  "seed",
+  "samples",
+  "testSamples",
+  "epochs",
+  "batchSize",
+  "learningRate",
+  "l2",
+] as const satisfies readonly (keyof VanishingOptions)[];
+
 /** One measurement: epoch 0 is the initialisation. */
 export interface VanishingPoint {
   epoch: number;
@@ -60,8 +77,22 @@ export interface VanishingPoint {
 
 /** The first hidden layer's speed over the last one's (small: the first learns slowly). */
 export function speedRatio(speeds: readonly number[]): number {
-  if (speeds.length === 0) throw new GradscopeError("speedRatio needs at least one speed");
-  return (speeds[0] as number) / (speeds[speeds.length - 1] as number);
+  if (!Array.isArray(speeds) || speeds.length === 0) {
+    throw new GradscopeError("speedRatio needs an array of at least one speed");
+  }
+  const first: unknown = speeds[0];
+  const last: unknown = speeds[speeds.length - 1];
+  if (typeof first !== "number" || !Number.isFinite(first) || first < 0) {
+    throw new GradscopeError(
+      `speedRatio: the first speed ${showValue(first)} is not a finite speed ≥ 0`,
+    );
+  }
+  if (typeof last !== "number" || !Number.isFinite(last) || last <= 0) {
+    throw new GradscopeError(
+      `speedRatio: the last hidden layer's speed is ${showValue(last)}; the ratio needs it finite and > 0`,
+    );
+  }
+  return first / last;
 }
 
 /** Nielsen's speed of learning of every hidden layer over the batch (x, y). */
@@ -102,26 +133,40 @@ export function sliceDataset(data: Dataset, start: number, count: number): Datas
 
 /** The options with their defaults filled in and checked against the data set. */
 export function resolveVanishingOptions(
-  options: VanishingOptions,
+  vanishingOptions: VanishingOptions,
   data: Dataset,
 ): Required<VanishingOptions> {
-  if (!Array.isArray(options.layers) || options.layers.length < 3) {
+  if (vanishingOptions === undefined) {
+    throw new GradscopeError("vanishingRun needs options with layers");
+  }
+  const options = readOptions<VanishingOptions>(
+    vanishingOptions,
+    VANISHING_KEYS,
+    "vanishingRun options",
+  );
+  if (data === null || typeof data !== "object") {
+    throw new GradscopeError("vanishingRun needs a data set");
+  }
+  const layers: unknown = Array.isArray(options.layers)
+    ? Array.from(options.layers)
+    : options.layers;
+  if (!Array.isArray(layers) || layers.length < 3) {
     throw new GradscopeError(
-      `layers ${JSON.stringify(options.layers)} must list the input, at least one hidden layer and the output`,
+      `layers ${showValue(layers)} must list the input, at least one hidden layer and the output`,
     );
   }
-  if (options.layers[0] !== data.inputWidth) {
+  if (layers[0] !== data.inputWidth) {
     throw new GradscopeError(
-      `layers start with ${String(options.layers[0])} inputs but the images have ${data.inputWidth} pixels`,
+      `layers start with ${showValue(layers[0])} inputs but the images have ${data.inputWidth} pixels`,
     );
   }
-  if (options.layers[options.layers.length - 1] !== data.outputWidth) {
+  if (layers[layers.length - 1] !== data.outputWidth) {
     throw new GradscopeError(
-      `layers end with ${String(options.layers[options.layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`,
+      `layers end with ${showValue(layers[layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`,
     );
   }
   const r: Required<VanishingOptions> = {
-    layers: options.layers,
+    layers: layers as number[],
     activation: options.activation ?? "sigmoid",
     init: options.init ?? "scaled",
     cost: options.cost ?? "cross-entropy",
