@@ -2,6 +2,7 @@
 // forms, for plotting curves.
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule } from "./raw-module.js";
+import { isInstance } from "./options.js";
 import { arrayLength, readNumbers } from "./samples.js";
 import { showValue } from "./show-value.js";
 import type { ActivationCurve, ActivationName } from "./types.js";
@@ -34,11 +35,8 @@ export function createActivations(raw: RawModule): Activations {
     return n;
   };
   const points = (xs: ArrayLike<number>): Float64Array => {
-    if (xs === null || typeof xs !== "object" || typeof xs.length !== "number") {
-      throw new GradscopeError("xs must be an array of numbers");
-    }
     const n = arrayLength(xs, "xs", "an array of numbers");
-    if (xs instanceof Float64Array) return xs.slice();
+    if (isInstance(xs, Float64Array)) return xs.slice();
     return readNumbers(xs, new Float64Array(n), "xs");
   };
   const at = (n: ActivationName, xs: Float64Array, derivative: boolean): Float64Array =>

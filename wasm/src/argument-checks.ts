@@ -10,10 +10,13 @@ export function checkInteger(value: unknown, name: string, min: number, max: num
   return value;
 }
 
-/** An integer with no upper bound worth naming (counts of epochs, samples, …). */
+/** A count (of epochs, samples, …): an integer ≥ min that fits the module's 32-bit int. */
 export function checkIntegerAtLeast(value: unknown, name: string, min: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
     throw new GradscopeError(`${name} ${showValue(value)} must be an integer ≥ ${min}`);
+  }
+  if (value > 2 ** 31 - 1) {
+    throw new GradscopeError(`${name} ${showValue(value)} is too large (at most 2^31 − 1)`);
   }
   return value;
 }

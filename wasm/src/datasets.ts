@@ -3,7 +3,7 @@
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawIdxArray, RawModule } from "./raw-module.js";
 import { checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
-import { readOptions } from "./options.js";
+import { isArray, isInstance, readFields, readOptions } from "./options.js";
 import { showValue } from "./show-value.js";
 import type { Dataset, IdxArray, SyntheticKind } from "./types.js";
 
@@ -64,19 +64,23 @@ function dataset(r: Dataset): Dataset {
   return { x, y, labels, n, inputWidth, outputWidth };
 }
 
+const DATASET_KEYS = ["x", "y", "labels", "n", "inputWidth", "outputWidth"] as const;
+
 /** The data set's fields, each read once (what is checked is what the module gets). */
-function checkDataset(d: unknown): Dataset {
+export function checkDataset(d: unknown): Dataset {
   if (d === null || typeof d !== "object") {
     throw new GradscopeError("data must be a data set object");
   }
-  const { x, y, labels, n, inputWidth, outputWidth } = d as Record<keyof Dataset, unknown>;
-  if (!(x instanceof Float32Array && y instanceof Float32Array && labels instanceof Int32Array)) {
+  const { x, y, labels, n, inputWidth, outputWidth } = readFields(d, DATASET_KEYS, "data");
+  const typed =
+    isInstance(x, Float32Array) && isInstance(y, Float32Array) && isInstance(labels, Int32Array);
+  if (!typed) {
     throw new GradscopeError("a data set needs x and y as Float32Array and labels as Int32Array");
   }
   return {
-    x,
-    y,
-    labels,
+    x: x as Float32Array,
+    y: y as Float32Array,
+    labels: labels as Int32Array,
     n: checkInteger(n, "n", 0, INT_MAX),
     inputWidth: checkInteger(inputWidth, "inputWidth", 1, INT_MAX),
     outputWidth: checkInteger(outputWidth, "outputWidth", 1, INT_MAX),
@@ -85,7 +89,7 @@ function checkDataset(d: unknown): Dataset {
 
 /** IDX dims read once: 1 … 255 integers ≥ 1 whose product is exactly the data's byte count. */
 function idxDims(dims: unknown, data: Uint8Array, name: string): Int32Array {
-  if (!Array.isArray(dims)) throw new GradscopeError(`${name}.dims must be an array`);
+  if (!isArray(dims)) throw new GradscopeError(`${name}.dims must be an array`);
   const count = dims.length;
   if (count < 1 || count > 255) {
     throw new GradscopeError(`${name}.dims has ${count} entries; IDX arrays have 1 … 255`);
@@ -118,8 +122,8 @@ function idxDims(dims: unknown, data: Uint8Array, name: string): Int32Array {
 
 export function createDatasets(raw: RawModule): Datasets {
   const bytes = (b: unknown, name: string): Uint8Array => {
-    if (b instanceof Uint8Array) return b;
-    if (b instanceof ArrayBuffer) return new Uint8Array(b);
+    if (isInstance(b, Uint8Array)) return b;
+    if (isInstance(b, ArrayBuffer)) return new Uint8Array(b);
     throw new GradscopeError(`${name} must be a Uint8Array or ArrayBuffer`);
   };
   const parseIdx = (b: Uint8Array | ArrayBuffer, name = "bytes"): IdxArray => {
@@ -128,13 +132,13 @@ export function createDatasets(raw: RawModule): Datasets {
     return { dims: Array.from(r.dims), data: r.data };
   };
   const idx = (a: IdxArray | Uint8Array | ArrayBuffer, name: string): RawIdxArray => {
-    const parsed: unknown =
-      a instanceof Uint8Array || a instanceof ArrayBuffer ? parseIdx(a, name) : a;
+    const bytesGiven = isInstance(a, Uint8Array) || isInstance(a, ArrayBuffer);
+    const parsed: unknown = bytesGiven ? parseIdx(a, name) : a;
     if (parsed === null || typeof parsed !== "object") {
       throw new GradscopeError(`${name} must be IDX bytes or { dims, data } from parseIdx`);
     }
-    const { dims, data } = parsed as Record<keyof IdxArray, unknown>;
-    if (!Array.isArray(dims) || !(data instanceof Uint8Array)) {
+    const { dims, data } = readFields(parsed, ["dims", "data"], name);
+    if (!isArray(dims) || !isInstance(data, Uint8Array)) {
       throw new GradscopeError(`${name} must be IDX bytes or { dims, data } from parseIdx`);
     }
     return { dims: idxDims(dims, data, name), data };

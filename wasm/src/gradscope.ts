@@ -7,7 +7,7 @@ import { Network } from "./network.js";
 import { parseNetworkJSON } from "./network-json.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
 import { checkName, checkSeed } from "./argument-checks.js";
-import { readOptions } from "./options.js";
+import { isArray, readOptions } from "./options.js";
 import { arrayLength } from "./samples.js";
 import { showValue, thrownMessage } from "./show-value.js";
 import type { Flavour, NetworkJSON, NetworkOptions } from "./types.js";
@@ -39,13 +39,18 @@ const NETWORK_KEYS = [
 
 /** layers read once into a plain array of integers (the module checks sizes and the limit). */
 function layerSizes(layers: unknown): number[] {
-  if (!Array.isArray(layers)) {
+  if (!isArray(layers)) {
     throw new GradscopeError("layers must be an array of layer sizes, e.g. [2, 8, 1]");
   }
   const n = arrayLength(layers, "layers", "an array of layer sizes");
   const sizes: number[] = [];
   for (let i = 0; i < n; ++i) {
-    const v: unknown = layers[i];
+    let v: unknown;
+    try {
+      v = layers[i];
+    } catch (e) {
+      throw new GradscopeError(`layers[${i}] cannot be read (${thrownMessage(e)})`);
+    }
     if (typeof v !== "number" || !Number.isInteger(v) || v < -(2 ** 31) || v > 2 ** 31 - 1) {
       throw new GradscopeError(`layers[${i}] ${showValue(v)} must be an integer`);
     }
@@ -88,7 +93,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
         parsed.parameters.forEach((p, i) => net.setParameters(i + 2, p));
       } catch (e) {
         net.dispose(); // never hand out a half-loaded network
-        throw new GradscopeError(`networkFromJSON: ${thrownMessage(e)}`);
+        throw new GradscopeError(`networkFromJSON: ${thrownMessage(e, 240)}`);
       }
       return net;
     },

@@ -5,7 +5,7 @@
 // everything before a network is built, so a bad file is never half-loaded.
 import { GradscopeError } from "./checked-call.js";
 import type { Network } from "./network.js";
-import { readOptions } from "./options.js";
+import { isArray, readOptions } from "./options.js";
 import { shorten, showValue } from "./show-value.js";
 import type { NetworkJSON, NetworkOptions } from "./types.js";
 
@@ -100,7 +100,7 @@ function describe(v: unknown): string {
 
 /** The array's length, read once; the array itself must be a real Array. */
 function arrayOf(v: unknown, path: string, expected: string): unknown[] {
-  if (!Array.isArray(v)) fail(path, `${describe(v)}, expected ${expected}`);
+  if (!isArray(v)) fail(path, `${describe(v)}, expected ${expected}`);
   return v as unknown[];
 }
 
@@ -135,7 +135,7 @@ export interface ParsedNetwork {
 }
 
 function parseDocument(json: unknown): ParsedNetwork {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+  if (json === null || typeof json !== "object" || isArray(json)) {
     fail("the input", `${describe(json)}, expected a network object`);
   }
   const o = readOptions<NetworkJSON>(json, DOCUMENT_KEYS, "the network JSON", "field");
@@ -176,7 +176,7 @@ function parseDocument(json: unknown): ParsedNetwork {
     const l = i + 2;
     const path = `parameters[${i}]`;
     const p: unknown = params[i];
-    if (p === null || typeof p !== "object" || Array.isArray(p)) {
+    if (p === null || typeof p !== "object" || isArray(p)) {
       fail(path, `${describe(p)}, expected { layer, weights, biases }`);
     }
     const e = readOptions<Entry>(p, ENTRY_KEYS, path, "field");

@@ -3,7 +3,7 @@
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
 import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
-import { readOptions } from "./options.js";
+import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { showValue } from "./show-value.js";
 import { networkToJSON } from "./network-json.js";
@@ -143,8 +143,9 @@ export class Network {
       throw new GradscopeError("setParameters needs { weights, biases }");
     }
     // Each read once: what is checked is what is loaded.
-    const weights = toFloat32(params.weights, "weights");
-    const biases = toFloat32(params.biases, "biases");
+    const p = readFields(params, ["weights", "biases"], "setParameters' parameters");
+    const weights = toFloat32(p.weights as Samples, "weights");
+    const biases = toFloat32(p.biases as Samples, "biases");
     checked(this.#raw, () => h.setParameters(l, weights, biases));
   }
 

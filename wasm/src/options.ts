@@ -1,4 +1,5 @@
-// Reading an options object: one shared check for every options object of the public API. It
+// Reading the objects users pass. readOptions is the one check of every options object of the
+// public API. It
 // refuses null and non-objects, refuses keys it does not know (naming the closest known key, so
 // a misspelt option is never ignored silently), and reads each known key exactly once into a
 // plain copy, so a getter cannot change a value after it was checked.
@@ -37,6 +38,47 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   return bestDistance <= 2 && bestDistance * 2 < Math.max(key.length, 2) ? best : undefined;
 }
 
+/** Array.isArray that answers false for a revoked Proxy instead of throwing. */
+export function isArray(v: unknown): v is unknown[] {
+  try {
+    return Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/** `v instanceof C` that answers false for a revoked Proxy instead of throwing. */
+export function isInstance<T>(v: unknown, C: abstract new (...args: never[]) => T): v is T {
+  try {
+    return v instanceof C;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fields `keys` of a data object (a data set, an IDX array, { weights, biases }), each read
+ * once into a plain copy; other keys are allowed (results of the API carry extra fields).
+ */
+export function readFields<K extends string>(
+  value: unknown,
+  keys: readonly K[],
+  what: string,
+): Record<K, unknown> {
+  if (value === null || typeof value !== "object") {
+    throw new GradscopeError(`${what} must be an object, got ${showValue(value)}`);
+  }
+  const copy = {} as Record<K, unknown>;
+  for (const key of keys) {
+    try {
+      copy[key] = (value as Record<string, unknown>)[key];
+    } catch (e) {
+      throw new GradscopeError(`${what}: ${key} cannot be read (${thrownMessage(e)})`);
+    }
+  }
+  return copy;
+}
+
 /**
  * The options object `value` of `what` (e.g. "train options") as a plain copy holding only
  * `keys`, each read once. undefined gives {} (every option has a default).
@@ -48,7 +90,7 @@ export function readOptions<T extends object>(
   noun = "option",
 ): Partial<T> {
   if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (value === null || typeof value !== "object" || isArray(value)) {
     throw new GradscopeError(`${what} must be an object, got ${showValue(value)}`);
   }
   let present: string[];
@@ -71,6 +113,10 @@ export function readOptions<T extends object>(
     } catch (e) {
       throw new GradscopeError(`${what}: ${key} cannot be read (${thrownMessage(e)})`);
     }
+    // null is not "use the default" (that is leaving the key out or undefined): a null that
+    // slipped in from elsewhere should not train with defaults silently.
+    if (v === null)
+      throw new GradscopeError(`${what}: ${key} is null; leave it out for the default`);
     if (v !== undefined) (copy as Record<string, unknown>)[key] = v;
   }
   return copy;

@@ -1,6 +1,7 @@
 // Checks and converts the sample arrays users pass, so that shape errors name the argument and
 // the widths before anything reaches the module.
 import { GradscopeError } from "./checked-call.js";
+import { isInstance } from "./options.js";
 import { showValue, thrownMessage } from "./show-value.js";
 import type { Samples } from "./types.js";
 
@@ -65,7 +66,7 @@ export function readNumbers<A extends Float32Array | Float64Array>(
 }
 
 export function toFloat32(values: Samples, name: string): Float32Array {
-  if (values instanceof Float32Array) {
+  if (isInstance(values, Float32Array)) {
     arrayLength(values, name, "a Float32Array or an array of numbers");
     return values;
   }

@@ -19,10 +19,10 @@ function arrayKind(v: object): string | undefined {
   return undefined;
 }
 
-/** A string cut to its first QUOTE_LIMIT characters and "…" if longer. */
-export function shorten(s: string): string {
-  const chars = Array.from(s.slice(0, QUOTE_LIMIT + 2));
-  return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join("")}…` : s;
+/** A string cut to its first `limit` characters and "…" if longer. */
+export function shorten(s: string, limit = QUOTE_LIMIT): string {
+  const chars = Array.from(s.slice(0, 2 * limit + 2)); // code points, not halves of a pair
+  return chars.length > limit ? `${chars.slice(0, limit).join("")}…` : s;
 }
 
 /** A short description of any value: numbers and strings (cut short) as they are, objects by kind. */
@@ -54,10 +54,10 @@ export function showValue(v: unknown): string {
 }
 
 /** The message of something thrown, short, without calling anything that can throw. */
-export function thrownMessage(e: unknown): string {
+export function thrownMessage(e: unknown, limit = 120): string {
   try {
     const m = e instanceof Error ? e.message : undefined;
-    if (typeof m === "string") return m.length > 200 ? `${m.slice(0, 200)}…` : m;
+    if (typeof m === "string") return shorten(m, limit);
   } catch {
     // fall through
   }

@@ -4,7 +4,9 @@
 // training, with the accuracy on held-out images. Built on the public Network API only.
 import { checkIntegerAtLeast } from "./argument-checks.js";
 import { GradscopeError } from "./checked-call.js";
-import { readOptions } from "./options.js";
+import { checkDataset } from "./datasets.js";
+import { isArray, readOptions } from "./options.js";
+import { arrayLength, readNumbers } from "./samples.js";
 import { showValue } from "./show-value.js";
 import type { Network } from "./network.js";
 import type {
@@ -75,19 +77,25 @@ export interface VanishingPoint {
   test: Evaluation;
 }
 
+function toFloat64Array(speeds: unknown): Float64Array {
+  const n = arrayLength(speeds, "speeds", "an array of speeds");
+  return readNumbers(speeds as ArrayLike<unknown>, new Float64Array(n), "speeds");
+}
+
 /** The first hidden layer's speed over the last one's (small: the first learns slowly). */
 export function speedRatio(speeds: readonly number[]): number {
-  if (!Array.isArray(speeds) || speeds.length === 0) {
+  const values = isArray(speeds) ? Array.from(toFloat64Array(speeds)) : [];
+  if (values.length === 0) {
     throw new GradscopeError("speedRatio needs an array of at least one speed");
   }
-  const first: unknown = speeds[0];
-  const last: unknown = speeds[speeds.length - 1];
-  if (typeof first !== "number" || !Number.isFinite(first) || first < 0) {
+  const first = values[0] as number;
+  const last = values[values.length - 1] as number;
+  if (!Number.isFinite(first) || first < 0) {
     throw new GradscopeError(
       `speedRatio: the first speed ${showValue(first)} is not a finite speed ≥ 0`,
     );
   }
-  if (typeof last !== "number" || !Number.isFinite(last) || last <= 0) {
+  if (!Number.isFinite(last) || last <= 0) {
     throw new GradscopeError(
       `speedRatio: the last hidden layer's speed is ${showValue(last)}; the ratio needs it finite and > 0`,
     );
@@ -109,14 +117,11 @@ export function hiddenLayerSpeeds(net: Network, x: Samples, y: Samples): number[
 }
 
 /** Samples [start, start + count) of a data set (copies). */
-export function sliceDataset(data: Dataset, start: number, count: number): Dataset {
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(count) ||
-    start < 0 ||
-    count < 1 ||
-    start + count > data.n
-  ) {
+export function sliceDataset(dataset: Dataset, start: number, count: number): Dataset {
+  const data = checkDataset(dataset);
+  checkIntegerAtLeast(start, "start", 0);
+  checkIntegerAtLeast(count, "count", 1);
+  if (start + count > data.n) {
     throw new GradscopeError(
       `cannot take samples ${start} … ${start + count - 1} of a data set of ${data.n}`,
     );
@@ -134,7 +139,7 @@ export function sliceDataset(data: Dataset, start: number, count: number): Datas
 /** The options with their defaults filled in and checked against the data set. */
 export function resolveVanishingOptions(
   vanishingOptions: VanishingOptions,
-  data: Dataset,
+  dataset: Dataset,
 ): Required<VanishingOptions> {
   if (vanishingOptions === undefined) {
     throw new GradscopeError("vanishingRun needs options with layers");
@@ -144,13 +149,9 @@ export function resolveVanishingOptions(
     VANISHING_KEYS,
     "vanishingRun options",
   );
-  if (data === null || typeof data !== "object") {
-    throw new GradscopeError("vanishingRun needs a data set");
-  }
-  const layers: unknown = Array.isArray(options.layers)
-    ? Array.from(options.layers)
-    : options.layers;
-  if (!Array.isArray(layers) || layers.length < 3) {
+  const data = checkDataset(dataset);
+  const layers: unknown = isArray(options.layers) ? Array.from(options.layers) : options.layers;
+  if (!isArray(layers) || layers.length < 3) {
     throw new GradscopeError(
       `layers ${showValue(layers)} must list the input, at least one hidden layer and the output`,
     );
@@ -208,13 +209,8 @@ export function* vanishingRun(
     seed: o.seed,
   });
   try {
-    yield {
-      epoch: 0,
-      speeds: hiddenLayerSpeeds(net, train.x, train.y),
-      train: net.evaluate(train.x, train.y),
-      test: net.evaluate(test.x, test.y),
-    };
-    if (o.epochs === 0) return;
+    // Made before the first measurement (it does not change the weights) so that bad training
+    // options are refused even when no epoch is run.
     const trainer = net.createTrainer(train.x, train.y, {
       batchSize: o.batchSize,
       learningRate: o.learningRate,
@@ -224,6 +220,12 @@ export function* vanishingRun(
       testY: test.y,
     });
     try {
+      yield {
+        epoch: 0,
+        speeds: hiddenLayerSpeeds(net, train.x, train.y),
+        train: net.evaluate(train.x, train.y),
+        test: net.evaluate(test.x, test.y),
+      };
       for (let e = 1; e <= o.epochs; ++e) {
         const report = trainer.epoch(); // evaluates on both sets after the pass
         yield {
