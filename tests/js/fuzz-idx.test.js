@@ -1,7 +1,7 @@
 // Seeded fuzzing of the IDX reader (issue 10): 900 mutated IDX files (bad magic, element types,
 // dimension counts and sizes — among them products that wrap in 32 bits — truncated or padded
-// data) through parseIdx and idxDataset, and 300 hand-made { dims, data } arrays through
-// idxDataset. An independent reading of the format (products in BigInt) decides which are valid;
+// data) through parseIdx and idxDataset, and 300 hand-made { dims, data } arrays (a third with
+// dims whose product wraps in 32 bits to the byte count) through idxDataset. An independent reading of the format (products in BigInt) decides which are valid;
 // those must load exactly, the rest must end in a short GradscopeError, without a leak.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -127,6 +127,21 @@ function randomDim(r) {
   ])();
 }
 
+/**
+ * Dims [a, b, (c)] whose product is 2^32·k + L for a small byte count L: in a 32-bit size_t the
+ * product wraps to exactly the data's length (the audit's [65536, 65536] with 0 bytes, …).
+ */
+function wrappingDims(r) {
+  for (;;) {
+    const length = r.int(64);
+    const total = 2 ** 32 * (1 + r.int(2)) + length;
+    const a = 2 + r.int(70_000);
+    if (total % a === 0 && total / a <= INT_MAX) {
+      return { dims: r.int(2) === 0 ? [a, total / a] : [1, a, total / a], length };
+    }
+  }
+}
+
 function run(gs, files, arrays, seed) {
   const r = rng(seed);
   const { parseIdx, idxDataset } = gs.datasets;
@@ -151,11 +166,13 @@ function run(gs, files, arrays, seed) {
     if (d) assert.equal(d.n, n, what);
   }
   for (let i = 0; i < arrays; ++i) {
-    const dims = Array.from({ length: r.int(5) }, () => randomDim(r));
+    let dims = Array.from({ length: r.int(5) }, () => randomDim(r));
     const product = dims.reduce((p, d) => (Number.isInteger(d) ? p * d : p), 1);
-    const length = r.int(3) !== 0 && product >= 0 && product <= 4096 ? product : r.int(64);
+    let length = r.int(3) !== 0 && product >= 0 && product <= 4096 ? product : r.int(64);
+    if (i % 3 === 0) ({ dims, length } = wrappingDims(r));
     const data = new Uint8Array(length);
-    const n = Number.isInteger(dims[0]) && dims[0] >= 1 && dims[0] <= 64 ? dims[0] : 1 + r.int(4);
+    const n =
+      Number.isInteger(dims[0]) && dims[0] >= 1 && dims[0] <= 70_000 ? dims[0] : 1 + r.int(4);
     const labels = { dims: [n], data: new Uint8Array(n) };
     const ok = shapeValid(dims, data) && dims.length >= 2 && dims[0] === n;
     if (ok) ++valid;
