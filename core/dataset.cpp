@@ -176,8 +176,7 @@ void split(const Dataset<T>& all, double test_fraction, std::uint64_t seed, Data
   const int n_test = static_cast<int>(std::lround(test_fraction * all.size()));
   if (n_test >= all.size()) {
     throw std::invalid_argument("test fraction " + std::to_string(test_fraction) + " of " +
-                                std::to_string(all.size()) +
-                                " samples leaves no training samples");
+                                std::to_string(all.size()) + " samples leaves no training samples");
   }
   train = select(all, std::vector<int>(order.begin(), order.end() - n_test));
   test = select(all, std::vector<int>(order.end() - n_test, order.end()));

@@ -5,7 +5,6 @@ import type { RawModule, RawNetworkHandle } from "./raw-module.js";
 import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
 import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
-import { showValue } from "./show-value.js";
 import { networkToJSON } from "./network-json.js";
 import type {
   ActivationName,
