@@ -68,23 +68,27 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t length) {
 
 void check_idx_shape(const IdxArray& a, const std::string& what) {
   if (a.dims.empty()) throw std::invalid_argument(what + " has no dimensions");
-  std::uint64_t count = 1;
-  bool beyond = false;  // the product passed the byte count: stop before it can wrap
   for (std::size_t i = 0; i < a.dims.size(); ++i) {
     if (a.dims[i] < 1) {
       throw std::invalid_argument(what + " dimension " + std::to_string(i) + " is " +
                                   std::to_string(a.dims[i]) + ", expected >= 1");
     }
-    count *= static_cast<std::uint64_t>(a.dims[i]);  // ≤ bytes · 2^31: far below 2^64
-    if (count > a.data.size()) {
-      beyond = true;
-      break;
-    }
   }
-  if (beyond || count != a.data.size()) {
-    throw std::invalid_argument(what + " dims describe " + (beyond ? "more than " : "") +
-                                std::to_string(count) + " values but its data has " +
-                                std::to_string(a.data.size()) + " bytes");
+  // Multiplying stops once the product passes the byte count, so it stays below bytes · 2^31
+  // and cannot wrap; a complete product is exact.
+  const std::uint64_t bytes = a.data.size();
+  std::uint64_t count = 1;
+  bool beyond = false;
+  for (int d : a.dims) {
+    if (beyond) break;
+    beyond = count > bytes;
+    if (!beyond) count *= static_cast<std::uint64_t>(d);
+  }
+  if (beyond || count != bytes) {
+    throw std::invalid_argument(what + " dims describe " +
+                                (beyond ? "more than " + std::to_string(bytes)
+                                        : std::to_string(count)) +
+                                " values but its data has " + std::to_string(bytes) + " bytes");
   }
 }
 
