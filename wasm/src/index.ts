@@ -47,7 +47,7 @@ export { IDX_MAX_BYTES, inflateIdx, isGzip } from "./gunzip-limited.js";
 export type { Gradscope } from "./gradscope.js";
 export type { Network, NetworkTrainer } from "./network.js";
 export type { Activations } from "./activations.js";
-export type { Datasets, SyntheticOptions } from "./datasets.js";
+export type { Datasets, IdxOptions, SplitOptions, SyntheticOptions } from "./datasets.js";
 export type { WasmSource } from "./load-module.js";
 export type {
   ActivationCurve,
