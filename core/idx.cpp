@@ -85,10 +85,10 @@ void check_idx_shape(const IdxArray& a, const std::string& what) {
     if (!beyond) count *= static_cast<std::uint64_t>(d);
   }
   if (beyond || count != bytes) {
-    throw std::invalid_argument(what + " dims describe " +
-                                (beyond ? "more than " + std::to_string(bytes)
-                                        : std::to_string(count)) +
-                                " values but its data has " + std::to_string(bytes) + " bytes");
+    throw std::invalid_argument(
+        what + " dims describe " +
+        (beyond ? "more than " + std::to_string(bytes) : std::to_string(count)) +
+        " values but its data has " + std::to_string(bytes) + " bytes");
   }
 }
 
