@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "rng.hpp"
+#include "sgd.hpp"
 
 namespace gradscope {
 
@@ -139,7 +140,21 @@ void split(const Dataset<T>& all, double test_fraction, std::uint64_t seed, Data
   for (int i = 0; i < all.size(); ++i) order[i] = i;
   Rng rng(seed);
   rng.shuffle(order);
+  validate(all);
+  // A label that disagrees with its target would make accuracy measure something else.
+  const std::vector<int> from_y = predicted_labels(all.y);
+  for (int i = 0; i < all.size(); ++i) {
+    if (all.labels[i] != from_y[i]) {
+      throw std::invalid_argument("label " + std::to_string(all.labels[i]) + " of sample " +
+                                  std::to_string(i) + " contradicts its target (class " +
+                                  std::to_string(from_y[i]) + ")");
+    }
+  }
   const int n_test = static_cast<int>(std::lround(test_fraction * all.size()));
+  if (n_test >= all.size()) {
+    throw std::invalid_argument("test fraction " + std::to_string(test_fraction) + " of " +
+                                std::to_string(all.size()) + " samples leaves no training samples");
+  }
   train = select(all, std::vector<int>(order.begin(), order.end() - n_test));
   test = select(all, std::vector<int>(order.end() - n_test, order.end()));
 }

@@ -37,7 +37,9 @@ const char* synthetic_name(SyntheticKind k);
 Dataset<float> make_synthetic(SyntheticKind kind, int n, double noise, std::uint64_t seed,
                               int output_width = 1);
 
-// Splits off the last `test_fraction` of a seeded permutation as the test set.
+// Splits off the last `test_fraction` of a seeded permutation as the test set. Throws
+// std::invalid_argument when the fraction is outside [0, 1), leaves no training sample, or a label
+// contradicts its target (argmax of y, or y ≥ 0.5 for one output).
 template <typename T>
 void split(const Dataset<T>& all, double test_fraction, std::uint64_t seed, Dataset<T>& train,
            Dataset<T>& test);

@@ -66,6 +66,32 @@ IdxArray parse_idx(const std::uint8_t* bytes, std::size_t length) {
   return out;
 }
 
+void check_idx_shape(const IdxArray& a, const std::string& what) {
+  if (a.dims.empty()) throw std::invalid_argument(what + " has no dimensions");
+  for (std::size_t i = 0; i < a.dims.size(); ++i) {
+    if (a.dims[i] < 1) {
+      throw std::invalid_argument(what + " dimension " + std::to_string(i) + " is " +
+                                  std::to_string(a.dims[i]) + ", expected >= 1");
+    }
+  }
+  // Multiplying stops once the product passes the byte count, so it stays below bytes · 2^31
+  // and cannot wrap; a complete product is exact.
+  const std::uint64_t bytes = a.data.size();
+  std::uint64_t count = 1;
+  bool beyond = false;
+  for (int d : a.dims) {
+    if (beyond) break;
+    beyond = count > bytes;
+    if (!beyond) count *= static_cast<std::uint64_t>(d);
+  }
+  if (beyond || count != bytes) {
+    throw std::invalid_argument(
+        what + " dims describe " +
+        (beyond ? "more than " + std::to_string(bytes) : std::to_string(count)) +
+        " values but its data has " + std::to_string(bytes) + " bytes");
+  }
+}
+
 IdxArray read_idx_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::invalid_argument("cannot open IDX file '" + path + "'");
@@ -76,6 +102,8 @@ IdxArray read_idx_file(const std::string& path) {
 
 Dataset<float> idx_dataset(const IdxArray& images, const IdxArray& labels, int num_classes,
                            int limit) {
+  check_idx_shape(images, "IDX images");
+  check_idx_shape(labels, "IDX labels");
   if (images.dims.size() < 2) {
     throw std::invalid_argument("IDX images need at least 2 dimensions, got " +
                                 std::to_string(images.dims.size()));

@@ -8,10 +8,27 @@
 
 namespace gradscope {
 
+namespace {
+
+// "[2, 15000, 15000]", or the first few sizes and a count for long lists.
+std::string layer_list(const std::vector<int>& layers) {
+  std::string s = "[";
+  const std::size_t shown = layers.size() <= 8 ? layers.size() : 6;
+  for (std::size_t i = 0; i < shown; ++i) s += (i ? ", " : "") + std::to_string(layers[i]);
+  if (shown < layers.size()) s += ", … (" + std::to_string(layers.size()) + " layers)";
+  return s + "]";
+}
+
+}  // namespace
+
 void validate(const NetworkConfig& config) {
   if (config.layers.size() < 2) {
     throw std::invalid_argument("a network needs at least 2 layers (input and output), got " +
                                 std::to_string(config.layers.size()));
+  }
+  if (config.layers.size() > static_cast<std::size_t>(kMaxLayers)) {
+    throw std::invalid_argument("a network has at most " + std::to_string(kMaxLayers) +
+                                " layers, got " + std::to_string(config.layers.size()));
   }
   for (std::size_t i = 0; i < config.layers.size(); ++i) {
     if (config.layers[i] < 1) {
@@ -19,6 +36,19 @@ void validate(const NetworkConfig& config) {
                                   std::to_string(config.layers[i]) +
                                   "; every layer needs >= 1 unit");
     }
+  }
+  // n_l × n_(l−1) + n_l per layer in 64 bits: each term is below 2^63 and there are at most
+  // kMaxLayers of them, so the sum is kept from wrapping by stopping at the first excess.
+  unsigned long long parameters = 0;
+  for (std::size_t i = 1; i < config.layers.size(); ++i) {
+    const unsigned long long rows = config.layers[i], cols = config.layers[i - 1];
+    parameters += rows * cols + rows;
+    if (parameters > static_cast<unsigned long long>(kMaxParameters)) break;
+  }
+  if (parameters > static_cast<unsigned long long>(kMaxParameters)) {
+    throw std::invalid_argument("layers " + layer_list(config.layers) + " need at least " +
+                                std::to_string(parameters) + " weights and biases; at most " +
+                                std::to_string(kMaxParameters) + " (2^26) fit in memory");
   }
   const ActivationInfo& hidden = activation_info(config.hidden);
   const ActivationInfo& output = activation_info(config.output);

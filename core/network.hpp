@@ -32,10 +32,16 @@ struct NetworkConfig {
   std::uint64_t seed = 1;
 };
 
-// Throws std::invalid_argument naming the bad value (zero-size layer, fewer than two layers, an
-// activation the catalogue does not allow as hidden or output, too few output units for it, an
-// (output, cost) pair not in catalogue.hpp's kOutputCostPairs).
+// Throws std::invalid_argument naming the bad value (zero-size layer, fewer than two layers, more
+// layers or parameters than the limits below, an activation the catalogue does not allow as
+// hidden or output, too few output units for it, an (output, cost) pair not in catalogue.hpp's
+// kOutputCostPairs), before anything is allocated.
 void validate(const NetworkConfig& config);
+
+// The largest network: 2^26 parameters are 256 MiB of float32 weights; training and the
+// double-precision gradient check need a few copies, which must fit the 2 GiB wasm32 heap.
+constexpr long long kMaxParameters = 1LL << 26;
+constexpr int kMaxLayers = 1024;
 
 template <typename T>
 class Network {

@@ -82,5 +82,34 @@ TEST(Idx, RejectsMismatchedPairs) {
   EXPECT_THROW(read_idx_file("/nonexistent/train-images-idx3-ubyte"), std::invalid_argument);
 }
 
+// An IdxArray built by hand (the package's idxDataset given { dims, data }): dims whose product
+// wraps in a 32-bit size_t must not pass for a small array.
+TEST(Idx, DatasetChecksDimsAgainstDataIn64Bits) {
+  const auto lb = idx_bytes({1}, 0);
+  const IdxArray labels = parse_idx(lb.data(), lb.size());
+  const auto expect_shape_error = [&](std::vector<int> dims, std::size_t bytes,
+                                      const std::string& fragment) {
+    IdxArray images;
+    images.dims = std::move(dims);
+    images.data.assign(bytes, 0);
+    try {
+      idx_dataset(images, labels);
+      FAIL() << "expected a rejection mentioning " << fragment;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+    }
+  };
+  expect_shape_error({65536, 65536}, 0, "IDX images dims describe more than 0 values");
+  expect_shape_error({1, 65536, 65537}, 65536, "describe 4295032832 values");
+  expect_shape_error({3, 1431655766}, 2, "describe more than 2 values");
+  expect_shape_error({1, 2, 2}, 5, "describe 4 values but its data has 5 bytes");
+  expect_shape_error({1, 0}, 0, "IDX images dimension 1 is 0");
+  expect_shape_error({}, 0, "IDX images has no dimensions");
+  IdxArray images;
+  images.dims = {1, 2, 2};
+  images.data.assign(4, 255);
+  EXPECT_EQ(idx_dataset(images, labels).x.rows(), 4);
+}
+
 }  // namespace
 }  // namespace gradscope

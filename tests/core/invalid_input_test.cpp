@@ -113,5 +113,32 @@ TEST(InvalidInput, RngBelowZero) {
   EXPECT_EQ(rng.below(1), 0u);
 }
 
+// Sizes that cannot fit are refused before anything is allocated, naming the sizes.
+TEST(InvalidInput, NetworkSizeLimits) {
+  NetworkConfig c = small();
+  c.layers = {2, 15000, 15000, 15000};
+  expect_invalid([&] { Network<float> n(c); }, "layers [2, 15000, 15000, 15000] need at least");
+  expect_invalid([&] { Network<float> n(c); }, "at most 67108864 (2^26)");
+  c.layers = {2147483647, 2147483647, 2147483647};  // products beyond 2^62 must not wrap
+  expect_invalid([&] { Network<float> n(c); }, "need at least");
+  c.layers = std::vector<int>(kMaxLayers + 1, 1);
+  expect_invalid([&] { Network<float> n(c); }, "at most 1024 layers, got 1025");
+  c.layers = {8191, 8191};  // 67,100,672 parameters: just inside the limit
+  EXPECT_NO_THROW(validate(c));
+  c.layers = {8192, 8192};  // 67,117,056: just outside
+  expect_invalid([&] { validate(c); }, "need at least 67117056 weights and biases");
+}
+
+TEST(InvalidInput, SplitKeepsATrainingSetAndConsistentLabels) {
+  const Dataset<float> d = make_synthetic(SyntheticKind::kXor, 20, 0.0, 1);
+  Dataset<float> train, test;
+  expect_invalid([&] { split(d, 0.99, 1, train, test); }, "leaves no training samples");
+  split(d, 0.9, 1, train, test);
+  EXPECT_EQ(train.size(), 2);
+  Dataset<float> wrong = d;
+  wrong.labels[3] = 1 - wrong.labels[3];
+  expect_invalid([&] { split(wrong, 0.2, 1, train, test); }, "of sample 3 contradicts its target");
+}
+
 }  // namespace
 }  // namespace gradscope

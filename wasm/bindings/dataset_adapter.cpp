@@ -21,17 +21,7 @@ IdxArray idx_from_js(const val& parsed) {
   IdxArray a;
   a.dims = ints_from_js(parsed["dims"]);
   a.data = bytes_from_js(parsed["data"]);
-  // The core trusts an IdxArray's dims to describe its data, as parse_idx guarantees.
-  std::size_t count = a.dims.empty() ? 0 : 1;
-  for (int d : a.dims) {
-    if (d < 1) throw std::invalid_argument("IDX dimension " + std::to_string(d) + " < 1");
-    count *= static_cast<std::size_t>(d);
-  }
-  if (count != a.data.size()) {
-    throw std::invalid_argument("IDX dims describe " + std::to_string(count) +
-                                " values but data has " + std::to_string(a.data.size()));
-  }
-  return a;
+  return a;  // idx_dataset checks that the dims describe the data (check_idx_shape)
 }
 
 }  // namespace

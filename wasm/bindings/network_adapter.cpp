@@ -42,6 +42,7 @@ val state_to_js(const TrainingSession& s) {
   out.set("epochsDone", s.epochs_done());
   out.set("stepsDone", static_cast<double>(s.steps_done()));
   out.set("position", s.position());
+  if (s.diverged()) out.set("diverged", true);
   return out;
 }
 
@@ -166,7 +167,6 @@ bool NetworkHandle::begin_training(const val& x, const val& y, int m, const val&
                                    double learning_rate, double l2, bool shuffle, double seed) {
   return guarded([&] {
     check_count(m);
-    session_.reset();
     Dataset<float> train = dataset_from_js(x, y, m, net_.input_size(), net_.output_size());
     Dataset<float> test;
     if (test_m > 0) {
@@ -178,7 +178,9 @@ bool NetworkHandle::begin_training(const val& x, const val& y, int m, const val&
     o.l2 = l2;
     o.shuffle = shuffle;
     o.seed = seed_from_js(seed);
-    session_ = std::make_unique<TrainingSession>(net_, std::move(train), std::move(test), o);
+    // Built before it replaces the running session, so a failed call leaves that one untouched.
+    auto next = std::make_unique<TrainingSession>(net_, std::move(train), std::move(test), o);
+    session_ = std::move(next);
     return true;
   });
 }
@@ -202,6 +204,8 @@ val NetworkHandle::train_epoch() {
     out.set("epoch", r.epoch);
     out.set("train", evaluation_to_js(r.train));
     if (r.has_test) out.set("test", evaluation_to_js(r.test));
+    // The playground pauses here; train() stops after this epoch (network.ts).
+    if (!std::isfinite(r.train.loss) || session().diverged()) out.set("diverged", true);
     return out;
   });
 }

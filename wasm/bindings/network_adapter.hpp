@@ -41,13 +41,14 @@ class NetworkHandle {
   emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
                                  double h, int max_parameters) const;
 
-  // Starts a step-wise session (replacing any previous one); test_m = 0 for no test set.
+  // Starts a step-wise session, replacing the previous one only once the new one is built (a
+  // failed call leaves it running); test_m = 0 for no test set.
   bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
                       const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
                       int batch_size, double learning_rate, double l2, bool shuffle, double seed);
-  // { epochsDone, stepsDone, position } after running `steps` mini-batches.
+  // { epochsDone, stepsDone, position, diverged? } after running `steps` mini-batches.
   emscripten::val train_steps(int steps);
-  // { epoch, train: { loss, accuracy }, test?: { loss, accuracy } } after finishing a pass.
+  // { epoch, train: { loss, accuracy }, test?: { loss, accuracy }, diverged? } after a pass.
   emscripten::val train_epoch();
   emscripten::val training_state() const;
   void end_training() { session_.reset(); }

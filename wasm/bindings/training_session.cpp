@@ -26,6 +26,13 @@ void TrainingSession::run_steps(int steps) {
   for (int i = 0; i < steps; ++i) run_one_step();
 }
 
+bool TrainingSession::diverged() const {
+  for (int l = 2; l <= net_.num_layers(); ++l) {
+    if (!net_.w(l).allFinite() || !net_.b(l).allFinite()) return true;
+  }
+  return false;
+}
+
 EpochReport TrainingSession::run_epoch() {
   do {
     run_one_step();

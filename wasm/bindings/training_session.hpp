@@ -26,6 +26,8 @@ class TrainingSession {
   int epochs_done() const { return epochs_done_; }      // completed passes
   long steps_done() const { return steps_done_; }       // mini-batches run
   int position() const { return trainer_.position(); }  // samples of this pass already used
+  // True once a weight or bias is NaN or ±∞ (a learning rate too large).
+  bool diverged() const;
 
  private:
   void run_one_step();

@@ -3,6 +3,9 @@
 import { catalogue, names } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule } from "./raw-module.js";
+import { isInstance } from "./options.js";
+import { arrayLength, readNumbers } from "./samples.js";
+import { showValue } from "./show-value.js";
 import type { ActivationCurve, ActivationName } from "./types.js";
 
 export interface Activations {
@@ -26,24 +29,14 @@ export function createActivations(raw: RawModule): Activations {
     return n;
   };
   const points = (xs: ArrayLike<number>): Float64Array => {
-    if (xs instanceof Float64Array) return xs.slice();
-    if (xs === null || typeof xs !== "object" || typeof xs.length !== "number") {
-      throw new GradscopeError("xs must be an array of numbers");
-    }
-    const out = new Float64Array(xs.length);
-    for (let i = 0; i < xs.length; ++i) {
-      const v = xs[i];
-      if (typeof v !== "number") {
-        throw new GradscopeError(`xs[${i}] is ${typeof v}, expected a number`);
-      }
-      out[i] = v;
-    }
-    return out;
+    const n = arrayLength(xs, "xs", "an array of numbers");
+    if (isInstance(xs, Float64Array)) return xs.slice();
+    return readNumbers(xs, new Float64Array(n), "xs");
   };
   const at = (n: ActivationName, xs: Float64Array, derivative: boolean): Float64Array =>
     checked(raw, () => raw.activationCurve(name(n), xs, derivative)) as Float64Array;
   const one = (x: number): Float64Array => {
-    if (typeof x !== "number") throw new GradscopeError(`x ${String(x)} must be a number`);
+    if (typeof x !== "number") throw new GradscopeError(`x ${showValue(x)} must be a number`);
     return Float64Array.of(x);
   };
   return {

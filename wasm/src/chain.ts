@@ -2,7 +2,9 @@
 // layer, ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × w_n × σ'(z_n) × ∂C/∂a_n, evaluated term by term
 // by the core (wasm/bindings/chain_adapter.cpp) next to backprop's ∂C/∂b_1 of the same network.
 // Results are plain objects (copies).
-import { checkFinite } from "./argument-checks.js";
+import { checkFinite, checkName } from "./argument-checks.js";
+import { readOptions } from "./options.js";
+import { arrayLength, readNumbers } from "./samples.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule } from "./raw-module.js";
 import type { ActivationName, CostName } from "./types.js";
@@ -62,23 +64,30 @@ export interface ChainOptions {
 /** The longest chain the lab offers; longer products only underflow or overflow. */
 export const MAX_CHAIN_LENGTH = 64;
 
-function toFloat64(values: ArrayLike<number>, name: string): Float64Array {
-  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+const CHAIN_KEYS = [
+  "weights",
+  "biases",
+  "activation",
+  "cost",
+  "x",
+  "y",
+] as const satisfies readonly (keyof ChainOptions)[];
+
+function toFloat64(values: unknown, name: string): Float64Array {
+  if (values === null || typeof values !== "object") {
     throw new GradscopeError(`${name} must be an array of numbers, got ${typeof values}`);
   }
-  if (values.length < 1 || values.length > MAX_CHAIN_LENGTH) {
+  const n = arrayLength(values, name, "an array of numbers");
+  if (n < 1 || n > MAX_CHAIN_LENGTH) {
     throw new GradscopeError(
-      `${name} has ${values.length} entries; a chain has 1 … ${MAX_CHAIN_LENGTH} neurons`,
+      `${name} has ${n} entries; a chain has 1 … ${MAX_CHAIN_LENGTH} neurons`,
     );
   }
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; ++i) {
-    const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new GradscopeError(`${name}[${i}] is ${String(v)}, expected a finite number`);
-    }
-    out[i] = v;
-  }
+  const out = readNumbers(values as ArrayLike<unknown>, new Float64Array(n), name);
+  out.forEach((v, i) => {
+    if (!Number.isFinite(v))
+      throw new GradscopeError(`${name}[${i}] is ${v}, expected a finite number`);
+  });
   return out;
 }
 
@@ -93,19 +102,22 @@ export class Chain {
 
   /** The product term by term and backprop's ∂C/∂b_1 for the chain `options` describes. */
   product(options: ChainOptions): ChainProduct {
-    const w = toFloat64(options.weights, "weights");
-    const b = toFloat64(options.biases, "biases");
+    if (options === undefined) throw new GradscopeError("chain.product needs { weights, biases }");
+    const o = readOptions<ChainOptions>(options, CHAIN_KEYS, "chain.product options");
+    const w = toFloat64(o.weights, "weights");
+    const b = toFloat64(o.biases, "biases");
     if (w.length !== b.length) {
       throw new GradscopeError(
         `weights has ${w.length} entries but biases has ${b.length}; a chain needs one bias per weight`,
       );
     }
-    const x = checkFinite(options.x ?? 1, "x");
-    const y = checkFinite(options.y ?? 0, "y");
+    const x = checkFinite(o.x ?? 1, "x");
+    const y = checkFinite(o.y ?? 0, "y");
+    // Checked here: embind would throw its own BindingError for a non-string (and leak).
+    const activation = checkName(o.activation ?? "sigmoid", "activation");
+    const cost = checkName(o.cost ?? "quadratic", "cost");
     const raw = this.#raw;
-    const result = checked(raw, () =>
-      raw.chainProduct(w, b, options.activation ?? "sigmoid", options.cost ?? "quadratic", x, y),
-    );
+    const result = checked(raw, () => raw.chainProduct(w, b, activation, cost, x, y));
     if (result === undefined) throw new GradscopeError("chainProduct returned nothing");
     return result;
   }
@@ -121,8 +133,9 @@ export class Chain {
   ): Float64Array {
     const w = toFloat64(weights, "weights");
     const x0 = checkFinite(x, "x");
+    const name = checkName(activation, "activation");
     const raw = this.#raw;
-    const result = checked(raw, () => raw.chainCenteredBiases(w, activation, x0));
+    const result = checked(raw, () => raw.chainCenteredBiases(w, name, x0));
     if (result === undefined) throw new GradscopeError("chainCenteredBiases returned nothing");
     return result;
   }

@@ -41,6 +41,15 @@ function format(v: number): string {
   return v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4) ? v.toFixed(4) : v.toExponential(3);
 }
 
+/** first/last, or "—" where it is undefined (a last speed of 0, or a diverged run). */
+function ratioCell(speeds: readonly number[]): string {
+  const last = speeds[speeds.length - 1] as number;
+  const first = speeds[0] as number;
+  return Number.isFinite(first) && Number.isFinite(last) && last > 0
+    ? format(speedRatio(speeds))
+    : "—";
+}
+
 function percent(v: number): string {
   return `${(100 * v).toFixed(1)}%`;
 }
@@ -68,11 +77,12 @@ function printTable(o: Required<VanishingOptions>, source: string, points: Vanis
   const rows = points.map((p) => [
     String(p.epoch),
     ...p.speeds.map(format),
-    format(speedRatio(p.speeds)),
+    ratioCell(p.speeds),
     percent(p.train.accuracy),
     percent(p.test.accuracy),
   ]);
   console.log(table([header, ...rows]));
+  if (ratioCell(first.speeds) === "—") return;
   const r = speedRatio(first.speeds);
   console.log(
     `\nat initialisation the first hidden layer learns ${r < 1 ? `${(1 / r).toFixed(1)}× slower` : `${r.toFixed(1)}× faster`} than the last` +

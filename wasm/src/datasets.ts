@@ -2,8 +2,10 @@
 // Everything returned is a copy.
 import { catalogue } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
-import type { RawModule } from "./raw-module.js";
-import { checkInteger, checkNumber } from "./argument-checks.js";
+import type { RawIdxArray, RawModule } from "./raw-module.js";
+import { checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
+import { isArray, isInstance, readFields, readOptions } from "./options.js";
+import { showValue } from "./show-value.js";
 import type { Dataset, IdxArray, SyntheticKind } from "./types.js";
 
 export interface SyntheticOptions {
@@ -17,52 +19,114 @@ export interface SyntheticOptions {
   outputWidth?: number;
 }
 
+export interface SplitOptions {
+  /** Share of the samples that go to the test set, in [0, 1); the training set keeps ≥ 1. Default 0.2. */
+  testFraction?: number;
+  /** Default 1. */
+  seed?: number;
+}
+
+export interface IdxOptions {
+  /** At most this many samples (0 = all). Default 0. */
+  limit?: number;
+  /** Default 10. */
+  numClasses?: number;
+}
+
 export interface Datasets {
   readonly kinds: readonly SyntheticKind[];
   /** n points in [−1, 1]², two classes alternating, deterministic for a seed. */
   synthetic(kind: SyntheticKind, options?: SyntheticOptions): Dataset;
   /** Splits off the last testFraction (default 0.2) of a seeded permutation as the test set. */
-  split(
-    data: Dataset,
-    options?: { testFraction?: number; seed?: number },
-  ): { train: Dataset; test: Dataset };
+  split(data: Dataset, options?: SplitOptions): { train: Dataset; test: Dataset };
   /** Parses an (unzipped) IDX file of unsigned bytes. */
   parseIdx(bytes: Uint8Array | ArrayBuffer): IdxArray;
   /** Images scaled to [0, 1] as samples, labels as one-hot targets; at most `limit` samples. */
   idxDataset(
     images: IdxArray | Uint8Array | ArrayBuffer,
     labels: IdxArray | Uint8Array | ArrayBuffer,
-    options?: { limit?: number; numClasses?: number },
+    options?: IdxOptions,
   ): Dataset;
 }
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(
   catalogue.datasets.flatMap((d) => (d.source === "synthetic" ? [d.name] : [])),
 );
+const SYNTHETIC_KEYS = [
+  "n",
+  "noise",
+  "seed",
+  "outputWidth",
+] as const satisfies readonly (keyof SyntheticOptions)[];
+const SPLIT_KEYS = ["testFraction", "seed"] as const satisfies readonly (keyof SplitOptions)[];
+const IDX_DATASET_KEYS = ["limit", "numClasses"] as const satisfies readonly (keyof IdxOptions)[];
+const INT_MAX = 2 ** 31 - 1;
 
 function dataset(r: Dataset): Dataset {
   const { x, y, labels, n, inputWidth, outputWidth } = r;
   return { x, y, labels, n, inputWidth, outputWidth };
 }
 
-function checkDataset(d: Dataset): void {
+const DATASET_KEYS = ["x", "y", "labels", "n", "inputWidth", "outputWidth"] as const;
+
+/** The data set's fields, each read once (what is checked is what the module gets). */
+export function checkDataset(d: unknown): Dataset {
   if (d === null || typeof d !== "object") {
     throw new GradscopeError("data must be a data set object");
   }
+  const { x, y, labels, n, inputWidth, outputWidth } = readFields(d, DATASET_KEYS, "data");
   const typed =
-    d.x instanceof Float32Array && d.y instanceof Float32Array && d.labels instanceof Int32Array;
+    isInstance(x, Float32Array) && isInstance(y, Float32Array) && isInstance(labels, Int32Array);
   if (!typed) {
     throw new GradscopeError("a data set needs x and y as Float32Array and labels as Int32Array");
   }
-  checkInteger(d.n, "n", 0, 2 ** 31 - 1);
-  checkInteger(d.inputWidth, "inputWidth", 1, 2 ** 31 - 1);
-  checkInteger(d.outputWidth, "outputWidth", 1, 2 ** 31 - 1);
+  return {
+    x: x as Float32Array,
+    y: y as Float32Array,
+    labels: labels as Int32Array,
+    n: checkInteger(n, "n", 0, INT_MAX),
+    inputWidth: checkInteger(inputWidth, "inputWidth", 1, INT_MAX),
+    outputWidth: checkInteger(outputWidth, "outputWidth", 1, INT_MAX),
+  };
+}
+
+/** IDX dims read once: 1 … 255 integers ≥ 1 whose product is exactly the data's byte count. */
+function idxDims(dims: unknown, data: Uint8Array, name: string): Int32Array {
+  if (!isArray(dims)) throw new GradscopeError(`${name}.dims must be an array`);
+  const count = dims.length;
+  if (count < 1 || count > 255) {
+    throw new GradscopeError(`${name}.dims has ${count} entries; IDX arrays have 1 … 255`);
+  }
+  const out = new Int32Array(count);
+  // Multiplying stops once past the byte count, so no product can wrap or lose digits unnoticed.
+  let product = 1;
+  let beyond = false;
+  for (let i = 0; i < count; ++i) {
+    const d: unknown = dims[i];
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 1 || d > INT_MAX) {
+      throw new GradscopeError(
+        `${name}.dims[${i}] ${showValue(d)} must be an integer in [1, 2^31)`,
+      );
+    }
+    out[i] = d;
+    if (beyond) continue;
+    beyond = product > data.length;
+    if (!beyond) product *= d;
+  }
+  if (beyond || product !== data.length) {
+    const exact = !beyond && Number.isSafeInteger(product);
+    const described = exact ? String(product) : `more than ${data.length}`;
+    throw new GradscopeError(
+      `${name}: IDX dims describe ${described} values but data has ${data.length} bytes`,
+    );
+  }
+  return out;
 }
 
 export function createDatasets(raw: RawModule): Datasets {
   const bytes = (b: unknown, name: string): Uint8Array => {
-    if (b instanceof Uint8Array) return b;
-    if (b instanceof ArrayBuffer) return new Uint8Array(b);
+    if (isInstance(b, Uint8Array)) return b;
+    if (isInstance(b, ArrayBuffer)) return new Uint8Array(b);
     throw new GradscopeError(`${name} must be a Uint8Array or ArrayBuffer`);
   };
   const parseIdx = (b: Uint8Array | ArrayBuffer, name = "bytes"): IdxArray => {
@@ -70,43 +134,46 @@ export function createDatasets(raw: RawModule): Datasets {
     if (r === undefined) throw new GradscopeError("parseIdx failed");
     return { dims: Array.from(r.dims), data: r.data };
   };
-  const idx = (a: IdxArray | Uint8Array | ArrayBuffer, name: string) => {
-    const parsed = a instanceof Uint8Array || a instanceof ArrayBuffer ? parseIdx(a, name) : a;
-    const ok =
-      parsed !== null &&
-      typeof parsed === "object" &&
-      Array.isArray(parsed.dims) &&
-      parsed.data instanceof Uint8Array;
-    if (!ok) {
+  const idx = (a: IdxArray | Uint8Array | ArrayBuffer, name: string): RawIdxArray => {
+    const bytesGiven = isInstance(a, Uint8Array) || isInstance(a, ArrayBuffer);
+    const parsed: unknown = bytesGiven ? parseIdx(a, name) : a;
+    if (parsed === null || typeof parsed !== "object") {
       throw new GradscopeError(`${name} must be IDX bytes or { dims, data } from parseIdx`);
     }
-    return { dims: Int32Array.from(parsed.dims), data: parsed.data };
+    const { dims, data } = readFields(parsed, ["dims", "data"], name);
+    if (!isArray(dims) || !isInstance(data, Uint8Array)) {
+      throw new GradscopeError(`${name} must be IDX bytes or { dims, data } from parseIdx`);
+    }
+    return { dims: idxDims(dims, data, name), data };
   };
   return {
     kinds: KINDS,
-    synthetic(kind, options = {}) {
+    synthetic(kind, options) {
       if (typeof kind !== "string") {
         throw new GradscopeError(`data set kind must be a string (valid: ${KINDS.join(", ")})`);
       }
-      const n = checkInteger(options.n ?? 200, "sample count", -(2 ** 31), 2 ** 31 - 1);
-      const noise = checkNumber(options.noise ?? 0, "noise");
-      const seed = checkNumber(options.seed ?? 1, "seed");
-      const width = checkInteger(options.outputWidth ?? 1, "output width", -(2 ** 31), 2 ** 31 - 1);
+      const o = readOptions<SyntheticOptions>(options, SYNTHETIC_KEYS, "synthetic options");
+      const n = checkInteger(o.n ?? 200, "sample count", -(2 ** 31), INT_MAX);
+      const noise = checkNumber(o.noise ?? 0, "noise");
+      const seed = checkSeed(o.seed ?? 1);
+      const width = checkInteger(o.outputWidth ?? 1, "output width", -(2 ** 31), INT_MAX);
       const r = checked(raw, () => raw.makeSynthetic(kind, n, noise, seed, width));
       return dataset(r as Dataset);
     },
-    split(data, options = {}) {
-      checkDataset(data);
-      const fraction = checkNumber(options.testFraction ?? 0.2, "testFraction");
-      const seed = checkNumber(options.seed ?? 1, "seed");
-      const r = checked(raw, () => raw.splitDataset(data, fraction, seed));
+    split(data, options) {
+      const d = checkDataset(data);
+      const o = readOptions<SplitOptions>(options, SPLIT_KEYS, "split options");
+      const fraction = checkNumber(o.testFraction ?? 0.2, "testFraction");
+      const seed = checkSeed(o.seed ?? 1);
+      const r = checked(raw, () => raw.splitDataset(d, fraction, seed));
       if (r === undefined) throw new GradscopeError("split failed");
       return { train: dataset(r.train), test: dataset(r.test) };
     },
     parseIdx: (b) => parseIdx(b),
-    idxDataset(images, labels, options = {}) {
-      const limit = checkInteger(options.limit ?? 0, "limit", -(2 ** 31), 2 ** 31 - 1);
-      const classes = checkInteger(options.numClasses ?? 10, "numClasses", 2, 2 ** 31 - 1);
+    idxDataset(images, labels, options) {
+      const o = readOptions<IdxOptions>(options, IDX_DATASET_KEYS, "idxDataset options");
+      const limit = checkInteger(o.limit ?? 0, "limit", -(2 ** 31), INT_MAX);
+      const classes = checkInteger(o.numClasses ?? 10, "numClasses", 2, INT_MAX);
       const im = idx(images, "images");
       const lb = idx(labels, "labels");
       return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);

@@ -7,7 +7,10 @@ import { createDatasets, type Datasets } from "./datasets.js";
 import { Network } from "./network.js";
 import { parseNetworkJSON } from "./network-json.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
-import { checkNumber } from "./argument-checks.js";
+import { checkName, checkSeed } from "./argument-checks.js";
+import { isArray, readOptions } from "./options.js";
+import { arrayLength } from "./samples.js";
+import { showValue, thrownMessage } from "./show-value.js";
 import type { Flavour, NetworkJSON, NetworkOptions } from "./types.js";
 
 export interface Gradscope {
@@ -28,12 +31,35 @@ export interface Gradscope {
   memory(): { heapBytes: number; usedBytes: number };
 }
 
-function name(value: unknown, field: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string") {
-    throw new GradscopeError(`${field} ${String(value)} must be a name (a string)`);
+const NETWORK_KEYS = [
+  "layers",
+  "hidden",
+  "output",
+  "cost",
+  "init",
+  "seed",
+] as const satisfies readonly (keyof NetworkOptions)[];
+
+/** layers read once into a plain array of integers (the module checks sizes and the limit). */
+function layerSizes(layers: unknown): number[] {
+  if (!isArray(layers)) {
+    throw new GradscopeError("layers must be an array of layer sizes, e.g. [2, 8, 1]");
   }
-  return value;
+  const n = arrayLength(layers, "layers", "an array of layer sizes");
+  const sizes: number[] = [];
+  for (let i = 0; i < n; ++i) {
+    let v: unknown;
+    try {
+      v = layers[i];
+    } catch (e) {
+      throw new GradscopeError(`layers[${i}] cannot be read (${thrownMessage(e)})`);
+    }
+    if (typeof v !== "number" || !Number.isInteger(v) || v < -(2 ** 31) || v > 2 ** 31 - 1) {
+      throw new GradscopeError(`layers[${i}] ${showValue(v)} must be an integer`);
+    }
+    sizes.push(v);
+  }
+  return sizes;
 }
 
 export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
@@ -45,20 +71,13 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
     if (options === null || typeof options !== "object") {
       throw new GradscopeError("createNetwork needs an options object with layers");
     }
-    const { layers } = options;
-    if (!Array.isArray(layers)) {
-      throw new GradscopeError("layers must be an array of layer sizes, e.g. [2, 8, 1]");
-    }
-    layers.forEach((n: unknown, i) => {
-      if (typeof n !== "number" || !Number.isInteger(n) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
-        throw new GradscopeError(`layers[${i}] ${String(n)} must be an integer`);
-      }
-    });
-    const hidden = name(options.hidden, "hidden", "sigmoid");
-    const output = name(options.output, "output", "sigmoid");
-    const cost = name(options.cost, "cost", "quadratic");
-    const init = name(options.init, "init", "scaled");
-    const seed = checkNumber(options.seed ?? 1, "seed");
+    const o = readOptions<NetworkOptions>(options, NETWORK_KEYS, "createNetwork options");
+    const layers = layerSizes(o.layers);
+    const hidden = checkName(o.hidden ?? "sigmoid", "hidden");
+    const output = checkName(o.output ?? "sigmoid", "output");
+    const cost = checkName(o.cost ?? "quadratic", "cost");
+    const init = checkName(o.init ?? "scaled", "init");
+    const seed = checkSeed(o.seed ?? 1);
     const handle = checked(raw, () =>
       raw.createNetwork(Int32Array.from(layers), hidden, output, cost, init, seed),
     );
@@ -77,7 +96,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
         parsed.parameters.forEach((p, i) => net.setParameters(i + 2, p));
       } catch (e) {
         net.dispose(); // never hand out a half-loaded network
-        throw new GradscopeError(`networkFromJSON: ${(e as Error).message}`);
+        throw new GradscopeError(`networkFromJSON: ${thrownMessage(e, 240)}`);
       }
       return net;
     },

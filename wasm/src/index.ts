@@ -4,6 +4,8 @@
 import { GradscopeError } from "./checked-call.js";
 import { createGradscope, type Gradscope } from "./gradscope.js";
 import { loadModule, type WasmSource } from "./load-module.js";
+import { readOptions } from "./options.js";
+import { showValue } from "./show-value.js";
 import { simdSupported } from "./simd-support.js";
 import type { Flavour } from "./types.js";
 
@@ -18,13 +20,16 @@ export interface InitOptions {
 }
 
 /** Loads a fresh module instance. Each call makes a new instance with its own heap. */
-export async function init(options: InitOptions = {}): Promise<Gradscope> {
-  if (options === null || typeof options !== "object") {
+export async function init(initOptions?: InitOptions): Promise<Gradscope> {
+  if (initOptions === null || (initOptions !== undefined && typeof initOptions !== "object")) {
     throw new GradscopeError("init options must be an object");
   }
-  const wanted = options.flavour ?? "auto";
+  const options = readOptions<InitOptions>(initOptions, ["wasmUrl", "flavour"], "init options");
+  const wanted: unknown = options.flavour ?? "auto";
   if (wanted !== "auto" && wanted !== "simd" && wanted !== "scalar") {
-    throw new GradscopeError(`flavour '${String(wanted)}' is unknown (valid: auto, simd, scalar)`);
+    throw new GradscopeError(
+      `flavour '${showValue(wanted)}' is unknown (valid: auto, simd, scalar)`,
+    );
   }
   const simd = simdSupported();
   if (wanted === "simd" && !simd) {
@@ -59,7 +64,7 @@ export { IDX_MAX_BYTES, inflateIdx, isGzip } from "./gunzip-limited.js";
 export type { Gradscope } from "./gradscope.js";
 export type { Network, NetworkTrainer } from "./network.js";
 export type { Activations } from "./activations.js";
-export type { Datasets, SyntheticOptions } from "./datasets.js";
+export type { Datasets, IdxOptions, SplitOptions, SyntheticOptions } from "./datasets.js";
 export type { WasmSource } from "./load-module.js";
 export type {
   ActivationCurve,

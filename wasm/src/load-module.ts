@@ -5,6 +5,8 @@
 // see and emit both files.
 import { GradscopeError } from "./checked-call.js";
 import type { ModuleFactory, RawModule } from "./raw-module.js";
+import { isInstance } from "./options.js";
+import { quote, shorten, thrownMessage } from "./show-value.js";
 import type { Flavour } from "./types.js";
 
 export type WasmSource = string | URL | ((flavour: Flavour) => string | URL);
@@ -15,14 +17,28 @@ function defaultWasmUrl(flavour: Flavour): URL {
     : new URL("./gradscope-scalar.wasm", import.meta.url);
 }
 
+/** A URL in a message: long ones (a data: URL, a generated path) cut to a readable prefix. */
+function where(url: URL): string {
+  return shorten(url.href, 120);
+}
+
 function resolveUrl(source: WasmSource | undefined, flavour: Flavour): URL {
-  const chosen = typeof source === "function" ? source(flavour) : source;
+  let chosen: unknown;
+  try {
+    chosen = typeof source === "function" ? source(flavour) : source;
+  } catch (e) {
+    throw new GradscopeError(`the wasmUrl function threw: ${thrownMessage(e)}`);
+  }
   if (chosen === undefined) return defaultWasmUrl(flavour);
-  if (!(chosen instanceof URL) && typeof chosen !== "string") {
+  if (!isInstance(chosen, URL) && typeof chosen !== "string") {
     throw new GradscopeError(`wasmUrl must be a string, URL or function, got ${typeof chosen}`);
   }
   const base = typeof location === "object" && location !== null ? location.href : import.meta.url;
-  return new URL(chosen, base);
+  try {
+    return new URL(chosen as string | URL, base);
+  } catch {
+    throw new GradscopeError(`wasmUrl ${quote(String(chosen))} is not a valid URL`);
+  }
 }
 
 interface NodeFs {
@@ -37,16 +53,18 @@ async function readBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
     try {
       return await fs.readFile(url);
     } catch (e) {
-      throw new GradscopeError(`cannot read ${url.href}: ${(e as Error).message}`);
+      const code = (e as { code?: unknown }).code;
+      const reason = code === "ENOENT" ? "no such file" : thrownMessage(e);
+      throw new GradscopeError(`cannot read ${where(url)}: ${reason}`);
     }
   }
   let response: Response;
   try {
     response = await fetch(url);
   } catch (e) {
-    throw new GradscopeError(`cannot fetch ${url.href}: ${(e as Error).message}`);
+    throw new GradscopeError(`cannot fetch ${where(url)}: ${thrownMessage(e)}`);
   }
-  if (!response.ok) throw new GradscopeError(`cannot fetch ${url.href}: HTTP ${response.status}`);
+  if (!response.ok) throw new GradscopeError(`cannot fetch ${where(url)}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -64,7 +82,7 @@ export async function loadModule(
   const [bytes, factory] = await Promise.all([readBytes(url), factoryFor(flavour)]);
   if (!WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)) {
     throw new GradscopeError(
-      `${url.href} is not a valid ${flavour} WebAssembly module for this engine`,
+      `${where(url)} is not a valid ${flavour} WebAssembly module for this engine`,
     );
   }
   // The loader's messages while instantiating go into the error; later ones to the console.
@@ -79,6 +97,6 @@ export async function loadModule(
     return raw;
   } catch (e) {
     const detail = printErr.length > 0 ? ` (${printErr.join("; ")})` : "";
-    throw new GradscopeError(`cannot instantiate ${url.href}: ${String(e)}${detail}`);
+    throw new GradscopeError(`cannot instantiate ${where(url)}: ${thrownMessage(e)}${detail}`);
   }
 }

@@ -2,7 +2,8 @@
 // are numbered as in the seed (l = 2 … L). Every array returned is a copy.
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
-import { checkInteger, checkNumber } from "./argument-checks.js";
+import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
+import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { networkToJSON } from "./network-json.js";
 import type {
@@ -25,9 +26,39 @@ import type {
 
 const INT_MAX = 2 ** 31 - 1;
 
+const SGD_KEYS = [
+  "batchSize",
+  "learningRate",
+  "l2",
+  "shuffle",
+  "seed",
+  "testX",
+  "testY",
+] as const satisfies readonly (keyof SgdOptions)[];
+const TRAIN_KEYS = [
+  ...SGD_KEYS,
+  "epochs",
+  "onEpoch",
+] as const satisfies readonly (keyof TrainOptions)[];
+const GRADIENT_CHECK_KEYS = [
+  "h",
+  "maxParameters",
+] as const satisfies readonly (keyof GradientCheckOptions)[];
+
 function report(r: EpochReport): EpochReport {
   const out: EpochReport = { epoch: r.epoch, train: { ...r.train } };
   if (r.test) out.test = { ...r.test };
+  if (r.diverged) out.diverged = true;
+  return out;
+}
+
+function state(s: TrainingState): TrainingState {
+  const out: TrainingState = {
+    epochsDone: s.epochsDone,
+    stepsDone: s.stepsDone,
+    position: s.position,
+  };
+  if (s.diverged) out.diverged = true;
   return out;
 }
 
@@ -37,6 +68,7 @@ export class Network {
   #registry: FinalizationRegistry<RawNetworkHandle>;
   #session = 0; // id of the active step-wise session, 0 = none
   #nextSession = 1;
+  #inOnEpoch = false; // train() is calling onEpoch: the session must not change under it
   /** [n_1, …, n_L]. */
   readonly layers: readonly number[];
   readonly hidden: ActivationName;
@@ -84,6 +116,7 @@ export class Network {
   /** Frees the network's WebAssembly memory. Other calls then throw; dispose again is a no-op. */
   dispose(): void {
     if (this.#handle === null) return;
+    this.#refuseInOnEpoch("dispose()");
     this.#registry.unregister(this);
     this.#handle.delete();
     this.#handle = null;
@@ -108,8 +141,10 @@ export class Network {
     if (params === null || typeof params !== "object") {
       throw new GradscopeError("setParameters needs { weights, biases }");
     }
-    const weights = toFloat32(params.weights, "weights");
-    const biases = toFloat32(params.biases, "biases");
+    // Each read once: what is checked is what is loaded.
+    const p = readFields(params, ["weights", "biases"], "setParameters' parameters");
+    const weights = toFloat32(p.weights as Samples, "weights");
+    const biases = toFloat32(p.biases as Samples, "biases");
     checked(this.#raw, () => h.setParameters(l, weights, biases));
   }
 
@@ -143,35 +178,52 @@ export class Network {
   }
 
   /** Backprop against central differences, in double precision (the core's gradient_check). */
-  gradientCheck(x: Samples, y: Samples, options: GradientCheckOptions = {}): GradientCheckResult {
+  gradientCheck(x: Samples, y: Samples, options?: GradientCheckOptions): GradientCheckResult {
     const h = this.#live();
+    const o = readOptions<GradientCheckOptions>(
+      options,
+      GRADIENT_CHECK_KEYS,
+      "gradientCheck options",
+    );
     const b = batch(x, y, this.inputWidth, this.outputWidth);
-    const step = checkNumber(options.h ?? 1e-5, "h");
-    const max = checkInteger(options.maxParameters ?? INT_MAX, "maxParameters", -INT_MAX, INT_MAX);
+    const step = checkNumber(o.h ?? 1e-5, "h");
+    const max = checkInteger(o.maxParameters ?? INT_MAX, "maxParameters", -INT_MAX, INT_MAX);
     const r = checked(this.#raw, () => h.gradientCheck(b.x, b.y, b.m, step, max));
     return { ...(r as GradientCheckResult) };
   }
 
   /**
    * Mini-batch SGD for `epochs` passes; returns one report per epoch (like the core's train).
-   * onEpoch runs between epochs, outside WebAssembly; returning false stops early.
+   * onEpoch runs between epochs, outside WebAssembly; returning false stops early. Training stops
+   * after the epoch whose loss or parameters are no longer finite; that last report says
+   * `diverged: true`.
    */
-  train(x: Samples, y: Samples, options: TrainOptions = {}): EpochReport[] {
-    if (options === null || typeof options !== "object") {
-      throw new GradscopeError("options must be an object");
-    }
-    const epochs = checkInteger(options.epochs ?? 1, "epochs", 1, INT_MAX);
-    if (options.onEpoch !== undefined && typeof options.onEpoch !== "function") {
+  train(x: Samples, y: Samples, options?: TrainOptions): EpochReport[] {
+    this.#refuseInOnEpoch("train()");
+    const o = readOptions<TrainOptions>(options, TRAIN_KEYS, "train options");
+    const epochs = checkInteger(o.epochs ?? 1, "epochs", 1, INT_MAX);
+    const onEpoch = o.onEpoch;
+    if (onEpoch !== undefined && typeof onEpoch !== "function") {
       throw new GradscopeError("onEpoch must be a function");
     }
     const h = this.#live();
-    const id = this.#begin(x, y, options);
+    const id = this.#begin(x, y, o);
     const history: EpochReport[] = [];
     try {
       for (let e = 0; e < epochs; ++e) {
         const r = report(checked(this.#raw, () => h.trainEpoch()) as EpochReport);
         history.push(r);
-        if (options.onEpoch && options.onEpoch(r) === false) break;
+        if (onEpoch) {
+          this.#inOnEpoch = true;
+          let more: unknown;
+          try {
+            more = onEpoch(r);
+          } finally {
+            this.#inOnEpoch = false;
+          }
+          if (more === false) break;
+        }
+        if (r.diverged) break;
       }
     } finally {
       if (this.#session === id) this.#end();
@@ -181,11 +233,13 @@ export class Network {
 
   /**
    * A step-wise trainer over (x, y) for callers that interleave training with other work (the
-   * playground trains a few mini-batches per animation frame in a worker). Starting another
-   * trainer or calling train() ends this one.
+   * playground trains a few mini-batches per animation frame in a worker). A successful
+   * createTrainer or train() ends the previous trainer; a failed one leaves it running.
    */
-  createTrainer(x: Samples, y: Samples, options: SgdOptions = {}): NetworkTrainer {
-    const id = this.#begin(x, y, options);
+  createTrainer(x: Samples, y: Samples, options?: SgdOptions): NetworkTrainer {
+    this.#refuseInOnEpoch("createTrainer()");
+    const o = readOptions<SgdOptions>(options, SGD_KEYS, "createTrainer options");
+    const id = this.#begin(x, y, o);
     const h = this.#handle as RawNetworkHandle;
     const raw = this.#raw;
     const live = (): RawNetworkHandle => {
@@ -200,7 +254,7 @@ export class Network {
       steps: (count = 1) => {
         checkInteger(count, "step count", -INT_MAX, INT_MAX);
         const handle = live();
-        return { ...(checked(raw, () => handle.trainSteps(count)) as TrainingState) };
+        return state(checked(raw, () => handle.trainSteps(count)) as TrainingState);
       },
       epoch: () => {
         const handle = live();
@@ -208,7 +262,7 @@ export class Network {
       },
       get state() {
         const handle = live();
-        return { ...(checked(raw, () => handle.trainingState()) as TrainingState) };
+        return state(checked(raw, () => handle.trainingState()) as TrainingState);
       },
       dispose: () => {
         if (this.#session === id) this.#end();
@@ -218,7 +272,7 @@ export class Network {
 
   /** All that rebuilds this network exactly (float bits included); see gs.networkFromJSON. */
   toJSON(): NetworkJSON {
-    this.#live();
+    this.#live(); // networkToJSON refuses non-finite parameters (a diverged network)
     return networkToJSON(this);
   }
 
@@ -227,9 +281,17 @@ export class Network {
     return this.#handle;
   }
 
-  #begin(x: Samples, y: Samples, o: SgdOptions): number {
+  #refuseInOnEpoch(what: string): void {
+    if (this.#inOnEpoch) {
+      throw new GradscopeError(
+        `${what} cannot be called inside onEpoch while train() runs; return false to stop training first`,
+      );
+    }
+  }
+
+  /** Starts a session from options already read by readOptions; the old one survives a failure. */
+  #begin(x: Samples, y: Samples, o: Partial<SgdOptions>): number {
     const h = this.#live();
-    if (o === null || typeof o !== "object") throw new GradscopeError("options must be an object");
     const b = batch(x, y, this.inputWidth, this.outputWidth);
     let test: { x: Float32Array | undefined; y: Float32Array | undefined; m: number } = {
       x: undefined,
@@ -245,11 +307,9 @@ export class Network {
     const batchSize = checkInteger(o.batchSize ?? 10, "batchSize", -INT_MAX, INT_MAX);
     const learningRate = checkNumber(o.learningRate ?? 0.5, "learningRate");
     const l2 = checkNumber(o.l2 ?? 0, "l2");
-    const seed = checkNumber(o.seed ?? 1, "seed");
-    if (o.shuffle !== undefined && typeof o.shuffle !== "boolean") {
-      throw new GradscopeError(`shuffle ${String(o.shuffle)} must be true or false`);
-    }
-    this.#session = 0;
+    const seed = checkSeed(o.seed ?? 1);
+    const shuffle = checkBoolean(o.shuffle ?? true, "shuffle");
+    // The module replaces its session only once the new one is built (network_adapter.cpp).
     checked(this.#raw, () =>
       h.beginTraining(
         b.x,
@@ -261,7 +321,7 @@ export class Network {
         batchSize,
         learningRate,
         l2,
-        o.shuffle ?? true,
+        shuffle,
         seed,
       ),
     );

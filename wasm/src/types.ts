@@ -65,6 +65,8 @@ export interface EpochReport {
   train: Evaluation;
   /** Present when testX/testY were given. */
   test?: Evaluation;
+  /** Present on the last report when the loss or the parameters stopped being finite. */
+  diverged?: true;
 }
 
 export interface SgdOptions {
@@ -113,6 +115,8 @@ export interface TrainingState {
   stepsDone: number;
   /** Samples of the current pass already used. */
   position: number;
+  /** Present when the parameters are no longer finite (the learning rate is too large). */
+  diverged?: true;
 }
 
 export interface Dataset {
@@ -141,8 +145,8 @@ export interface NetworkJSON {
   cost: CostName;
   init: InitName;
   seed: number;
-  /** One entry per weighted layer, l = 2 first; weights row-major. */
-  parameters: { layer: number; weights: number[]; biases: number[] }[];
+  /** One entry per weighted layer, l = 2 first; weights row-major; −0 is written "-0". */
+  parameters: { layer: number; weights: (number | "-0")[]; biases: (number | "-0")[] }[];
 }
 
 export interface ActivationCurve {

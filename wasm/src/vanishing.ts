@@ -4,6 +4,10 @@
 // training, with the accuracy on held-out images. Built on the public Network API only.
 import { checkIntegerAtLeast } from "./argument-checks.js";
 import { GradscopeError } from "./checked-call.js";
+import { checkDataset } from "./datasets.js";
+import { isArray, readOptions } from "./options.js";
+import { arrayLength, readNumbers } from "./samples.js";
+import { showValue } from "./show-value.js";
 import type { Network } from "./network.js";
 import type {
   ActivationName,
@@ -47,6 +51,21 @@ export interface VanishingOptions {
   l2?: number;
 }
 
+const VANISHING_KEYS = [
+  "layers",
+  "activation",
+  "init",
+  "cost",
+  "output",
+  "seed",
+  "samples",
+  "testSamples",
+  "epochs",
+  "batchSize",
+  "learningRate",
+  "l2",
+] as const satisfies readonly (keyof VanishingOptions)[];
+
 /** One measurement: epoch 0 is the initialisation. */
 export interface VanishingPoint {
   epoch: number;
@@ -58,10 +77,30 @@ export interface VanishingPoint {
   test: Evaluation;
 }
 
+function toFloat64Array(speeds: unknown): Float64Array {
+  const n = arrayLength(speeds, "speeds", "an array of speeds");
+  return readNumbers(speeds as ArrayLike<unknown>, new Float64Array(n), "speeds");
+}
+
 /** The first hidden layer's speed over the last one's (small: the first learns slowly). */
 export function speedRatio(speeds: readonly number[]): number {
-  if (speeds.length === 0) throw new GradscopeError("speedRatio needs at least one speed");
-  return (speeds[0] as number) / (speeds[speeds.length - 1] as number);
+  const values = isArray(speeds) ? Array.from(toFloat64Array(speeds)) : [];
+  if (values.length === 0) {
+    throw new GradscopeError("speedRatio needs an array of at least one speed");
+  }
+  const first = values[0] as number;
+  const last = values[values.length - 1] as number;
+  if (!Number.isFinite(first) || first < 0) {
+    throw new GradscopeError(
+      `speedRatio: the first speed ${showValue(first)} is not a finite speed ≥ 0`,
+    );
+  }
+  if (!Number.isFinite(last) || last <= 0) {
+    throw new GradscopeError(
+      `speedRatio: the last hidden layer's speed is ${showValue(last)}; the ratio needs it finite and > 0`,
+    );
+  }
+  return first / last;
 }
 
 /** Nielsen's speed of learning of every hidden layer over the batch (x, y). */
@@ -78,14 +117,11 @@ export function hiddenLayerSpeeds(net: Network, x: Samples, y: Samples): number[
 }
 
 /** Samples [start, start + count) of a data set (copies). */
-export function sliceDataset(data: Dataset, start: number, count: number): Dataset {
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(count) ||
-    start < 0 ||
-    count < 1 ||
-    start + count > data.n
-  ) {
+export function sliceDataset(dataset: Dataset, start: number, count: number): Dataset {
+  const data = checkDataset(dataset);
+  checkIntegerAtLeast(start, "start", 0);
+  checkIntegerAtLeast(count, "count", 1);
+  if (start + count > data.n) {
     throw new GradscopeError(
       `cannot take samples ${start} … ${start + count - 1} of a data set of ${data.n}`,
     );
@@ -102,26 +138,36 @@ export function sliceDataset(data: Dataset, start: number, count: number): Datas
 
 /** The options with their defaults filled in and checked against the data set. */
 export function resolveVanishingOptions(
-  options: VanishingOptions,
-  data: Dataset,
+  vanishingOptions: VanishingOptions,
+  dataset: Dataset,
 ): Required<VanishingOptions> {
-  if (!Array.isArray(options.layers) || options.layers.length < 3) {
+  if (vanishingOptions === undefined) {
+    throw new GradscopeError("vanishingRun needs options with layers");
+  }
+  const options = readOptions<VanishingOptions>(
+    vanishingOptions,
+    VANISHING_KEYS,
+    "vanishingRun options",
+  );
+  const data = checkDataset(dataset);
+  const layers: unknown = isArray(options.layers) ? Array.from(options.layers) : options.layers;
+  if (!isArray(layers) || layers.length < 3) {
     throw new GradscopeError(
-      `layers ${JSON.stringify(options.layers)} must list the input, at least one hidden layer and the output`,
+      `layers ${showValue(layers)} must list the input, at least one hidden layer and the output`,
     );
   }
-  if (options.layers[0] !== data.inputWidth) {
+  if (layers[0] !== data.inputWidth) {
     throw new GradscopeError(
-      `layers start with ${String(options.layers[0])} inputs but the images have ${data.inputWidth} pixels`,
+      `layers start with ${showValue(layers[0])} inputs but the images have ${data.inputWidth} pixels`,
     );
   }
-  if (options.layers[options.layers.length - 1] !== data.outputWidth) {
+  if (layers[layers.length - 1] !== data.outputWidth) {
     throw new GradscopeError(
-      `layers end with ${String(options.layers[options.layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`,
+      `layers end with ${showValue(layers[layers.length - 1])} outputs but the data set has ${data.outputWidth} classes`,
     );
   }
   const r: Required<VanishingOptions> = {
-    layers: options.layers,
+    layers: layers as number[],
     activation: options.activation ?? "sigmoid",
     init: options.init ?? "scaled",
     cost: options.cost ?? "cross-entropy",
@@ -163,13 +209,8 @@ export function* vanishingRun(
     seed: o.seed,
   });
   try {
-    yield {
-      epoch: 0,
-      speeds: hiddenLayerSpeeds(net, train.x, train.y),
-      train: net.evaluate(train.x, train.y),
-      test: net.evaluate(test.x, test.y),
-    };
-    if (o.epochs === 0) return;
+    // Made before the first measurement (it does not change the weights) so that bad training
+    // options are refused even when no epoch is run.
     const trainer = net.createTrainer(train.x, train.y, {
       batchSize: o.batchSize,
       learningRate: o.learningRate,
@@ -179,6 +220,12 @@ export function* vanishingRun(
       testY: test.y,
     });
     try {
+      yield {
+        epoch: 0,
+        speeds: hiddenLayerSpeeds(net, train.x, train.y),
+        train: net.evaluate(train.x, train.y),
+        test: net.evaluate(test.x, test.y),
+      };
       for (let e = 1; e <= o.epochs; ++e) {
         const report = trainer.epoch(); // evaluates on both sets after the pass
         yield {

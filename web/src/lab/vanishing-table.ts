@@ -1,7 +1,7 @@
 // The experiment's table: per variant, every hidden layer's speed at initialisation, the ratio of
 // the first to the last, the held-out accuracy at initialisation and after the latest epoch.
 
-import { speedRatio } from "gradscope";
+import { GradscopeError, speedRatio } from "gradscope";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
 import { variantLabel } from "./vanishing-variants.js";
@@ -56,7 +56,7 @@ export class VanishingTable {
       const last = r.latest(v);
       for (let i = 0; i < hidden; ++i) cell(tr, first ? formatNumber(first.speeds[i] ?? NaN) : "…");
       const s = first?.speeds;
-      cell(tr, s && s.length > 0 ? formatNumber(speedRatio(s)) : "…");
+      cell(tr, s && s.length > 0 ? speedRatioText(s) : "…");
       cell(tr, first ? formatPercent(first.test.accuracy) : "…");
       cell(tr, last ? String(last.epoch) : "…");
       if (last && diverged(last)) cell(tr, "diverged (non-finite gradient)", "text");
@@ -79,5 +79,15 @@ export class VanishingTable {
       parts.push(foot);
     }
     this.table.replaceChildren(...parts);
+  }
+}
+
+/** first ÷ last speed, or "—" where the package refuses it (a last speed of 0, a non-finite one). */
+export function speedRatioText(speeds: readonly number[]): string {
+  try {
+    return formatNumber(speedRatio(speeds));
+  } catch (e) {
+    if (e instanceof GradscopeError) return "—";
+    throw e;
   }
 }

@@ -2,13 +2,13 @@
 // every hidden layer at initialisation and over training, for the book's sigmoid network and its
 // remedies side by side, with held-out accuracy. Training runs in a Web Worker.
 
-import { IDX_MAX_BYTES, speedRatio } from "gradscope";
+import { IDX_MAX_BYTES } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { bundledMnistUrls } from "../model/bundled-mnist.js";
 import { createViewCard } from "../views/view-card.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
-import { formatNumber, formatPercent } from "../views/number-format.js";
+import { formatPercent } from "../views/number-format.js";
 import { AccuracyChart, InitialSpeedChart, TrainingSpeedCharts } from "./vanishing-charts.js";
 import type { DataSource, FromLabWorker, ToLabWorker } from "./vanishing-protocol.js";
 import { VanishingResults } from "./vanishing-results.js";
@@ -21,7 +21,7 @@ import {
   VANISHING_TABLE,
   type VanishingState,
 } from "./vanishing-state.js";
-import { VanishingTable } from "./vanishing-table.js";
+import { speedRatioText, VanishingTable } from "./vanishing-table.js";
 import { VANISHING_VARIANTS } from "./vanishing-variants.js";
 
 interface Parts {
@@ -412,7 +412,7 @@ export class VanishingView implements PageView {
     const book = r.initial("book");
     const relu = r.initial("relu-he");
     // The first hidden layer's speed over the last's (speedRatio), as in the table's column.
-    const ratio = (s: readonly number[]) => formatNumber(speedRatio(s));
+    const ratio = speedRatioText;
     const bits = [this.dataDescription];
     if (book)
       bits.push(`book's network: first ÷ last hidden layer's speed = ${ratio(book.speeds)}`);
