@@ -55,7 +55,10 @@ describe("numbers that are not finite, in words (built site)", () => {
       await page.getByRole("button", { name: /^Play/ }).click();
       await status.filter({ hasText: "training diverged" }).waitFor({ timeout: 20000 });
       const text = (await status.textContent()) ?? "";
-      assert.match(text, /train loss not a number \(training diverged\)/);
+      assert.match(text, /training diverged: train loss not a number, test loss not a number/);
+      assert.match(text, /lower the learning rate η and press Reset/);
+      // No accuracy is shown: outputs that are not numbers all land in one class.
+      assert.doesNotMatch(text, /\d%/);
       assert.doesNotMatch(text, /undefined|NaN/);
       await page.locator("#view-network canvas").focus();
       await page.keyboard.press("ArrowRight");
@@ -83,6 +86,8 @@ describe("numbers that are not finite, in words (built site)", () => {
       const text = (await result.textContent()) ?? "";
       assert.match(text, /∂C\/∂b₁ = 1\.00e57/);
       assert.match(text, /backprop \(the four equations, float32\): overflows float32/);
+      assert.match(text, /smaller weights \|w\| avoid it/);
+      assert.match(text, /C = 5\.00e59 \(also beyond float32's largest number\)/);
       assert.doesNotMatch(text, /NaN|undefined|differs by/);
       await result.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${artifacts}/chain-overflow-${screen.name}.png` });

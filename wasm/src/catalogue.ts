@@ -90,7 +90,7 @@ const ACTIVATIONS = [
   },
   {
     name: "softmax",
-    label: "softmax (one unit per class)",
+    label: "softmax",
     symbol: "softmax",
     tex: String.raw`\frac{e^{z_j}}{\sum_k e^{z_k}}`,
     // σ' is the Jacobian's diagonal y(1 − y), at most 1/4 at y = 1/2.

@@ -48,18 +48,24 @@ export class TransportBar {
   }
 
   showSnapshot(s: Snapshot): void {
+    const when = `Epoch ${s.epoch.toFixed(2)} (step ${s.step}) · `;
+    if (!Number.isFinite(s.train.loss) || !Number.isFinite(s.test.loss)) {
+      // Outputs that are not numbers all fall in one class, so an accuracy would only show the
+      // share of that class: it is not shown.
+      this.status.textContent =
+        when +
+        `training diverged: train loss ${formatNumber(s.train.loss)}, test loss ` +
+        `${formatNumber(s.test.loss)}; accuracy and test accuracy mean nothing now · ` +
+        `lower the learning rate η and press Reset`;
+      return;
+    }
     this.status.textContent =
-      `Epoch ${s.epoch.toFixed(2)} (step ${s.step}) · ` +
-      `train loss ${lossText(s.train.loss)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
-      `test loss ${lossText(s.test.loss)}, test accuracy ${formatPercent(s.test.accuracy)}`;
+      when +
+      `train loss ${s.train.loss.toFixed(4)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
+      `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}`;
   }
 
   showMessage(text: string): void {
     this.status.textContent = text;
   }
-}
-
-/** A loss that overflowed (too large a learning rate) is named, not shown as NaN. */
-function lossText(loss: number): string {
-  return Number.isFinite(loss) ? loss.toFixed(4) : `${formatNumber(loss)} (training diverged)`;
 }

@@ -4,6 +4,9 @@
 import type { ChainProduct, ChainTerm } from "gradscope";
 import { formatNumber, relativeDifference } from "../views/number-format.js";
 
+/** The largest finite float32, 2^128 − 2^104. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 function subscript(n: number): string {
   return String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);
 }
@@ -62,14 +65,17 @@ export class ChainProductStrip {
     check.textContent =
       " · backprop (the four equations, float32): " +
       (overflow
-        ? "overflows float32 (its largest number is about 3.4e38)"
+        ? "overflows float32: its largest number is about 3.4e38, so a float32 network gets ∞ " +
+          "instead of the value above and training breaks down; smaller weights |w| avoid it"
         : `${formatNumber(p.backpropDCdb1)} — ` +
           (agree
             ? `equal to float precision (relative difference ${diff.toExponential(1)})`
             : `differs by ${diff.toExponential(1)}`));
     const cost = doc.createElement("span");
     cost.className = "chain-cost";
-    cost.textContent = ` · C = ${formatNumber(p.cost)}`;
+    cost.textContent =
+      ` · C = ${formatNumber(p.cost)}` +
+      (Math.abs(p.cost) > FLOAT32_MAX ? " (also beyond float32's largest number)" : "");
     this.result.append(strong, check, cost);
   }
 }

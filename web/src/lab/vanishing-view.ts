@@ -22,7 +22,7 @@ import {
   type VanishingState,
 } from "./vanishing-state.js";
 import { speedRatioText, VanishingTable } from "./vanishing-table.js";
-import { VANISHING_VARIANTS } from "./vanishing-variants.js";
+import { VANISHING_VARIANTS, variantLabel } from "./vanishing-variants.js";
 
 interface Parts {
   hidden: HTMLSelectElement;
@@ -419,7 +419,10 @@ export class VanishingView implements PageView {
     if (relu) bits.push(`ReLU + He: ${ratio(relu.speeds)}`);
     const epochs = r.epochsDone();
     if (epochs > 0) {
-      const accs = r.variants.map((v) => `${v} ${formatPercent(r.latest(v)?.test.accuracy ?? 0)}`);
+      const accs = r.variants.map((v) => {
+        const accuracy = r.latest(v)?.test.accuracy;
+        return `${variantLabel(v)} ${accuracy === undefined ? "—" : formatPercent(accuracy)}`;
+      });
       bits.push(`epoch ${epochs} of ${this.state.labEpochs}; held-out accuracy ${accs.join(", ")}`);
     }
     if (done)

@@ -53,6 +53,7 @@ export class NetworkDiagramView {
         [
           [SIGN_COLOURS.positive, "positive weight / bias"],
           [SIGN_COLOURS.negative, "negative weight / bias"],
+          [SIGN_COLOURS.notANumber, "not a number (training diverged)"],
         ],
         "line width and ring width: size |w|, |b|",
       ),
@@ -217,8 +218,8 @@ export class NetworkDiagramView {
   }
 }
 
-/** Blue for +, vermillion for −, grey for a value a diverged run left undefined (NaN). */
+/** Blue for +, vermillion for −, grey for a value a diverged run left not a number (NaN). */
 function signColour(v: number): string {
-  if (Number.isNaN(v)) return "#999";
+  if (Number.isNaN(v)) return SIGN_COLOURS.notANumber;
   return v >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
 }

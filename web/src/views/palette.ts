@@ -39,4 +39,9 @@ export function lineStyle(i: number): LineStyle {
 
 /** The two classes of the 2-D data sets, and signs of weights: blue is class 1 / positive. */
 export const CLASS_COLOURS = { zero: OKABE_ITO.orange, one: OKABE_ITO.blue } as const;
-export const SIGN_COLOURS = { positive: OKABE_ITO.blue, negative: OKABE_ITO.vermillion } as const;
+/** Signs of weights and biases; grey for a value a diverged run left not a number (NaN). */
+export const SIGN_COLOURS = {
+  positive: OKABE_ITO.blue,
+  negative: OKABE_ITO.vermillion,
+  notANumber: "#999",
+} as const;
