@@ -1,6 +1,8 @@
 // View 4: loss (left axis) and accuracy (right axis) on the training and test sets over epochs.
 
 import uPlot from "uplot";
+import { linearTicks } from "./axis-ticks.js";
+import { formatNumber } from "./number-format.js";
 import { OKABE_ITO } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
 
@@ -41,7 +43,13 @@ export class LossAccuracyChart {
         },
         axes: [
           { label: "epoch" },
-          { label: "loss (mean cost)", scale: "loss" },
+          {
+            label: "loss (mean cost)",
+            scale: "loss",
+            // Own ticks: uPlot's show none for a loss past 1e17 (see axis-ticks.ts).
+            splits: (_u, _axis, min, max) => linearTicks(min, max),
+            values: (_u, splits) => splits.map(formatNumber),
+          },
           { label: "accuracy %", scale: "acc", side: 1, grid: { show: false } },
         ],
         series: [
