@@ -300,7 +300,14 @@ export class PlaygroundView implements PageView {
       },
     ];
     const run = (i: number) => {
-      stages[i]?.();
+      try {
+        stages[i]?.();
+      } catch (e) {
+        // A view that fails to draw must not stop every later snapshot from being drawn: the
+        // error is still reported (the window's error event and the console), and the
+        // handshake with the worker goes on.
+        reportError(e);
+      }
       if (i + 1 < stages.length) {
         requestAnimationFrame(() => run(i + 1));
         return;
