@@ -2,6 +2,7 @@
 // product from σ'(z_j) on, so going back one neuron multiplies it by |w_(j+1) σ'(z_j)|: below 1/4
 // for sigmoid with |w| < 1 (the line falls towards the input), 25 in Nielsen's exploding example.
 
+import { boundedLogScale, boundedLogSplits } from "../views/axis-ticks.js";
 import type uPlot from "uplot";
 import type { ChainProduct } from "gradscope";
 import { formatNumber, logTickLabels } from "../views/number-format.js";
@@ -41,10 +42,10 @@ export class ChainGradientChart {
       this.plot.rebuild({
         options: {
           title: "|∂C/∂b_j| along the chain (log scale)",
-          scales: { x: { time: false }, y: { distr: 3 } },
+          scales: { x: { time: false }, y: boundedLogScale },
           axes: [
             { label: "neuron j (1 = next to the input)", splits: () => xs },
-            { label: "|∂C/∂b_j|", size: 70, values: logTickLabels },
+            { label: "|∂C/∂b_j|", size: 70, splits: boundedLogSplits, values: logTickLabels },
           ],
           series: [
             { label: "j" },

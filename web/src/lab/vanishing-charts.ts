@@ -2,6 +2,7 @@
 // initialisation for each variant side by side; each variant's speeds over training; and the
 // held-out accuracy of each variant over training.
 
+import { boundedLogScale, boundedLogSplits } from "../views/axis-ticks.js";
 import type uPlot from "uplot";
 import { lineStyle } from "../views/palette.js";
 import { SizedPlot, type PlotSpec } from "../views/sized-plot.js";
@@ -50,10 +51,10 @@ export class InitialSpeedChart {
       () => ({
         options: {
           title: "Speed of learning ‖∂C/∂bˡ‖ at initialisation (log scale)",
-          scales: { x: { time: false }, y: { distr: 3 } },
+          scales: { x: { time: false }, y: boundedLogScale },
           axes: [
             { label: "hidden layer (1 = next to the input)", splits: () => xs },
-            { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels },
+            { label: "‖∂C/∂bˡ‖", size: 70, splits: boundedLogSplits, values: logTickLabels },
           ],
           series: [
             { label: "hidden layer" },
@@ -114,8 +115,11 @@ export class TrainingSpeedCharts {
         () => ({
           options: {
             title: variantLabel(v),
-            scales: { x: { time: false }, y: { distr: 3 } },
-            axes: [{ label: "epoch" }, { label: "‖∂C/∂bˡ‖", size: 70, values: logTickLabels }],
+            scales: { x: { time: false }, y: boundedLogScale },
+            axes: [
+              { label: "epoch" },
+              { label: "‖∂C/∂bˡ‖", size: 70, splits: boundedLogSplits, values: logTickLabels },
+            ],
             series: [
               { label: "epoch" },
               ...Array.from({ length: hidden }, (_, l) => ({

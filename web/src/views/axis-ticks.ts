@@ -58,3 +58,14 @@ export function logTicks(min: number, max: number): number[] {
     ticks.push(Number(`1e${e}`));
   return ticks;
 }
+
+/**
+ * The y scale and tick placement every log chart uses: uPlot's own log range and ticks never
+ * end once a huge but finite value rounds the axis up to ∞, so each log chart takes these.
+ */
+export const boundedLogScale = {
+  distr: 3 as const,
+  range: (_u: unknown, min: number | null, max: number | null) => logRange(min, max),
+};
+export const boundedLogSplits = (_u: unknown, _axis: number, min: number, max: number) =>
+  logTicks(min, max);

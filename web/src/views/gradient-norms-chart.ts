@@ -3,7 +3,7 @@
 // sit far below the later ones.
 
 import uPlot from "uplot";
-import { logRange, logTicks } from "./axis-ticks.js";
+import { boundedLogScale, boundedLogSplits } from "./axis-ticks.js";
 import { logTickLabels } from "./number-format.js";
 import { lineStyle } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
@@ -52,17 +52,14 @@ function spec(title: string, yLabel: string, s: GradientNormSeries, data: uPlot.
       // Own range and ticks: uPlot's never end on a huge but finite norm (see axis-ticks.ts).
       scales: {
         x: { time: false },
-        y: {
-          distr: 3 as const,
-          range: (_u: uPlot, min: number | null, max: number | null) => logRange(min, max),
-        },
+        y: boundedLogScale,
       },
       axes: [
         { label: "training step (mini-batches)" },
         {
           label: yLabel,
           size: 60,
-          splits: (_u: uPlot, _axis: number, min: number, max: number) => logTicks(min, max),
+          splits: boundedLogSplits,
           values: logTickLabels,
         },
       ],
