@@ -34,15 +34,21 @@ function recordProblems(page) {
  * A new page at `url` in its own context that records console errors, page errors, failed
  * requests and HTTP errors in `problems` (the test asserts it stays empty) and refuses dialogs
  * (an alert() would mean script injection). `prepare(page)` runs before the page loads (e.g. to
- * add listeners); `deviceScaleFactor` renders at that zoom.
+ * add listeners); `deviceScaleFactor` renders at that zoom; `touch` emulates a touch screen (a
+ * phone: `hasTouch` and `isMobile`, for `locator.tap()`).
  */
 export async function openPage(
   browser,
   url,
   viewport = { width: 1280, height: 800 },
-  { prepare, deviceScaleFactor = 1 } = {},
+  { prepare, deviceScaleFactor = 1, touch = false } = {},
 ) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor,
+    hasTouch: touch,
+    isMobile: touch,
+  });
   const page = await context.newPage();
   const problems = recordProblems(page);
   const dialogs = [];

@@ -107,7 +107,7 @@ export class PlaygroundView implements PageView {
     const digitsCard = card("test-digits", "view-digits", "");
     digitsCard.root.hidden = true;
     const diagramText =
-      "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover one to read its value and gradient.";
+      "Each line is a weight w, each ring a bias b: colour shows the sign, width the size. Hover over or tap one (or use the keys below) to read its value and gradient.";
     const diagramCard = card("network", "view-network", diagramText);
     const lossText =
       "Mean cost and share classified correctly, on the training and the held-out test points.";

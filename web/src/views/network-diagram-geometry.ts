@@ -154,3 +154,79 @@ export function keyboardMove(
   const next = clamp(position + move[1], 0, shown.length - 1);
   return { kind: "neuron", layer, index: (shown[next] ?? 0) + 1 };
 }
+
+/** A weight the keyboard or pointer selects: w^l_jk is `row` j − 1, `col` k − 1 (0-based). */
+export type WeightTarget = Extract<Target, { kind: "weight" }>;
+
+/** The keys the diagram handles besides the arrows: into and out of a neuron's weights, ends. */
+export const DIAGRAM_KEYS: readonly string[] = [
+  ...Object.keys(ARROW_MOVES),
+  "Enter",
+  " ",
+  "Escape",
+  "Home",
+  "End",
+];
+
+/**
+ * The drawn weights of layer l (2 … L) in reading order: into neuron j from each drawn neuron k of
+ * layer l − 1 in turn, then into the next drawn j. Only drawn connections can be selected.
+ */
+export function drawnWeights(sizes: readonly number[], layer: number): WeightTarget[] {
+  const to = shownIndices(sizes[layer - 1] ?? 0);
+  const from = shownIndices(sizes[layer - 2] ?? 0);
+  return to.flatMap((row) => from.map((col) => ({ kind: "weight" as const, layer, row, col })));
+}
+
+/**
+ * Where a key moves the diagram's selection (roving focus: the canvas keeps the focus, the
+ * selection moves). Neurons: arrows as keyboardMove; Enter or Space steps into the weights that
+ * arrive at the neuron (from an input neuron: those that leave it). Weights: ↑ ↓ walk the layer's
+ * drawn weights in reading order (drawnWeights), ← → go to the same position in the previous or
+ * next weighted layer, Home and End to the layer's first and last weight, Enter, Space or Escape
+ * back to the neuron the weight arrives at. Returns null for a key it does not handle.
+ */
+export function keyboardStep(
+  sizes: readonly number[],
+  current: Target | null,
+  key: string,
+): Target | null {
+  const L = sizes.length;
+  if (L === 0) return null;
+  const move = ARROW_MOVES[key];
+  if (current === null || current.kind === "neuron") {
+    if (move) return keyboardMove(sizes, current, move);
+    if ((key !== "Enter" && key !== " ") || current === null || L < 2) return null;
+    if (current.layer === 1) {
+      const row = shownIndices(sizes[1] ?? 0)[0] ?? 0;
+      return { kind: "weight", layer: 2, row, col: current.index - 1 };
+    }
+    const col = shownIndices(sizes[current.layer - 2] ?? 0)[0] ?? 0;
+    return { kind: "weight", layer: current.layer, row: current.index - 1, col };
+  }
+  if (key === "Enter" || key === " " || key === "Escape") {
+    return { kind: "neuron", layer: current.layer, index: current.row + 1 };
+  }
+  const weights = drawnWeights(sizes, current.layer);
+  const at = Math.max(
+    0,
+    weights.findIndex((w) => w.row === current.row && w.col === current.col),
+  );
+  if (key === "Home") return weights[0] ?? current;
+  if (key === "End") return weights[weights.length - 1] ?? current;
+  if (!move) return null;
+  if (move[1] !== 0) return weights[clamp(at + move[1], 0, weights.length - 1)] ?? current;
+  const layer = clamp(current.layer + move[0], 2, L);
+  if (layer === current.layer) return current;
+  // The same place in the other layer: the j-th and k-th drawn positions, clamped.
+  const rowAt = shownIndices(sizes[current.layer - 1] ?? 0).indexOf(current.row);
+  const colAt = shownIndices(sizes[current.layer - 2] ?? 0).indexOf(current.col);
+  const rows = shownIndices(sizes[layer - 1] ?? 0);
+  const cols = shownIndices(sizes[layer - 2] ?? 0);
+  return {
+    kind: "weight",
+    layer,
+    row: rows[clamp(rowAt, 0, rows.length - 1)] ?? 0,
+    col: cols[clamp(colAt, 0, cols.length - 1)] ?? 0,
+  };
+}

@@ -1,16 +1,17 @@
 // View 6: the network as neurons and connections. A connection's colour is the sign of its
 // weight (blue +, vermillion −) and its width the weight's size; a neuron's ring shows its bias
-// the same way. Hovering (or selecting with the arrow keys) names the weight or bias with its
-// value and its gradient ∂C/∂w or ∂C/∂b. A layer wider than MAX_SHOWN (MNIST's 784 inputs, a
+// the same way. Hovering, a tap, or the keyboard (roving selection over neurons and weights, see
+// keyboardStep) names the weight or bias with its value and its gradient ∂C/∂w or ∂C/∂b; the
+// readout is recomputed from every snapshot (network-diagram-readout.ts). A layer wider than MAX_SHOWN (MNIST's 784 inputs, a
 // 100-unit layer) is drawn as MAX_SHOWN evenly spaced neurons, labelled "16 of 784", and only
 // the connections between drawn neurons are drawn. The layout maths is network-diagram-geometry.ts.
 
 import type { LayerSnapshot } from "../model/protocol.js";
 import {
-  ARROW_MOVES,
+  DIAGRAM_KEYS,
   diagramHeight,
   hitTarget,
-  keyboardMove,
+  keyboardStep,
   layoutNeurons,
   neuronRadius,
   type Neuron,
@@ -18,8 +19,14 @@ import {
   weightWidth,
   widestShown,
 } from "./network-diagram-geometry.js";
-import { formatNumber } from "./number-format.js";
-import { SIGN_COLOURS } from "./palette.js";
+import {
+  DIAGRAM_KEY_HELP,
+  diagramLabel,
+  NOTHING_SELECTED,
+  readoutText,
+  targetExists,
+} from "./network-diagram-readout.js";
+import { FOCUS_COLOUR, SIGN_COLOURS } from "./palette.js";
 import { swatchLegend } from "./swatch-legend.js";
 
 export class NetworkDiagramView {
@@ -35,19 +42,24 @@ export class NetworkDiagramView {
     this.canvas = doc.createElement("canvas");
     this.canvas.className = "network-canvas";
     this.canvas.tabIndex = 0;
-    this.canvas.setAttribute("role", "img");
-    this.canvas.setAttribute(
-      "aria-label",
-      "Network diagram. Use the arrow keys to select a neuron and read its bias and gradient.",
-    );
+    // An interactive widget with its own keys (not a static image): screen readers pass the
+    // arrow keys through, and the label names the selection.
+    this.canvas.setAttribute("role", "application");
+    this.canvas.setAttribute("aria-roledescription", "network diagram");
+    this.canvas.setAttribute("aria-label", diagramLabel(NOTHING_SELECTED));
     this.info = doc.createElement("p");
     this.info.className = "diagram-info";
     this.info.setAttribute("aria-live", "polite");
-    this.info.textContent =
-      "Hover over a neuron or a connection (or focus here and use the arrow keys).";
+    this.info.textContent = NOTHING_SELECTED;
+    const keys = doc.createElement("p");
+    keys.className = "diagram-keys";
+    keys.id = `${container.id || "network"}-diagram-keys`;
+    keys.textContent = DIAGRAM_KEY_HELP;
+    this.canvas.setAttribute("aria-describedby", keys.id);
     container.append(
       this.canvas,
       this.info,
+      keys,
       swatchLegend(
         doc,
         [
@@ -58,8 +70,15 @@ export class NetworkDiagramView {
         "line width and ring width: size |w|, |b|",
       ),
     );
-    this.canvas.addEventListener("pointermove", (e) => this.onPointer(e));
-    this.canvas.addEventListener("pointerleave", () => this.select(null));
+    // A mouse selects what it hovers; a finger or a pen what it taps (a touch fires no hover,
+    // and its pointerleave follows every lift, so only a mouse leaving clears the selection).
+    this.canvas.addEventListener("pointermove", (e) => {
+      if (e.pointerType === "mouse") this.onPointer(e);
+    });
+    this.canvas.addEventListener("pointerdown", (e) => this.onPointer(e));
+    this.canvas.addEventListener("pointerleave", (e) => {
+      if (e.pointerType === "mouse") this.select(null);
+    });
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
     // Redraws at the new size; the view lives as long as the page, so nothing disconnects it.
     new ResizeObserver(() => this.draw()).observe(container);
@@ -69,7 +88,7 @@ export class NetworkDiagramView {
   update(sizes: number[], layers: LayerSnapshot[]): void {
     this.sizes = sizes;
     this.layers = layers;
-    if (this.target && !this.exists(this.target)) this.target = null;
+    if (this.target && !targetExists(this.target, sizes, layers)) this.target = null;
     this.draw();
     this.describe();
   }
@@ -96,6 +115,7 @@ export class NetworkDiagramView {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const radius = neuronRadius(widest, height);
+    let selected: { a: Neuron; b: Neuron; w: number } | null = null;
     for (const snap of this.layers) {
       const to = this.neurons[snap.layer - 1] ?? [];
       const from = this.neurons[snap.layer - 2] ?? [];
@@ -104,16 +124,30 @@ export class NetworkDiagramView {
           const r = b.index - 1;
           const c = a.index - 1;
           const w = snap.weights[r * snap.cols + c] ?? 0;
-          const on = this.isTarget({ kind: "weight", layer: snap.layer, row: r, col: c });
+          if (this.isTarget({ kind: "weight", layer: snap.layer, row: r, col: c })) {
+            selected = { a, b, w };
+            continue;
+          }
           ctx.strokeStyle = signColour(w);
-          ctx.globalAlpha = on ? 1 : 0.75;
-          ctx.lineWidth = on ? weightWidth(w) + 2 : weightWidth(w);
-          ctx.beginPath();
-          ctx.moveTo(a.x, a.y);
-          ctx.lineTo(b.x, b.y);
-          ctx.stroke();
+          ctx.globalAlpha = 0.75;
+          ctx.lineWidth = weightWidth(w);
+          line(ctx, a, b);
         }
       }
+    }
+    if (selected) {
+      // On top of the others: a halo in the focus colour (never a sign's colour), then the line.
+      const { a, b, w } = selected;
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = FOCUS_COLOUR;
+      ctx.lineWidth = weightWidth(w) + 6;
+      line(ctx, a, b);
+      ctx.strokeStyle = "#fff";
+      ctx.lineWidth = weightWidth(w) + 2;
+      line(ctx, a, b);
+      ctx.strokeStyle = signColour(w);
+      ctx.lineWidth = weightWidth(w);
+      line(ctx, a, b);
     }
     ctx.globalAlpha = 1;
     ctx.font = "12px system-ui, sans-serif";
@@ -131,8 +165,8 @@ export class NetworkDiagramView {
         ctx.strokeStyle = bias === undefined ? "#444" : signColour(bias);
         ctx.stroke();
         if (this.isTarget({ kind: "neuron", layer: n.layer, index: n.index })) {
-          ctx.lineWidth = 2;
-          ctx.strokeStyle = "#000";
+          ctx.lineWidth = 2.5;
+          ctx.strokeStyle = FOCUS_COLOUR;
           ctx.beginPath();
           ctx.arc(n.x, n.y, radius + 4, 0, 2 * Math.PI);
           ctx.stroke();
@@ -161,12 +195,11 @@ export class NetworkDiagramView {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const move = ARROW_MOVES[e.key];
-    if (!move || this.sizes.length === 0) return;
+    if (!DIAGRAM_KEYS.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const next = keyboardStep(this.sizes, this.target, e.key);
+    if (!next) return;
     e.preventDefault();
-    this.select(
-      keyboardMove(this.sizes, this.target?.kind === "neuron" ? this.target : null, move),
-    );
+    this.select(next);
   }
 
   private select(target: Target | null): void {
@@ -178,27 +211,11 @@ export class NetworkDiagramView {
     }
   }
 
+  /** The readout and the canvas's accessible name, from the network just drawn. */
   private describe(): void {
-    const t = this.target;
-    if (!t) return;
-    if (t.kind === "neuron") {
-      const snap = this.layers[t.layer - 2];
-      if (!snap) {
-        this.info.textContent = `Input neuron x${t.index} (layer l = 1): no weights or bias.`;
-        return;
-      }
-      const b = snap.biases[t.index - 1] ?? NaN;
-      const g = snap.biasGradients[t.index - 1] ?? NaN;
-      this.info.textContent = `Neuron ${t.index} of layer l = ${t.layer}: bias b = ${formatNumber(b)}, ∂C/∂b = ${formatNumber(g)}`;
-      return;
-    }
-    const snap = this.layers[t.layer - 2];
-    if (!snap) return;
-    const k = t.row * snap.cols + t.col;
-    this.info.textContent =
-      `Weight wˡⱼₖ with l = ${t.layer}, j = ${t.row + 1}, k = ${t.col + 1} (neuron k of layer ` +
-      `l−1 → neuron j of layer l): w = ${formatNumber(snap.weights[k] ?? NaN)}, ` +
-      `∂C/∂w = ${formatNumber(snap.weightGradients[k] ?? NaN)}`;
+    const text = readoutText(this.target, this.sizes, this.layers);
+    if (this.info.textContent !== text) this.info.textContent = text;
+    this.canvas.setAttribute("aria-label", diagramLabel(text));
   }
 
   private isTarget(t: Target): boolean {
@@ -208,18 +225,17 @@ export class NetworkDiagramView {
     if (s.kind === "weight" && t.kind === "weight") return s.row === t.row && s.col === t.col;
     return false;
   }
-
-  private exists(t: Target): boolean {
-    const size = this.sizes[t.layer - 1];
-    if (size === undefined) return false;
-    if (t.kind === "neuron") return t.index <= size;
-    const snap = this.layers[t.layer - 2];
-    return snap !== undefined && t.row < snap.rows && t.col < snap.cols;
-  }
 }
 
 /** Blue for +, vermillion for −, grey for a value a diverged run left not a number (NaN). */
 function signColour(v: number): string {
   if (Number.isNaN(v)) return SIGN_COLOURS.notANumber;
   return v >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
+}
+
+function line(ctx: CanvasRenderingContext2D, a: Neuron, b: Neuron): void {
+  ctx.beginPath();
+  ctx.moveTo(a.x, a.y);
+  ctx.lineTo(b.x, b.y);
+  ctx.stroke();
 }

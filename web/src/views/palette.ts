@@ -45,3 +45,9 @@ export const SIGN_COLOURS = {
   negative: OKABE_ITO.vermillion,
   notANumber: "#999",
 } as const;
+/**
+ * The keyboard focus ring (styles.css's --focus, kept equal by a test) and the diagram's selection:
+ * black, so that it never reads as a sign, a class or a layer's colour (all of those are colours)
+ * and stands out at 21:1 against the white page.
+ */
+export const FOCUS_COLOUR = OKABE_ITO.black;
