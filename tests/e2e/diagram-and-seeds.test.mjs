@@ -200,3 +200,153 @@ describe("network diagram: readout, touch, keyboard (built site)", () => {
     await context.close();
   });
 });
+
+/** Records the first training points of every new run the worker announces (window.__points). */
+function recordPoints(page) {
+  return page.addInitScript(() => {
+    const Native = window.Worker;
+    window.__points = [];
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", (e) => {
+          const m = e.data;
+          if (m?.type === "configured" && m.preview.kind === "plane")
+            window.__points.push(Array.from(m.preview.train.x.slice(0, 40)).join(","));
+        });
+      }
+    };
+  });
+}
+
+/** The hash's key=value pairs as an object. */
+async function hashKeys(page) {
+  return Object.fromEntries(
+    new URLSearchParams(await page.evaluate(() => location.hash.slice(1))).entries(),
+  );
+}
+
+/** The status line once it shows step `n` (the numbers a run prints). */
+async function statusAt(page, n) {
+  const line = status(page).filter({ hasText: new RegExp(`\\(step ${n}\\)`) });
+  await line.waitFor({ timeout: 20000 });
+  return (await line.textContent()) ?? "";
+}
+
+/** How many runs the worker has built so far (each Reset builds one too). */
+function runCount(page) {
+  return page.evaluate(() => window.__points.length);
+}
+
+/** The points of the first run built after `before` runs. */
+async function pointsAfter(page, before) {
+  await page.waitForFunction((c) => window.__points.length > c, before);
+  return page.evaluate((c) => window.__points[c], before);
+}
+
+describe("seeds: data seed, weights seed, Reset, old links (built site)", () => {
+  const built = useBuiltSite();
+
+  test("an old seed=N link sets both seeds; Reset repeats the run; New weights keeps the points, New data changes them", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#dataset=spiral&hidden=6,4&seed=5`,
+      undefined,
+      { prepare: recordPoints },
+    );
+    await ready(page);
+    // The old key is read and rewritten as the two new ones; no "unknown setting" notice.
+    const keys = await hashKeys(page);
+    assert.equal(keys.dataSeed, "5");
+    assert.equal(keys.initSeed, "5");
+    assert.equal(keys.seed, undefined);
+    assert.doesNotMatch((await page.locator("body").textContent()) ?? "", /unknown setting/);
+    assert.equal(await page.locator("#setting-dataSeed").inputValue(), "5");
+    assert.equal(await page.locator("#setting-initSeed").inputValue(), "5");
+    const points = await pointsAfter(page, 0);
+    const start = await statusAt(page, 0);
+    await steps(page, 4);
+    const after4 = await statusAt(page, 4);
+    // Reset twice: the same status numbers each time, at step 0 and after the same steps.
+    for (let i = 0; i < 2; i++) {
+      await page.locator("#reset").click();
+      assert.equal(await statusAt(page, 0), start, `Reset ${i + 1}: same start`);
+      await steps(page, 4);
+      assert.equal(await statusAt(page, 4), after4, `Reset ${i + 1}: same run`);
+    }
+    assert.equal(
+      await page.locator("#seed-note").textContent(),
+      "Reset: same seeds, same start (data seed 5, weights seed 5).",
+    );
+    assert.match(
+      (await page.locator("#reset").getAttribute("aria-label")) ?? "",
+      /^Reset: same seeds, same start .*\(data seed 5, weights seed 5\)/,
+    );
+    await mkdir(SHOTS, { recursive: true });
+    await page.locator(".transport").screenshot({ path: `${SHOTS}/transport-reset-1280x800.png` });
+    // New weights: a new weights seed in the URL, the same points, another start.
+    let runs = await runCount(page);
+    await page.getByRole("button", { name: "New weights" }).click();
+    const weighted = await hashKeys(page);
+    assert.equal(weighted.dataSeed, "5");
+    assert.notEqual(weighted.initSeed, "5");
+    assert.equal(await pointsAfter(page, runs), points, "New weights keeps the data points");
+    const newStart = await statusAt(page, 0);
+    assert.notEqual(newStart, start, "new initial weights give other numbers");
+    assert.match(
+      (await page.locator("#seed-note").textContent()) ?? "",
+      new RegExp(`^New weights: weights seed ${weighted.initSeed} draws .* data seed 5 kept`),
+    );
+    assert.equal(await page.locator("#setting-initSeed").inputValue(), weighted.initSeed);
+    // New data: a new data seed, the weights seed kept, other points.
+    await steps(page, 1); // so that "step 0" below is the new run's
+    runs = await runCount(page);
+    await page.getByRole("button", { name: "New data" }).click();
+    const data = await hashKeys(page);
+    assert.notEqual(data.dataSeed, "5");
+    assert.equal(data.initSeed, weighted.initSeed);
+    const newPoints = await pointsAfter(page, runs);
+    assert.notEqual(newPoints, points, "New data changes the data points");
+    const dataStart = await statusAt(page, 0);
+    // The URL now carries both seeds: loading it again gives the same run.
+    const url = page.url();
+    const again = await openPage(built.browser, url, undefined, { prepare: recordPoints });
+    await ready(again.page);
+    assert.equal(await statusAt(again.page, 0), dataStart);
+    assert.equal(await pointsAfter(again.page, 0), newPoints);
+    assert.deepEqual(again.problems, []);
+    await again.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the transport bar with New data and New weights at each screen size", async () => {
+    await mkdir(SHOTS, { recursive: true });
+    for (const screen of [
+      { name: "1280x800", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+      { name: "390x844", viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 },
+      { name: "zoom150", viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 },
+    ]) {
+      const { page, context, problems } = await openPage(
+        built.browser,
+        `${built.server.url}#dataset=xor&dataSeed=12&initSeed=34`,
+        screen.viewport,
+        { deviceScaleFactor: screen.deviceScaleFactor },
+      );
+      await ready(page);
+      const bar = page.locator(".transport");
+      for (const id of ["#play", "#step", "#reset", "#new-data", "#new-weights"]) {
+        const box = await page.locator(id).boundingBox();
+        const barBox = await bar.boundingBox();
+        assert.ok(box && barBox && box.x >= 0 && box.x + box.width <= screen.viewport.width, id);
+      }
+      assert.equal(
+        await page.locator("#seed-note").textContent(),
+        "Seeds: data seed 12, weights seed 34. Reset starts this same run again.",
+      );
+      await page.screenshot({ path: `${SHOTS}/transport-${screen.name}.png` });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});

@@ -25,6 +25,8 @@ const PLAYGROUND_KEYS = [
   "batchSize",
   "l2",
   "seed",
+  "dataSeed",
+  "initSeed",
   "speed",
   "noise",
   "samples",

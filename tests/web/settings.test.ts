@@ -90,7 +90,13 @@ test("softmax gets one output unit per class, the others one 0/1 unit on a 2-D s
 });
 
 test("switching family brings the new family's preset; within a family nothing changes", () => {
-  const tuned = { ...DEFAULT_SETTINGS, hidden: [3], activation: "relu" as const, seed: 9 };
+  const tuned = {
+    ...DEFAULT_SETTINGS,
+    hidden: [3],
+    activation: "relu" as const,
+    dataSeed: 9,
+    initSeed: 8,
+  };
   const xor = settingsForDataset(tuned, "xor");
   assert.deepEqual(xor, { ...tuned, dataset: "xor" });
   const mnist = settingsForDataset(tuned, "mnist");
@@ -98,9 +104,10 @@ test("switching family brings the new family's preset; within a family nothing c
   assert.deepEqual(mnist.hidden, preset.hidden);
   assert.equal(mnist.activation, preset.activation);
   assert.equal(mnist.cost, preset.cost);
-  assert.equal(mnist.seed, 9, "the seed is not part of a preset");
+  assert.equal(mnist.dataSeed, 9, "the seeds are not part of a preset");
+  assert.equal(mnist.initSeed, 8, "the seeds are not part of a preset");
   const back = settingsForDataset(mnist, "spiral");
-  assert.deepEqual(back, { ...DEFAULT_SETTINGS, dataset: "spiral", seed: 9 });
+  assert.deepEqual(back, { ...DEFAULT_SETTINGS, dataset: "spiral", dataSeed: 9, initSeed: 8 });
   assert.notEqual(back.hidden, DEFAULT_SETTINGS.hidden, "a copy, not the frozen default's array");
 });
 

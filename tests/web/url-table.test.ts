@@ -29,7 +29,8 @@ test("settings round trip: write, read back, same state", () => {
     output: "identity",
     cost: "quadratic",
     learningRate: 0.03,
-    seed: 123456,
+    dataSeed: 123456,
+    initSeed: 654321,
   };
   const params = new URLSearchParams();
   writeParams(SETTINGS_TABLE, s, params);
@@ -46,7 +47,7 @@ test("settings round trip: write, read back, same state", () => {
 
 test("bad values keep the default and say why; other keys are left to their owners", () => {
   const params = new URLSearchParams(
-    "activation=swish&hidden=4,0&learningRate=abc&seed=1.5&noise=0.9&chainW=1,2&x=1",
+    "activation=swish&hidden=4,0&learningRate=abc&initSeed=1.5&noise=0.9&chainW=1,2&x=1",
   );
   const { value, problems } = parseParams(SETTINGS_TABLE, DEFAULT_SETTINGS, params);
   assert.deepEqual(value, DEFAULT_SETTINGS);
@@ -55,7 +56,7 @@ test("bad values keep the default and say why; other keys are left to their owne
   assert.match(problems[1] ?? "", /^hidden: "0" is outside \[1, 100\]; default used$/);
   assert.match(problems[2] ?? "", /^activation: "swish" is not one of sigmoid, tanh, relu, /);
   assert.match(problems[3] ?? "", /^learningRate: "abc" is not a number; default used$/);
-  assert.match(problems[4] ?? "", /^seed: "1.5" is not an integer; default used$/);
+  assert.match(problems[4] ?? "", /^initSeed: "1.5" is not an integer; default used$/);
   const known = new Set([...tableKeys(SETTINGS_TABLE), "chainW"]);
   assert.deepEqual(unknownKeys(params, known), ['unknown setting "x" ignored']);
 });

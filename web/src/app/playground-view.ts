@@ -18,6 +18,7 @@ import {
   type Settings,
 } from "../state/settings.js";
 import { sameState, tableKeys, writeParams } from "../state/url-table.js";
+import { browserRandom, drawSeed, LEGACY_SEED_KEY, type SeedEvent } from "../state/seeds.js";
 import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
@@ -53,7 +54,8 @@ interface Cards {
 export class PlaygroundView implements PageView {
   readonly id = "playground";
   readonly title = "Playground";
-  readonly urlKeys = tableKeys(SETTINGS_TABLE);
+  /** The settings' keys, and old links' `seed` (read, then rewritten as dataSeed and initSeed). */
+  readonly urlKeys = [...tableKeys(SETTINGS_TABLE), LEGACY_SEED_KEY];
 
   private context: ViewContext | null = null;
   private views: Views | null = null;
@@ -161,7 +163,10 @@ export class PlaygroundView implements PageView {
         reset: () => {
           this.setRunning(false);
           this.client?.reset();
+          if (this.settings) this.views?.transport.showSeeds(this.settings, "reset");
         },
+        newData: () => this.newSeed("dataSeed", "new-data"),
+        newWeights: () => this.newSeed("initSeed", "new-weights"),
       }),
       panel,
       layers,
@@ -198,6 +203,13 @@ export class PlaygroundView implements PageView {
     this.apply(value);
   }
 
+  /** "New data" / "New weights": a fresh seed of that kind, written to the URL like any setting. */
+  private newSeed(key: "dataSeed" | "initSeed", event: SeedEvent): void {
+    if (!this.settings) return;
+    this.changeSettings({ [key]: drawSeed(this.settings[key], browserRandom) });
+    if (this.settings) this.views?.transport.showSeeds(this.settings, event);
+  }
+
   private changeSettings(patch: SettingsPatch): void {
     if (!this.settings) return;
     // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
@@ -218,10 +230,15 @@ export class PlaygroundView implements PageView {
   private apply(next: Settings): void {
     const previous = this.settings;
     this.settings = next;
-    this.context?.hash.update((p) => writeParams(SETTINGS_TABLE, next, p));
+    this.context?.hash.update((p) => {
+      p.delete(LEGACY_SEED_KEY); // an old link's seed is now dataSeed and initSeed
+      writeParams(SETTINGS_TABLE, next, p);
+    });
     const views = this.views;
     if (!views) return;
     views.panel.render(next);
+    if (!previous || previous.dataSeed !== next.dataSeed || previous.initSeed !== next.initSeed)
+      views.transport.showSeeds(next, "load");
     views.layers.render(next.hidden, maxNeurons(next.dataset));
     views.curves.setChosen(next.activation);
     if (previous && sameState(SETTINGS_TABLE, previous, next)) return;

@@ -4,6 +4,7 @@
 
 import { catalogue } from "gradscope";
 import { DATASET_NAMES, dataSource } from "../state/data-sources.js";
+import { SEED_MAX, seedKind, type Seeds } from "../state/seeds.js";
 import {
   COSTS,
   HIDDEN_ACTIVATIONS,
@@ -84,9 +85,15 @@ const CONTROLS: readonly SelectControl[] = [
 
 export type SettingsPatch = Partial<Settings>;
 
+/** The seed inputs and their labels: what each seed draws. */
+const SEED_INPUTS: readonly (readonly [keyof Seeds, string])[] = [
+  ["dataSeed", "Data seed (points, split)"],
+  ["initSeed", "Weights seed (initial weights, shuffle)"],
+];
+
 export class SettingsPanel {
   private readonly selects = new Map<Key, HTMLSelectElement>();
-  private readonly seed: HTMLInputElement;
+  private readonly seeds = new Map<keyof Seeds, HTMLInputElement>();
   readonly groups = new Map<string, HTMLFieldSetElement>();
 
   constructor(
@@ -114,30 +121,28 @@ export class SettingsPanel {
       fieldset.append(row);
       this.selects.set(control.key, select);
     }
+    // The two seeds (seeds.ts); the transport bar's New data and New weights draw new ones.
     const training = this.group(container, "Training");
-    this.seed = doc.createElement("input");
-    this.seed.type = "number";
-    this.seed.id = "setting-seed";
-    this.seed.min = "0";
-    this.seed.max = String(2 ** 31 - 1);
-    this.seed.step = "1";
-    this.seed.addEventListener("change", () => {
-      const v = Number(this.seed.value);
-      if (Number.isInteger(v) && v >= 0 && v <= 2 ** 31 - 1) this.onChange({ seed: v });
-    });
-    const seedLabel = doc.createElement("label");
-    seedLabel.htmlFor = this.seed.id;
-    seedLabel.textContent = "Random seed";
-    const reroll = doc.createElement("button");
-    reroll.type = "button";
-    reroll.textContent = "New seed";
-    reroll.addEventListener("click", () =>
-      this.onChange({ seed: (Number(this.seed.value) + 1) % 2 ** 31 }),
-    );
-    const row = doc.createElement("div");
-    row.className = "control-row";
-    row.append(seedLabel, this.seed, reroll);
-    training.append(row);
+    for (const [key, text] of SEED_INPUTS) {
+      const input = doc.createElement("input");
+      input.type = "number";
+      input.id = `setting-${key}`;
+      input.min = "0";
+      input.max = String(SEED_MAX);
+      input.step = "1";
+      input.addEventListener("change", () => {
+        const v = seedKind.parse(input.value);
+        if (!(v instanceof Error)) this.onChange({ [key]: v });
+      });
+      const label = doc.createElement("label");
+      label.htmlFor = input.id;
+      label.textContent = text;
+      const row = doc.createElement("div");
+      row.className = "control-row";
+      row.append(label, input);
+      training.append(row);
+      this.seeds.set(key, input);
+    }
   }
 
   /** Shows `s` in every control. */
@@ -163,7 +168,9 @@ export class SettingsPanel {
     // The digits have no noise setting.
     const noise = this.selects.get("noise");
     if (noise) noise.disabled = !dataSource(s.dataset).noise;
-    if (this.seed.value !== String(s.seed)) this.seed.value = String(s.seed);
+    for (const [key, input] of this.seeds) {
+      if (input.value !== String(s[key])) input.value = String(s[key]);
+    }
   }
 
   private group(container: HTMLElement, name: string): HTMLFieldSetElement {

@@ -1,17 +1,25 @@
-// Play / pause, one step, reset, and the status line that reads out epoch, loss and accuracy.
+// Play / pause, one step, reset, new data, new weights, the line that names the seeds, and the
+// status line that reads out epoch, loss and accuracy.
 
 import type { Snapshot } from "../model/protocol.js";
+import { resetLabel, seedNote, type SeedEvent, type Seeds } from "../state/seeds.js";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 
 export interface TransportActions {
   togglePlay(): void;
   step(): void;
   reset(): void;
+  /** A new dataSeed: new points and split, the same initial network's draw. */
+  newData(): void;
+  /** A new initSeed: new initial weights and shuffle order, the same points. */
+  newWeights(): void;
 }
 
 export class TransportBar {
   private readonly play: HTMLButtonElement;
   private readonly status: HTMLElement;
+  private readonly reset: HTMLButtonElement;
+  private readonly seeds: HTMLElement;
 
   constructor(container: HTMLElement, actions: TransportActions) {
     const doc = container.ownerDocument;
@@ -31,13 +39,29 @@ export class TransportBar {
     reset.type = "button";
     reset.id = "reset";
     reset.textContent = "Reset";
-    reset.setAttribute("aria-label", "Reset: new network from the seed");
     reset.addEventListener("click", () => actions.reset());
+    this.reset = reset;
+    const newData = doc.createElement("button");
+    newData.type = "button";
+    newData.id = "new-data";
+    newData.textContent = "New data";
+    newData.title = "A new data seed: new points and train/test split, the same weights seed";
+    newData.addEventListener("click", () => actions.newData());
+    const newWeights = doc.createElement("button");
+    newWeights.type = "button";
+    newWeights.id = "new-weights";
+    newWeights.textContent = "New weights";
+    newWeights.title =
+      "A new weights seed: new initial weights and shuffle order, the same data points";
+    newWeights.addEventListener("click", () => actions.newWeights());
+    this.seeds = doc.createElement("p");
+    this.seeds.id = "seed-note";
+    this.seeds.className = "seed-note";
     this.status = doc.createElement("p");
     this.status.id = "status";
     this.status.setAttribute("role", "status");
     this.status.textContent = "Loading the network…";
-    container.append(this.play, step, reset, this.status);
+    container.append(this.play, step, reset, newData, newWeights, this.status, this.seeds);
     this.setRunning(false);
   }
 
@@ -63,6 +87,14 @@ export class TransportBar {
       when +
       `train loss ${s.train.loss.toFixed(4)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
       `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}`;
+  }
+
+  /** Names the seeds in use on Reset and under the buttons; `event` is the action just taken. */
+  showSeeds(seeds: Seeds, event: SeedEvent): void {
+    const label = resetLabel(seeds);
+    this.reset.title = label;
+    this.reset.setAttribute("aria-label", label);
+    this.seeds.textContent = seedNote(event, seeds);
   }
 
   showMessage(text: string): void {

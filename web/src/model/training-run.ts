@@ -1,5 +1,6 @@
 // One training run inside the worker: the data set, the network, its step-wise trainer, and the
-// snapshot the page draws. Randomness comes only from the settings' seed, through the package.
+// snapshot the page draws. Randomness comes only from the settings' two seeds, through the package:
+// dataSeed for the data points and the split, initSeed for the initial network and the shuffle.
 
 import type { Dataset, Gradscope, Network, NetworkTrainer } from "gradscope";
 import { dataSource } from "../state/data-sources.js";
@@ -53,13 +54,13 @@ export class TrainingRun {
       all = gs.datasets.synthetic(source.load.kind, {
         n: settings.samples,
         noise: settings.noise,
-        seed: settings.seed,
+        seed: settings.dataSeed,
         outputWidth: outputWidth(settings.dataset, settings.output),
       });
     }
     const parts = gs.datasets.split(all, {
       testFraction: settings.testFraction,
-      seed: settings.seed,
+      seed: settings.dataSeed,
     });
     this.train = parts.train;
     this.test = parts.test;
@@ -72,7 +73,7 @@ export class TrainingRun {
       output: settings.output,
       cost: settings.cost,
       init: settings.init,
-      seed: settings.seed,
+      seed: settings.initSeed,
     });
     try {
       this.trainer = this.newTrainer();
@@ -194,7 +195,7 @@ export class TrainingRun {
       learningRate: this.current.learningRate,
       l2: this.current.l2,
       shuffle: true,
-      seed: this.current.seed,
+      seed: this.current.initSeed,
     });
   }
 

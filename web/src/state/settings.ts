@@ -26,6 +26,7 @@ import {
   type ParseResult,
   type PropertyTable,
 } from "./url-table.js";
+import { legacySeeds, seedKind } from "./seeds.js";
 
 export type { DatasetName, CostName, InitName };
 export type HiddenActivation = HiddenActivationName;
@@ -50,7 +51,10 @@ export interface Settings extends SourcePreset {
   /** Neurons per hidden layer, input and output excluded. */
   hidden: number[];
   l2: number;
-  seed: number;
+  /** Draws the data points and the train/test split (seeds.ts). */
+  dataSeed: number;
+  /** Draws the initial weights and biases and the mini-batch shuffle order. */
+  initSeed: number;
   /** Mini-batches per screen update. */
   speed: number;
 }
@@ -66,7 +70,8 @@ export function presetFor(dataset: DatasetName): Readonly<Settings> {
     noise: 0.05,
     testFraction: 0.5,
     l2: 0,
-    seed: 1,
+    dataSeed: 1,
+    initSeed: 1,
     ...preset,
     hidden: [...preset.hidden],
   });
@@ -86,7 +91,8 @@ export const SETTINGS_TABLE: PropertyTable<Settings> = [
   { key: "learningRate", kind: numberKind(1e-5, 10) },
   { key: "batchSize", kind: numberKind(1, 500, true) },
   { key: "l2", kind: numberKind(0, 10) },
-  { key: "seed", kind: numberKind(0, 2 ** 31 - 1, true) },
+  { key: "dataSeed", kind: seedKind },
+  { key: "initSeed", kind: seedKind },
   { key: "speed", kind: numberKind(1, 500, true) },
 ];
 
@@ -131,11 +137,15 @@ export function settingsForDataset(current: Settings, dataset: DatasetName): Set
 export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
   // A link that names a data set and nothing else gets that set's network.
   const named = params.get("dataset");
-  const defaults = (DATASET_NAMES as readonly string[]).includes(named ?? "")
+  const preset = (DATASET_NAMES as readonly string[]).includes(named ?? "")
     ? presetFor(named as DatasetName)
     : DEFAULT_SETTINGS;
+  // An old link's `seed=N` sets both seeds unless the link names them itself.
+  const legacy = legacySeeds(params);
+  const defaults: Settings = { ...preset, ...legacy.seeds };
   const result = parseParams<Settings>(SETTINGS_TABLE, defaults, params);
   const { value, problems } = result;
+  if (legacy.problem) problems.unshift(legacy.problem);
   if (!catalogue.costsAllowedAfter(value.output).includes(value.cost)) {
     problems.push(
       `cost ${value.cost} does not fit output ${value.output}; ` +
@@ -177,7 +187,8 @@ export const RUN_KEYS: readonly (keyof Settings)[] = [
   "output",
   "cost",
   "init",
-  "seed",
+  "dataSeed",
+  "initSeed",
 ];
 
 /** True when `a` and `b` describe the same data and network (training options may differ). */
