@@ -237,8 +237,8 @@ export class PlaygroundView implements PageView {
     const views = this.views;
     if (!views) return;
     views.panel.render(next);
-    if (!previous || previous.dataSeed !== next.dataSeed || previous.initSeed !== next.initSeed)
-      views.transport.showSeeds(next, "load");
+    // A new run (or new seeds) is described afresh; a Reset or New data note stays until then.
+    if (!previous || !sameRun(previous, next)) views.transport.showSeeds(next, "load");
     views.layers.render(next.hidden, maxNeurons(next.dataset));
     views.curves.setChosen(next.activation);
     if (previous && sameState(SETTINGS_TABLE, previous, next)) return;

@@ -82,7 +82,7 @@ export interface ActivationCurve {
 export type ToWorker =
   /** `mnist`: where the bundled digits are, relative to the page (the worker's URL differs). */
   | { type: "configure"; settings: Settings; mnist: IdxUrls }
-  /** A fresh network (and data) from the same settings. */
+  /** The same run again from the same settings and seeds: same data, same initial network. */
   | { type: "reset" }
   | { type: "play" }
   | { type: "pause" }
