@@ -2,9 +2,10 @@
 // weight (blue +, vermillion −) and its width the weight's size; a neuron's ring shows its bias
 // the same way. Hovering, a tap, or the keyboard (roving selection over neurons and weights, see
 // keyboardStep) names the weight or bias with its value and its gradient ∂C/∂w or ∂C/∂b; the
-// readout is recomputed from every snapshot (network-diagram-readout.ts). A layer wider than MAX_SHOWN (MNIST's 784 inputs, a
-// 100-unit layer) is drawn as MAX_SHOWN evenly spaced neurons, labelled "16 of 784", and only
-// the connections between drawn neurons are drawn. The layout maths is network-diagram-geometry.ts.
+// readout is recomputed from every snapshot (network-diagram-readout.ts). A layer wider than
+// MAX_SHOWN (MNIST's 784 inputs, a 100-unit layer) is drawn as MAX_SHOWN evenly spaced neurons,
+// labelled "16 of 784", and only the connections between drawn neurons are drawn. The layout maths
+// is network-diagram-geometry.ts.
 
 import type { LayerSnapshot } from "../model/protocol.js";
 import {
