@@ -39,8 +39,11 @@ export class ChartTextAlternative {
     });
   }
 
-  /** The chart's title, its series' names (x first) and the numbers behind each series. */
-  set(title: string, header: readonly string[], columns: readonly Column[]): void {
+  /**
+   * The chart's title, its series' names (x first) and the numbers behind each series. An open
+   * table follows at once when `now` (new series), else within REFRESH_MS.
+   */
+  set(title: string, header: readonly string[], columns: readonly Column[], now = false): void {
     this.title = title;
     this.header = [...header];
     this.columns = columns;
@@ -48,7 +51,7 @@ export class ChartTextAlternative {
     this.stale = true;
     if (!this.root.open) return;
     const wait = this.builtAt + REFRESH_MS - performance.now();
-    if (wait <= 0) this.build();
+    if (wait <= 0 || now) this.build();
     else this.timer ??= setTimeout(() => this.build(), wait);
   }
 

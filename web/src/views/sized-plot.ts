@@ -47,7 +47,7 @@ export class SizedPlot {
     );
     this.title = spec.options.title ?? "chart";
     this.header = spec.options.series.map((s, i) => String(s.label ?? `series ${i}`));
-    this.textAlternative.set(this.title, this.header, spec.table ?? spec.data);
+    this.textAlternative.set(this.title, this.header, spec.table ?? spec.data, true);
   }
 
   /** New values for the same series (`table`: see PlotSpec). */
