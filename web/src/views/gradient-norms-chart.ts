@@ -145,9 +145,15 @@ class NormPlot {
     ctx.lineTo(left + width, y);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillStyle = "#333";
     ctx.font = `${Math.round(11 * ratio)}px sans-serif`;
+    // uPlot leaves its own text alignment on the context (its axes are centred or right-aligned).
+    ctx.textAlign = "left";
     ctx.textBaseline = "bottom";
+    // A pale backing keeps the label readable where lines cross it.
+    const textWidth = ctx.measureText(ZERO_FLOOR_LABEL).width;
+    ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+    ctx.fillRect(left + 2 * ratio, y - 15 * ratio, textWidth + 4 * ratio, 13 * ratio);
+    ctx.fillStyle = "#333";
     ctx.fillText(ZERO_FLOOR_LABEL, left + 4 * ratio, y - 2 * ratio);
     ctx.restore();
   }
