@@ -37,6 +37,12 @@ class NormPlot {
   readonly plot: SizedPlot;
   floor = 0.1;
   hasZeros = false;
+  /** The pinned run's smoothed columns: it does not change, so they are computed once. */
+  private ghostCache: {
+    ghost: GradientNormSeries;
+    smooth: number;
+    ys: (number | null)[][];
+  } | null = null;
 
   constructor(
     container: HTMLElement,
@@ -54,7 +60,8 @@ class NormPlot {
   ): void {
     const smooth = (c: (number | null)[]) => movingAverage(c, d.smooth);
     const ys = pick(s).map(smooth);
-    const ghostYs = d.ghost ? pick(d.ghost).map(smooth) : [];
+    const ghost = d.ghost;
+    const ghostYs = ghost ? this.ghostColumns(ghost, d.smooth, () => pick(ghost).map(smooth)) : [];
     this.floor = zeroFloor([...ys, ...ghostYs]);
     this.hasZeros = [...ys, ...ghostYs].some((c) => c.some((v) => v === 0));
     const x = timeColumn(s, d.unit);
@@ -68,6 +75,18 @@ class NormPlot {
     const data = [tx, ...tys.map((c) => mapZerosToFloor(Array.from(c), this.floor))];
     if (rebuild) this.plot.rebuild(this.spec(s, d, data as uPlot.AlignedData, table));
     else this.plot.setData(data as uPlot.AlignedData, table);
+  }
+
+  private ghostColumns(
+    ghost: GradientNormSeries,
+    smooth: number,
+    compute: () => (number | null)[][],
+  ): (number | null)[][] {
+    const c = this.ghostCache;
+    if (c && c.ghost === ghost && c.smooth === smooth) return c.ys;
+    const ys = compute();
+    this.ghostCache = { ghost, smooth, ys };
+    return ys;
   }
 
   private spec(
