@@ -69,7 +69,7 @@ test("a repeated or older step (a frame sent again after a pause) is ignored", (
   assert.deepEqual(h.step, [1, 2]);
 });
 
-test("a non-positive or non-finite gradient norm is stored as null (a gap on the log scale)", () => {
+test("an exact zero gradient norm is kept as 0 (drawn at the floor); a non-finite one is null", () => {
   const h = new TrainingHistory();
   const s = snapshot(1, [2]);
   s.layers = [layer(2, 0, NaN)];
@@ -77,8 +77,11 @@ test("a non-positive or non-finite gradient norm is stored as null (a gap on the
   s.step = 2;
   s.layers = [layer(2, -1, Infinity)];
   h.add(s);
-  assert.deepEqual(h.biasNorms, [[null, null]]);
-  assert.deepEqual(h.weightNorms, [[null, null]]);
+  s.step = 3;
+  s.layers = [layer(2, 0.5, 0)];
+  h.add(s);
+  assert.deepEqual(h.biasNorms, [[0, null, 0.5]]);
+  assert.deepEqual(h.weightNorms, [[null, null, 0]]);
 });
 
 test("a snapshot with another number of layers (a new network) starts the history afresh", () => {

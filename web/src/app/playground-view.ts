@@ -22,13 +22,13 @@ import { browserRandom, drawSeed, LEGACY_SEED_KEY, type SeedEvent } from "../sta
 import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
-import { GradientNormsChart } from "../views/gradient-norms-chart.js";
-import { LossAccuracyChart } from "../views/loss-accuracy-chart.js";
 import { MAX_SHOWN } from "../views/network-diagram-geometry.js";
 import { NetworkDiagramView } from "../views/network-diagram-view.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
 import { createViewCard, type ViewCard } from "../views/view-card.js";
 import type { PageView, ViewContext } from "./page-view.js";
+import { CHART_TABLE } from "../state/chart-keys.js";
+import { TimeCharts } from "./time-charts.js";
 
 interface Views {
   transport: TransportBar;
@@ -36,8 +36,8 @@ interface Views {
   layers: LayerEditor;
   curves: ActivationCurvesChart;
   derivatives: DerivativeDistributionChart;
-  gradients: GradientNormsChart;
-  loss: LossAccuracyChart;
+  /** The gradient-norm and loss charts, their shared x unit, smoothing and compare ghost. */
+  timeCharts: TimeCharts;
   boundary: DecisionBoundaryView;
   digits: TestDigitsView;
   diagram: NetworkDiagramView;
@@ -54,8 +54,8 @@ interface Cards {
 export class PlaygroundView implements PageView {
   readonly id = "playground";
   readonly title = "Playground";
-  /** The settings' keys, and old links' `seed` (read, then rewritten as dataSeed and initSeed). */
-  readonly urlKeys = [...tableKeys(SETTINGS_TABLE), LEGACY_SEED_KEY];
+  /** The settings' and charts' keys, and old links' `seed` (read, then rewritten as dataSeed and initSeed). */
+  readonly urlKeys = [...tableKeys(SETTINGS_TABLE), ...tableKeys(CHART_TABLE), LEGACY_SEED_KEY];
 
   private context: ViewContext | null = null;
   private views: Views | null = null;
@@ -172,8 +172,7 @@ export class PlaygroundView implements PageView {
       layers,
       curves: new ActivationCurvesChart(curvesBody),
       derivatives: new DerivativeDistributionChart(derivCard.body),
-      gradients: new GradientNormsChart(gradientCard.body),
-      loss: new LossAccuracyChart(lossCard.body),
+      timeCharts: new TimeCharts(gradientCard, lossCard, context, () => this.describeRun()),
       boundary: new DecisionBoundaryView(boundaryCard.body),
       digits: new TestDigitsView(digitsCard.body),
       diagram: new NetworkDiagramView(diagramCard.body),
@@ -198,8 +197,10 @@ export class PlaygroundView implements PageView {
   private readHash(): void {
     const context = this.context;
     if (!context) return;
-    const { value, problems } = parseSettings(context.hash.read());
+    const params = context.hash.read();
+    const { value, problems } = parseSettings(params);
     for (const p of problems) context.notify(p);
+    this.views?.timeCharts.readHash(params);
     this.apply(value);
   }
 
@@ -310,10 +311,10 @@ export class PlaygroundView implements PageView {
         else views.digits.setPredictions(s.input.predictions);
         views.diagram.update(sizes, s.layers);
       },
-      () => views.gradients.update(this.history),
+      () => views.timeCharts.drawGradients(this.history, s),
       () => {
         views.derivatives.update(s.layers);
-        views.loss.update(this.history);
+        views.timeCharts.drawLoss(this.history);
       },
     ];
     const run = (i: number) => {
@@ -359,6 +360,14 @@ export class PlaygroundView implements PageView {
     }
     for (const { card, text, mnist } of cards.worded)
       card.explanation.textContent = digits ? text + mnist : text;
+  }
+
+  /** The pinned run's name in the gradient card: what a next run is compared with. */
+  private describeRun(): string {
+    const s = this.settings;
+    if (!s) return "the pinned run";
+    const hidden = s.hidden.length ? s.hidden.join("-") : "none";
+    return `${s.dataset}, hidden ${hidden}, ${s.activation}, ${s.init} init, η = ${s.learningRate}, seeds ${s.dataSeed}/${s.initSeed}`;
   }
 
   private fail(message: string): void {

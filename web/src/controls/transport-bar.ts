@@ -3,6 +3,7 @@
 
 import type { Snapshot } from "../model/protocol.js";
 import { resetLabel, seedNote, type SeedEvent, type Seeds } from "../state/seeds.js";
+import { noGradientNote } from "../views/learning-speed-summary.js";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 
 export interface TransportActions {
@@ -83,10 +84,13 @@ export class TransportBar {
         `lower the learning rate η and press Reset`;
       return;
     }
+    // Layers with an exact zero gradient are named: their lines sit on the charts' floor.
+    const note = noGradientNote(s.layers);
     this.status.textContent =
       when +
       `train loss ${s.train.loss.toFixed(4)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
-      `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}`;
+      `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}` +
+      (note ? ` · ${note}` : "");
   }
 
   /** Names the seeds in use on Reset and under the buttons; `event` is the action just taken. */

@@ -11,7 +11,10 @@ export class TrainingHistory {
   readonly testLoss: number[] = [];
   readonly trainAccuracy: number[] = [];
   readonly testAccuracy: number[] = [];
-  /** Per weighted layer (index 0 is l = 2): ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖, null where not positive. */
+  /**
+   * Per weighted layer (index 0 is l = 2): ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖. An exact 0 (a dead layer) is
+   * kept, for the charts draw it at their floor; null where the norm is not a finite number.
+   */
   biasNorms: (number | null)[][] = [];
   weightNorms: (number | null)[][] = [];
   layerNumbers: number[] = [];
@@ -47,8 +50,8 @@ export class TrainingHistory {
     this.trainAccuracy.push(100 * s.train.accuracy);
     this.testAccuracy.push(100 * s.test.accuracy);
     s.layers.forEach((l, i) => {
-      this.biasNorms[i]?.push(positiveOrNull(l.biasGradNorm));
-      this.weightNorms[i]?.push(positiveOrNull(l.weightGradNorm));
+      this.biasNorms[i]?.push(normOrNull(l.biasGradNorm));
+      this.weightNorms[i]?.push(normOrNull(l.weightGradNorm));
     });
     if (this.step.length > this.capacity) this.halve();
   }
@@ -69,6 +72,6 @@ export class TrainingHistory {
   }
 }
 
-function positiveOrNull(v: number): number | null {
-  return Number.isFinite(v) && v > 0 ? v : null;
+function normOrNull(v: number): number | null {
+  return Number.isFinite(v) && v >= 0 ? v : null;
 }

@@ -1,12 +1,15 @@
-// View 4: loss (left axis) and accuracy (right axis) on the training and test sets over epochs.
+// View 4: loss (left axis) and accuracy (right axis) on the training and test sets over training
+// time, in the x-axis unit the gradient charts use (time-axis.ts).
 
 import uPlot from "uplot";
 import { linearTicks } from "./axis-ticks.js";
 import { formatNumber } from "./number-format.js";
 import { OKABE_ITO } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
+import { timeAxisLabel, timeColumn, type TimeUnit } from "./time-axis.js";
 
 export interface LossAccuracySeries {
+  step: number[];
   epoch: number[];
   trainLoss: number[];
   testLoss: number[];
@@ -16,19 +19,19 @@ export interface LossAccuracySeries {
 
 export class LossAccuracyChart {
   private readonly plot: SizedPlot;
-  private built = false;
+  private builtFor: TimeUnit | null = null;
 
   constructor(container: HTMLElement) {
     this.plot = new SizedPlot(container, 220);
   }
 
-  update(s: LossAccuracySeries): void {
-    const data = [s.epoch, s.trainLoss, s.testLoss, s.trainAccuracy, s.testAccuracy];
-    if (this.built) {
+  update(s: LossAccuracySeries, unit: TimeUnit): void {
+    const data = [timeColumn(s, unit), s.trainLoss, s.testLoss, s.trainAccuracy, s.testAccuracy];
+    if (this.builtFor === unit) {
       this.plot.setData(data as uPlot.AlignedData);
       return;
     }
-    this.built = true;
+    this.builtFor = unit;
     const fixed =
       (digits: number, unit = "") =>
       (_u: uPlot, v: number | null) =>
@@ -42,7 +45,7 @@ export class LossAccuracyChart {
           acc: { range: [0, 100] },
         },
         axes: [
-          { label: "epoch" },
+          { label: timeAxisLabel(unit) },
           {
             label: "loss (mean cost)",
             scale: "loss",
@@ -53,7 +56,7 @@ export class LossAccuracyChart {
           { label: "accuracy %", scale: "acc", side: 1, grid: { show: false } },
         ],
         series: [
-          { label: "epoch", value: fixed(2) },
+          { label: unit, value: fixed(unit === "step" ? 0 : 2) },
           { label: "train loss", scale: "loss", stroke: OKABE_ITO.blue, width: 2, value: fixed(4) },
           {
             label: "test loss",
