@@ -24,7 +24,9 @@ async function terms(page) {
     items.map((li) => ({
       label: li.querySelector(".term-label")?.textContent ?? "",
       value: Number(li.querySelector(".term-value")?.textContent),
-      running: Number((li.querySelector(".term-running")?.textContent ?? "").replace("= ", "")),
+      running: Number(li.querySelector(".running-value")?.textContent),
+      name: li.querySelector(".running-name")?.textContent ?? "",
+      equation: li.querySelector(".term-equation")?.textContent ?? "",
     })),
   );
 }
@@ -62,9 +64,33 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
     );
     await page.locator(".chain-term").first().waitFor();
     let t = await terms(page);
+    // Output → input, as backprop multiplies: each running value is ∂C/∂a_j or δ_j (BP1, BP2).
     assert.deepEqual(
       t.map((x) => x.label),
-      ["σ′(z₁)", "× w₂", "× σ′(z₂)", "× w₃", "× σ′(z₃)", "× w₄", "× σ′(z₄)", "× ∂C/∂a₄"],
+      ["∂C/∂a₄", "× σ′(z₄)", "× w₄", "× σ′(z₃)", "× w₃", "× σ′(z₂)", "× w₂", "× σ′(z₁)"],
+    );
+    assert.deepEqual(
+      t.map((x) => x.name),
+      [
+        "∂C/∂a₄",
+        "δ₄ = ∂C/∂b₄",
+        "∂C/∂a₃",
+        "δ₃ = ∂C/∂b₃",
+        "∂C/∂a₂",
+        "δ₂ = ∂C/∂b₂",
+        "∂C/∂a₁",
+        "δ₁ = ∂C/∂b₁",
+      ],
+    );
+    assert.deepEqual(
+      t.map((x) => x.equation),
+      ["start", "BP1", "BP2", "BP2", "BP2", "BP2", "BP2", "BP2"],
+    );
+    const page1 = (await page.locator("main").textContent()) ?? "";
+    assert.doesNotMatch(page1, /the seed|section 4/i, "no internal jargon");
+    assert.equal(
+      await page.getByRole("link", { name: /Nielsen, .*chapter 5/ }).getAttribute("href"),
+      "http://neuralnetworksanddeeplearning.com/chap5.html",
     );
     const r = await result(page);
     assert.match(r.text, /equal to float precision/);
@@ -82,7 +108,7 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
     await page.getByLabel("weight w_2", { exact: true }).fill("2.5");
     await page.getByLabel("weight w_2", { exact: true }).press("Enter");
     t = await terms(page);
-    assert.equal(t[1].value, 2.5);
+    assert.equal(t[6].value, 2.5);
     const typed = await result(page);
     assert.notEqual(typed.product, r.product);
     assert.match(typed.text, /equal to float precision/);
@@ -107,7 +133,13 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
       Math.abs(sp1 - (1 - Math.tanh(z1) ** 2)) < 2e-3 * Math.max(1, sp1),
       `σ′ ${sp1} at z ${z1}`,
     );
-    assert.match((await page.locator(".lab-text").textContent()) ?? "", /For tanh, σ′\(z\) ≤ 1/);
+    const why = (await page.locator(".lab-text").textContent()) ?? "";
+    assert.match(why, /For tanh, σ′\(z\) ≤ 1/);
+    // The paragraph and the factors follow the activation: no sigmoid ceiling of 1/4 for tanh.
+    assert.match(why, /tanh′ is at most tanh′\(0\) = 1/);
+    assert.doesNotMatch(why, /σ′ of the sigmoid is at most/);
+    for (const f of await page.locator(".factor-list li").allTextContents())
+      assert.doesNotMatch(f, /1\/4/, f);
     assert.match((await result(page)).text, /equal to float precision/);
 
     // Ten neurons: twenty factors.
@@ -144,6 +176,55 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
     assert.equal(await again.page.getByLabel("weight w_3", { exact: true }).inputValue(), "100");
     assert.deepEqual([...problems, ...again.problems], []);
     await again.context.close();
+    await context.close();
+  });
+
+  test("chain view: the exploding preset's |∂C/∂b₁| exceeds 1 and grows with depth", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#view=chain`,
+    );
+    await page.locator(".chain-term").first().waitFor();
+    for (const act of ["sigmoid", "tanh"]) {
+      await page.getByLabel("Activation σ").selectOption(act);
+      // tanh(0) = 0: a target of 0 would make ∂C/∂a_n = 0, so aim at 1.
+      await page.getByLabel("Target y").fill("1");
+      const seen = [];
+      for (const n of [2, 3, 4, 5, 6]) {
+        await page.getByLabel("Neurons n").selectOption(String(n));
+        await page.getByRole("button", { name: "Nielsen's exploding example" }).click();
+        seen.push(Math.abs((await result(page)).product));
+      }
+      for (let k = 0; k < seen.length; ++k) {
+        assert.ok(seen[k] > 1, `${act}: |∂C/∂b₁| = ${seen[k]} with ${k + 2} neurons`);
+        if (k > 0) assert.ok(seen[k] > seen[k - 1], `${act}: ${seen} must grow with depth`);
+      }
+      const growth = act === "sigmoid" ? 25 : 100;
+      assert.ok(Math.abs(seen[4] / seen[3] - growth) < 0.01 * growth, `${act}: ${seen}`);
+      assert.match(
+        (await page.locator(".chain-exploding").textContent()) ?? "",
+        new RegExp(`each factor is 100 × \\S+ = ${growth} `),
+      );
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("chain view: a dead ReLU's zero gradients are drawn at a marked floor", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#view=chain&chainAct=relu&chainW=1,1,1,1&chainB=0.5,-5,1,1`,
+    );
+    await page.locator(".chain-term").first().waitFor();
+    const box = page.locator(".lab-two-columns");
+    await box.locator(".u-legend").filter({ hasText: "0: no gradient (drawn at the floor)" }).waitFor();
+    assert.match((await box.textContent()) ?? "", /0: no gradient/);
+    assert.match(
+      (await page.locator(".factor-list").textContent()) ?? "",
+      /\|w₃ σ′\(z₂\)\| = 0 < 1/,
+    );
+    assert.match((await page.locator(".chain-vanishing").textContent()) ?? "", /exactly 0/);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

@@ -1,21 +1,14 @@
-// The seed's product written out term by term: each factor σ'(z_j), w_j and ∂C/∂a_n with its live
-// value and the running product under it, then the result beside backprop's ∂C/∂b_1.
+// The product written out factor by factor in the order backprop multiplies it, from the output
+// back to the input: ∂C/∂a_n, × σ′(z_n) (BP1: δ_n), × w_n (BP2: ∂C/∂a_(n−1)), × σ′(z_(n−1))
+// (BP2: δ_(n−1)), …, × σ′(z_1) (δ_1 = ∂C/∂b_1). Each box shows the factor's value and the running
+// value it makes, named; then the result beside backprop's ∂C/∂b_1.
 
-import type { ChainProduct, ChainTerm } from "gradscope";
+import type { ChainProduct } from "gradscope";
 import { formatNumber, relativeDifference } from "../views/number-format.js";
+import { backwardSteps, termLabel } from "./chain-backward.js";
 
 /** The largest finite float32, 2^128 − 2^104. */
 const FLOAT32_MAX = 3.4028234663852886e38;
-
-function subscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);
-}
-
-export function termLabel(t: ChainTerm): string {
-  if (t.kind === "sigma-prime") return `σ′(z${subscript(t.j)})`;
-  if (t.kind === "weight") return `w${subscript(t.j)}`;
-  return `∂C/∂a${subscript(t.j)}`;
-}
 
 export class ChainProductStrip {
   private readonly terms: HTMLOListElement;
@@ -25,7 +18,10 @@ export class ChainProductStrip {
     const doc = container.ownerDocument;
     this.terms = doc.createElement("ol");
     this.terms.className = "chain-terms";
-    this.terms.setAttribute("aria-label", "Factors of ∂C/∂b₁ with the running product");
+    this.terms.setAttribute(
+      "aria-label",
+      "Factors of ∂C/∂b₁ from the output back to the input, with the running value each makes",
+    );
     this.result = doc.createElement("p");
     this.result.className = "chain-result";
     this.result.setAttribute("aria-live", "polite");
@@ -34,21 +30,31 @@ export class ChainProductStrip {
 
   show(p: ChainProduct, maxDerivative: number): void {
     const doc = this.terms.ownerDocument;
-    const items = p.terms.map((t, i) => {
+    const span = (cls: string, text: string) => {
+      const s = doc.createElement("span");
+      s.className = cls;
+      s.textContent = text;
+      return s;
+    };
+    const items = backwardSteps(p).map((step, i) => {
+      const t = step.factor;
       const li = doc.createElement("li");
       li.className = `chain-term term-${t.kind}`;
-      const label = doc.createElement("span");
-      label.className = "term-label";
-      label.textContent = (i > 0 ? "× " : "") + termLabel(t);
-      const value = doc.createElement("span");
-      value.className = "term-value";
-      value.textContent = formatNumber(t.value);
-      const running = doc.createElement("span");
-      running.className = "term-running";
-      running.textContent = `= ${formatNumber(t.running)}`;
-      running.title = "running product of this factor and all before it";
+      li.dataset.quantity = step.quantity;
+      const running = span("term-running", "= ");
+      running.append(
+        span("running-name", step.name),
+        " = ",
+        span("running-value", formatNumber(step.running)),
+      );
+      running.title = "the product of this factor and every factor to its left";
       if (t.kind === "sigma-prime" && t.value < 0.01 * maxDerivative) li.classList.add("saturated");
-      li.append(label, value, running);
+      li.append(
+        span("term-label", (i > 0 ? "× " : "") + termLabel(t)),
+        span("term-value", formatNumber(t.value)),
+        running,
+        span("term-equation", step.equation === "start" ? "start" : step.equation),
+      );
       return li;
     });
     this.terms.replaceChildren(...items);

@@ -1,6 +1,7 @@
-// The chain view: the seed's section 4 made interactive. The learner edits a network with one
-// neuron per layer and sees ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × σ'(z_n) × ∂C/∂a_n term by term,
-// checked live against backprop, and why it vanishes (|w σ'| < 1/4) or explodes (w = 100, z = 0).
+// The chain view: Nielsen's chapter-5 chain made interactive. The learner edits a network with one
+// neuron per layer and sees ∂C/∂b_1 = σ'(z_1) × w_2 × σ'(z_2) × … × σ'(z_n) × ∂C/∂a_n multiplied
+// from the output back, as backprop does, checked live against backprop, and why it vanishes
+// (|w σ'| below the activation's σ′ ceiling) or explodes (w = 100, z = 0).
 
 import { catalogue, init, type ChainProduct, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
@@ -9,7 +10,15 @@ import { createViewCard } from "../views/view-card.js";
 import { ChainEditor, type ParameterKind } from "./chain-editor.js";
 import { ChainGradientChart } from "./chain-gradient-chart.js";
 import { explodingExample, randomNormal, smallWeights } from "./chain-presets.js";
-import { ChainProductStrip, termLabel } from "./chain-product-strip.js";
+import { ChainProductStrip } from "./chain-product-strip.js";
+import {
+  ceilingSentence,
+  chainFactors,
+  explodingActivation,
+  explodingParagraph,
+  NIELSEN_CHAPTER_5,
+  vanishingParagraph,
+} from "./chain-text.js";
 import {
   CHAIN_ACTIVATIONS,
   CHAIN_COSTS,
@@ -26,7 +35,6 @@ import {
 } from "./chain-state.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
 import { SeededNormal } from "./seeded-normal.js";
-import { formatNumber } from "../views/number-format.js";
 
 interface Parts {
   neurons: HTMLSelectElement;
@@ -39,6 +47,8 @@ interface Parts {
   chart: ChainGradientChart;
   factors: HTMLElement;
   ceiling: HTMLElement;
+  vanish: HTMLElement;
+  explode: HTMLElement;
 }
 
 export class ChainView implements PageView {
@@ -94,10 +104,17 @@ export class ChainView implements PageView {
       doc,
       "lab-chain",
       "The simplest deep network: one neuron per layer",
-      "The seed's section 4: with one neuron per layer, backprop's four equations collapse to one product, " +
-        "∂C/∂b₁ = σ′(z₁) × w₂ × σ′(z₂) × … × w_n × σ′(z_n) × ∂C/∂a_n. Change any weight, bias or the input and every factor updates.",
+      "With one neuron per layer, backprop's four equations collapse to one product, " +
+        "∂C/∂b₁ = σ′(z₁) × w₂ × σ′(z₂) × … × w_n × σ′(z_n) × ∂C/∂a_n (Nielsen, chapter 5). Change any weight, bias or the input and every factor updates.",
     );
     intro.root.classList.add("wide-card");
+    const source = doc.createElement("p");
+    source.className = "lab-source";
+    const link = doc.createElement("a");
+    link.href = NIELSEN_CHAPTER_5;
+    link.textContent = "Nielsen, Neural Networks and Deep Learning, chapter 5: why are deep neural networks hard to train?";
+    link.rel = "noopener";
+    source.append("From ", link, ".");
     const controls = doc.createElement("form");
     controls.className = "lab-controls";
     controls.setAttribute("aria-label", "Chain settings");
@@ -151,14 +168,15 @@ export class ChainView implements PageView {
     const editorBox = doc.createElement("div");
     editorBox.className = "chain-editor-box";
     const editor = new ChainEditor(editorBox, (kind, j, v) => this.setParameter(kind, j, v));
-    intro.body.append(controls, presets, editorBox);
+    intro.body.append(source, controls, presets, editorBox);
 
     const productCard = createViewCard(
       doc,
       "lab-chain-product",
-      "∂C/∂b₁, factor by factor",
-      "Each box is one factor of the product with its value; under it, the running product of it and every factor before it. " +
-        "The last running product is ∂C/∂b₁, shown beside the value the core's backprop computes for the same network.",
+      "∂C/∂b₁, factor by factor, from the output back",
+      "Backprop multiplies from the output back: it starts at ∂C/∂a_n; a factor σ′(z_j) turns ∂C/∂a_j into δ_j = ∂C/∂b_j " +
+        "(BP1 at the output, BP2 elsewhere), a factor w_j turns δ_j into ∂C/∂a_(j−1) (BP2). Each box shows the factor and the running value it makes. " +
+        "The last one is δ₁ = ∂C/∂b₁, shown beside the value the core's backprop computes for the same network.",
     );
     const strip = new ChainProductStrip(productCard.body);
 
@@ -177,15 +195,11 @@ export class ChainView implements PageView {
     const factors = doc.createElement("ul");
     factors.className = "factor-list";
     factors.setAttribute("aria-label", "The factors w_(j+1) σ′(z_j)");
+    // Both paragraphs follow the activation and the chain (showFactors).
     const vanish = doc.createElement("p");
-    vanish.textContent =
-      "Vanishing: σ′ of the sigmoid is at most σ′(0) = 1/4. If every |w_j| < 1, each factor |w_(j+1) σ′(z_j)| < 1/4, " +
-      "so ∂C/∂b₁ is more than 4^(n−1) times smaller than ∂C/∂b_n: the first layers learn far more slowly than the last.";
+    vanish.className = "chain-vanishing";
     const explode = doc.createElement("p");
-    explode.textContent =
-      "Exploding (Nielsen's example): make every w_j = 100 and choose b_j = −100·a_(j−1), so every z_j = 0 and σ′(z_j) = 1/4. " +
-      "Now each factor is 100 × 1/4 = 25 and the gradient grows 25-fold per layer going back. Either way the gradient in early " +
-      "layers is unstable: it is a product of many factors that are rarely all near 1.";
+    explode.className = "chain-exploding";
     text.append(ceiling, factors, vanish, explode);
     grid.append(chartBox, text);
     whyCard.body.append(grid);
@@ -218,15 +232,29 @@ export class ChainView implements PageView {
     };
     numberChange(x, "chainX");
     numberChange(y, "chainY");
-    return { neurons, activation, cost, x, y, editor, strip, chart, factors, ceiling };
+    return {
+      neurons,
+      activation,
+      cost,
+      x,
+      y,
+      editor,
+      strip,
+      chart,
+      factors,
+      ceiling,
+      vanish,
+      explode,
+    };
   }
 
   private explode(): void {
     const gs = mounted(this.gs, "the WebAssembly core");
-    const act = this.state.chainAct === "relu" ? "sigmoid" : this.state.chainAct;
+    const act = explodingActivation(this.state.chainAct);
     if (act !== this.state.chainAct)
       this.context?.notify(
-        "the exploding example needs z = 0 to be differentiable: sigmoid used instead of ReLU",
+        `the exploding example puts every z at 0, where ${this.state.chainAct}′ is at most 0.01: ` +
+          `${act} used instead`,
       );
     this.applyState(explodingExample({ ...this.state, chainAct: act }, gs.chain), true);
   }
@@ -283,26 +311,24 @@ export class ChainView implements PageView {
         if (this.chartProduct) parts.chart.update(this.chartProduct);
       });
     }
-    this.showFactors(p, maxDerivative);
+    this.showFactors(p);
   }
 
-  private showFactors(p: ChainProduct, maxDerivative: number): void {
+  private showFactors(p: ChainProduct): void {
+    const gs = mounted(this.gs, "the WebAssembly core");
     const parts = mounted(this.parts, "the controls");
     const doc = parts.factors.ownerDocument;
-    parts.ceiling.textContent =
-      `For ${this.state.chainAct}, σ′(z) ≤ ${formatNumber(maxDerivative)}` +
-      (this.state.chainAct === "sigmoid" ? " (= σ′(0) = 1/4)" : "") +
-      `, so |w σ′| < ${formatNumber(maxDerivative)} whenever |w| < 1. The factors of this chain:`;
-    const items: HTMLLIElement[] = [];
-    for (let j = 1; j < p.neurons.length; ++j) {
-      const f = (p.neurons[j]?.w ?? 0) * (p.neurons[j - 1]?.sigmaPrime ?? 0);
+    const act = this.state.chainAct;
+    parts.ceiling.textContent = ceilingSentence(act);
+    const items = chainFactors(p, act).map((f) => {
       const li = doc.createElement("li");
-      const a = Math.abs(f);
-      li.className = a < 0.25 ? "factor-small" : a > 1 ? "factor-large" : "factor-mid";
-      const label = `|${termLabel({ kind: "weight", j: j + 1, value: 0, running: 0 })} ${termLabel({ kind: "sigma-prime", j, value: 0, running: 0 })}|`;
-      li.textContent = `${label} = ${formatNumber(a)}${a < 0.25 ? " < 1/4" : a > 1 ? " > 1" : ""}`;
-      items.push(li);
-    }
+      li.className = f.cls;
+      li.textContent = f.text;
+      return li;
+    });
     parts.factors.replaceChildren(...items);
+    parts.vanish.textContent = vanishingParagraph(act, p.neurons.length);
+    const used = explodingActivation(act);
+    parts.explode.textContent = explodingParagraph(act, gs.activations.derivative(used, 0));
   }
 }

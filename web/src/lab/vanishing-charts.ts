@@ -4,7 +4,7 @@
 
 import { boundedLogScale, boundedLogSplits } from "../views/axis-ticks.js";
 import type uPlot from "uplot";
-import { lineStyle } from "../views/palette.js";
+import { hiddenLayerStyle, variantColour } from "./vanishing-colours.js";
 import { SizedPlot, type PlotSpec } from "../views/sized-plot.js";
 import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
@@ -58,9 +58,9 @@ export class InitialSpeedChart {
           ],
           series: [
             { label: "hidden layer" },
-            ...r.variants.map((v, i) => ({
+            ...r.variants.map((v) => ({
               label: variantLabel(v),
-              ...styleOf(i),
+              stroke: variantColour(v),
               width: 2,
               points: { size: 6 },
               value: speedValue,
@@ -73,11 +73,6 @@ export class InitialSpeedChart {
       data,
     );
   }
-}
-
-function styleOf(i: number): { stroke: string; dash?: number[] } {
-  const s = lineStyle(i);
-  return s.dash ? { stroke: s.stroke, dash: s.dash } : { stroke: s.stroke };
 }
 
 /** One chart per variant: every hidden layer's speed over the epochs. */
@@ -124,8 +119,8 @@ export class TrainingSpeedCharts {
               { label: "epoch" },
               ...Array.from({ length: hidden }, (_, l) => ({
                 label: `hidden ${l + 1}`,
-                ...styleOf(l),
-                width: 1.5,
+                ...hiddenLayerStyle(l + 1),
+                width: 2,
                 value: speedValue,
               })),
             ],
@@ -167,9 +162,9 @@ export class AccuracyChart {
           axes: [{ label: "epoch" }, { label: "accuracy (%)", size: 50 }],
           series: [
             { label: "epoch" },
-            ...r.variants.map((v, i) => ({
+            ...r.variants.map((v) => ({
               label: variantLabel(v),
-              ...styleOf(i),
+              stroke: variantColour(v),
               width: 2,
               value: (_u: uPlot, y: number | null) => (y == null ? "–" : `${y.toFixed(1)}%`),
             })),

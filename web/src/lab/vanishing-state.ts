@@ -10,6 +10,8 @@ const VARIANT_IDS = VANISHING_VARIANTS.map((v) => v.id);
 
 export interface VanishingState {
   labHidden: number;
+  /** Training images: the first labSamples of the digits (the speed is averaged over them). */
+  labSamples: number;
   labWidth: number;
   labSeed: number;
   labEpochs: number;
@@ -22,6 +24,7 @@ export interface VanishingState {
 /** Four hidden layers as the book's figure; mini-batch SGD that shows the remedies within a minute. */
 export const DEFAULT_VANISHING: VanishingState = {
   labHidden: 4,
+  labSamples: 1000,
   labWidth: 30,
   labSeed: 1,
   labEpochs: 30,
@@ -31,13 +34,52 @@ export const DEFAULT_VANISHING: VanishingState = {
   labVariants: [...VARIANT_IDS],
 };
 
-/** generate_gradient.py's training: full batches of the 1,000 images, η = 0.1, λ = 5, 500 epochs. */
-export const BOOK_TRAINING: Pick<VanishingState, "labEpochs" | "labBatch" | "labRate" | "labL2"> = {
-  labEpochs: 500,
-  labBatch: 1000,
-  labRate: 0.1,
-  labL2: 5,
-};
+/** The held-out images: the 1,000 after the training images. */
+export const TEST_SAMPLES = 1000;
+/** The most training images: the bundled 10,000 digits less the held-out ones. */
+export const MAX_SAMPLES = 9000;
+
+type Training = Pick<VanishingState, "labSamples" | "labEpochs" | "labBatch" | "labRate" | "labL2">;
+
+export interface TrainingSetting {
+  id: "quick" | "speed-figure" | "book";
+  /** The button's text. */
+  name: string;
+  /** What it is, for the button's title and the page. */
+  description: string;
+  values: Training;
+}
+
+/** The named training settings, each a button on the page. */
+export const TRAINING_SETTINGS: readonly TrainingSetting[] = Object.freeze([
+  {
+    id: "quick",
+    name: "Quick training",
+    description: "1,000 images, mini-batches of 10, η = 0.1, no L2, 30 epochs",
+    values: { labSamples: 1000, labEpochs: 30, labBatch: 10, labRate: 0.1, labL2: 0 },
+  },
+  {
+    id: "speed-figure",
+    name: "The book's speed figure",
+    description:
+      "generate_gradient.py, behind the book's speed-of-learning figures: full batches of 1,000 images, η = 0.1, λ = 5, 500 epochs",
+    values: { labSamples: 1000, labEpochs: 500, labBatch: 1000, labRate: 0.1, labL2: 5 },
+  },
+  {
+    id: "book",
+    name: "The book's training",
+    description:
+      "network2 as in chapter 5's accuracy runs, on all 9,000 training digits: mini-batches of 10, η = 0.1, λ = 5 (λ/n with n = 9,000), 30 epochs",
+    values: { labSamples: 9000, labEpochs: 30, labBatch: 10, labRate: 0.1, labL2: 5 },
+  },
+]);
+
+/** The named setting the state's training matches, if any. */
+export function trainingSettingOf(s: VanishingState): TrainingSetting | undefined {
+  return TRAINING_SETTINGS.find((t) =>
+    (Object.keys(t.values) as (keyof Training)[]).every((k) => t.values[k] === s[k]),
+  );
+}
 
 function variantListKind(): PropertyKind<string[]> {
   return {
@@ -58,6 +100,7 @@ function variantListKind(): PropertyKind<string[]> {
 
 export const VANISHING_TABLE: PropertyTable<VanishingState> = [
   { key: "labHidden", kind: numberKind(1, MAX_HIDDEN, true) },
+  { key: "labSamples", kind: numberKind(1, MAX_SAMPLES, true) },
   { key: "labWidth", kind: numberKind(1, 100, true) },
   { key: "labSeed", kind: numberKind(0, 2 ** 31 - 1, true) },
   { key: "labEpochs", kind: numberKind(0, 500, true) },
@@ -77,8 +120,8 @@ export function experimentConfig(s: VanishingState): ExperimentConfig {
     batchSize: s.labBatch,
     learningRate: s.labRate,
     l2: s.labL2,
-    samples: 1000,
-    testSamples: 1000,
+    samples: s.labSamples,
+    testSamples: TEST_SAMPLES,
   };
 }
 

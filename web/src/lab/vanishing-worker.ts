@@ -1,9 +1,11 @@
 // The deep-network experiment's worker: owns a WebAssembly module, loads the images (the bundled
 // MNIST digits or the learner's IDX files) and trains every variant side by side, one epoch of
-// each in turn, posting each measurement as it comes. Stops between epochs when asked.
+// each in turn, posting each measurement as it comes. Stops between epochs when asked. The page
+// runs one of these per core, each with its share of the networks (vanishing-split.ts).
 
 import { init, vanishingRun, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
 import { VANISHING_VARIANTS } from "./vanishing-variants.js";
+import { splitSamples } from "./vanishing-split.js";
 import { fetchIdxDataset, idxBytesDataset } from "../model/bundled-mnist.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
 import type {
@@ -74,9 +76,7 @@ class LabWorker {
     const started = performance.now();
     const { data, description } = await this.load(source);
     if (data.n < 2) throw new Error(`the data set has ${data.n} images; at least 2 are needed`);
-    // Small files: split what there is in half rather than fail.
-    const samples = Math.min(config.samples, Math.floor(data.n / 2));
-    const testSamples = Math.min(config.testSamples, data.n - samples);
+    const { samples, testSamples } = splitSamples(data.n, config.samples, config.testSamples);
     this.scope.postMessage({
       type: "data",
       runId,

@@ -1,0 +1,31 @@
+// One colour meaning per chart family in the deep-network lab: the charts that compare networks
+// colour each network the same way in every run, whatever networks are chosen (Okabe–Ito hues);
+// the per-network charts colour hidden layers by a dark-to-light ramp of one hue that no network
+// uses, so "blue" never means a network on one chart and a layer on the next. Pure.
+
+import { OKABE_ITO } from "../views/palette.js";
+
+const VARIANT_COLOURS: Readonly<Record<string, string>> = {
+  book: OKABE_ITO.vermillion,
+  "relu-he": OKABE_ITO.bluishGreen,
+  tanh: OKABE_ITO.orange,
+  "leaky-relu-he": OKABE_ITO.reddishPurple,
+  large: OKABE_ITO.black,
+};
+
+/** A network's colour (the same in every run and every comparing chart). */
+export function variantColour(id: string): string {
+  const c = VARIANT_COLOURS[id];
+  if (c === undefined) throw new Error(`no colour for variant ${id}`);
+  return c;
+}
+
+/** Blues from dark (hidden layer 1, next to the input) to light (the last hidden layer). */
+const LAYER_RAMP = ["#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1"] as const;
+
+/** Hidden layer l's colour (1-based) and dash: beyond six layers the ramp repeats dashed. */
+export function hiddenLayerStyle(l: number): { stroke: string; dash?: number[] } {
+  const i = l - 1;
+  const stroke = LAYER_RAMP[i % LAYER_RAMP.length] as string;
+  return i < LAYER_RAMP.length ? { stroke } : { stroke, dash: [6, 3] };
+}
