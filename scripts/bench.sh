@@ -76,6 +76,10 @@ done
 log "building the site (dist/) and timing the page in Chromium"
 bash scripts/build.sh >&2
 node bench/page_bench.mjs "$out/page.json"
+# The MNIST lab's book's training (9,000 digits, 30 epochs), in Node and on the page.
+log "timing the MNIST lab's book's training (Node, then the page's parallel workers)"
+rm -f "$out/lab.json"
+node bench/lab_book_bench.mjs "$out/lab.json"
 
 # The machine and the versions, for docs/performance.md.
 node --input-type=module > "$out/machine.json" <<JS

@@ -72,6 +72,7 @@ export class VanishingView implements PageView {
   private runSeconds = 0;
   private runEpochs = 0;
   private runSamples = 0;
+  private runWorkers = 0;
   private runId = 0;
   private running = false;
   private results: VanishingResults | null = null;
@@ -228,7 +229,7 @@ export class VanishingView implements PageView {
       "Why the book's accuracy is higher: Nielsen trains the same [784, 30, 30, 30, 30, 10] network on MNIST's 50,000 training " +
       "images and reports ≈96.5 % after 30 epochs. Here the bundled set has 10,000 digits, so the book's training uses 9,000 " +
       "of them and holds out 1,000: each epoch is 900 mini-batches instead of 5,000, and with λ = 5 over n = 9,000 the weight " +
-      "decay per step is 5.6 times stronger. The deep sigmoid network still learns, its first layer far more slowly at first.";
+      "decay per step is 5.6 times stronger. Run it to see how far the deep sigmoid network gets here.";
     const progress = doc.createElement("progress");
     progress.className = "lab-progress";
     progress.max = 1;
@@ -394,6 +395,7 @@ export class VanishingView implements PageView {
     this.results = new VanishingResults(this.state.labVariants);
     this.dataDescription = "";
     this.pending = shares.length;
+    this.runWorkers = shares.length;
     this.stoppedRun = false;
     this.runSeconds = 0;
     p.conclusions.replaceChildren();
@@ -542,7 +544,7 @@ export class VanishingView implements PageView {
       bits.push(
         done.stopped
           ? `stopped after ${done.seconds.toFixed(1)} s`
-          : `finished in ${done.seconds.toFixed(1)} s`,
+          : `finished in ${done.seconds.toFixed(1)} s on ${this.runWorkers} Web Worker${this.runWorkers > 1 ? "s" : ""}`,
       );
     p.status.textContent = bits.filter((b) => b !== "").join(" · ");
   }
