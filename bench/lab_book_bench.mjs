@@ -6,6 +6,7 @@
 // Figures for docs/performance.md and docs/vanishing.md (bench/report.mjs).
 //   node bench/lab_book_bench.mjs <out.json>
 import { readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { init, vanishingRun } from "gradscope";
@@ -30,6 +31,7 @@ const options = {
   l2: 5,
 };
 
+const loadStart = loadavg().map((v) => v.toFixed(2)).join(" ");
 const gs = await init();
 const data = gs.datasets.idxDataset(
   gunzipSync(await readFile(`${root}/data/mnist-10k-images-idx3-ubyte.gz`)),
@@ -83,6 +85,7 @@ const same =
   page_.rows.book.testEnd === last.test.accuracy;
 const result = {
   options,
+  load: `${loadStart} / ${loadavg().map((v) => v.toFixed(2)).join(" ")}`,
   node: {
     seconds: nodeSeconds,
     imagesPerSecond: (9000 * EPOCHS) / nodeSeconds,

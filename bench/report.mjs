@@ -174,7 +174,7 @@ function labSection() {
   return `## The MNIST lab's book's training
 
 [784, 30, 30, 30, 30, 10], 9,000 training digits, mini-batches of 10, η = 0.1, λ = 5, 30 epochs,
-seed 1; held-out accuracy on the next 1,000 digits (bench/lab_book_bench.mjs).
+seed 1; held-out accuracy on the next 1,000 digits (bench/lab_book_bench.mjs${t.load ? `; load average at start / end ${t.load}` : ""}).
 
 | run | time | images per second |
 |---|---|---|
