@@ -31,7 +31,9 @@ const options = {
   l2: 5,
 };
 
-const loadStart = loadavg().map((v) => v.toFixed(2)).join(" ");
+const loadStart = loadavg()
+  .map((v) => v.toFixed(2))
+  .join(" ");
 const gs = await init();
 const data = gs.datasets.idxDataset(
   gunzipSync(await readFile(`${root}/data/mnist-10k-images-idx3-ubyte.gz`)),
@@ -55,14 +57,19 @@ try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   started = performance.now();
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await page.locator(".lab-status").filter({ hasText: /finished in/ }).waitFor({ timeout: 1_800_000 });
+  await page
+    .locator(".lab-status")
+    .filter({ hasText: /finished in/ })
+    .waitFor({ timeout: 1_800_000 });
   const pageSeconds = (performance.now() - started) / 1000;
   const rows = {};
   for (const v of variants.split(",")) {
     const values = (table) =>
       page
         .locator(`.${table} tr[data-variant="${v}"] td`)
-        .evaluateAll((tds) => tds.map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))));
+        .evaluateAll((tds) =>
+          tds.map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))),
+        );
     const init_ = await values("initial-table");
     const latest = await values("latest-table");
     rows[v] = {
@@ -73,7 +80,13 @@ try {
       testEnd: latest[7],
     };
   }
-  page_ = { seconds: pageSeconds, cores, workers: Math.min(cores, 5), status: await page.locator(".lab-status").textContent(), rows };
+  page_ = {
+    seconds: pageSeconds,
+    cores,
+    workers: Math.min(cores, 5),
+    status: await page.locator(".lab-status").textContent(),
+    rows,
+  };
   await context.close();
 } finally {
   await browser.close();
@@ -85,11 +98,18 @@ const same =
   page_.rows.book.testEnd === last.test.accuracy;
 const result = {
   options,
-  load: `${loadStart} / ${loadavg().map((v) => v.toFixed(2)).join(" ")}`,
+  load: `${loadStart} / ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(" ")}`,
   node: {
     seconds: nodeSeconds,
     imagesPerSecond: (9000 * EPOCHS) / nodeSeconds,
-    history: points.map((p) => ({ epoch: p.epoch, speeds: p.speeds, train: p.train.accuracy, test: p.test.accuracy })),
+    history: points.map((p) => ({
+      epoch: p.epoch,
+      speeds: p.speeds,
+      train: p.train.accuracy,
+      test: p.test.accuracy,
+    })),
   },
   page: page_,
   pageEqualsPackage: same,

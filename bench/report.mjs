@@ -169,7 +169,10 @@ function labSection() {
   const speeds = (s) => s.map((v) => v.toPrecision(3)).join(", ");
   const last = t.node.history.at(-1);
   const rows = Object.entries(t.page.rows)
-    .map(([v, r]) => `| ${v} | ${speeds(r.speedsInit)} | ${speeds(r.speedsEnd)} | ${pct(r.trainEnd)} | ${pct(r.testEnd)} |`)
+    .map(
+      ([v, r]) =>
+        `| ${v} | ${speeds(r.speedsInit)} | ${speeds(r.speedsEnd)} | ${pct(r.trainEnd)} | ${pct(r.testEnd)} |`,
+    )
     .join("\n");
   return `## The MNIST lab's book's training
 

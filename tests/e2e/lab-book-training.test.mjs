@@ -43,7 +43,9 @@ async function packageRun(activation, init_) {
 async function rowValues(page, table, variant) {
   return page
     .locator(`.${table} tr[data-variant="${variant}"] td`)
-    .evaluateAll((tds) => tds.map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))));
+    .evaluateAll((tds) =>
+      tds.map((td) => (td.dataset.value === undefined ? null : Number(td.dataset.value))),
+    );
 }
 
 describe("the MNIST lab's book's training (built site)", () => {
@@ -59,15 +61,27 @@ describe("the MNIST lab's book's training (built site)", () => {
       `${built.server.url}#view=vanishing&${BOOK}&labVariants=book,relu-he,tanh`,
       { width: 1280, height: 800 },
       // Three cores: three networks, so three workers side by side.
-      { prepare: (p) => p.addInitScript(() => Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 })) },
+      {
+        prepare: (p) =>
+          p.addInitScript(() =>
+            Object.defineProperty(navigator, "hardwareConcurrency", { get: () => 3 }),
+          ),
+      },
     );
     await page.getByRole("heading", { name: /Deep networks on MNIST/ }).waitFor();
     assert.equal(await page.getByLabel("Training images").inputValue(), "9000");
     const before = (await page.locator("main").textContent()) ?? "";
-    assert.doesNotMatch(before, /slower|more slowly|barely|persists|In this run/, "nothing concluded before a run");
+    assert.doesNotMatch(
+      before,
+      /slower|more slowly|barely|persists|In this run/,
+      "nothing concluded before a run",
+    );
     assert.equal(await page.locator(".latest-table").isVisible(), false);
     assert.match(before, /50,000 training images and reports ≈96\.5 %/);
-    await page.screenshot({ path: `${artifacts}/lab-vanishing-book-before-1280x800.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/lab-vanishing-book-before-1280x800.png`,
+      fullPage: true,
+    });
 
     await page.getByRole("button", { name: "Run", exact: true }).click();
     const status = page.locator(".lab-status");
@@ -95,15 +109,25 @@ describe("the MNIST lab's book's training (built site)", () => {
     const r0 = book[0].speeds[3] / book[0].speeds[0];
     const shown = Number(r0.toPrecision(4)).toString();
     assert.ok(
-      said.includes(`(the book): in this run at initialisation hidden layer 1 learned ${shown}× slower than hidden layer 4`),
+      said.includes(
+        `(the book): in this run at initialisation hidden layer 1 learned ${shown}× slower than hidden layer 4`,
+      ),
       said,
     );
     assert.match(said, /9,000 training images, 1,000 held out/);
     assert.match(said, new RegExp(`after epoch ${EPOCHS} hidden layer 1 learned`));
     const acc = (v) => `${(100 * v).toFixed(1)}%`;
-    assert.ok(said.includes(`held-out accuracy went from ${acc(book[0].test.accuracy)} to ${acc(book.at(-1).test.accuracy)}`), said);
+    assert.ok(
+      said.includes(
+        `held-out accuracy went from ${acc(book[0].test.accuracy)} to ${acc(book.at(-1).test.accuracy)}`,
+      ),
+      said,
+    );
     assert.doesNotMatch(said, /not a number|undefined|NaN/);
-    await page.screenshot({ path: `${artifacts}/lab-vanishing-book-after-1280x800.png`, fullPage: true });
+    await page.screenshot({
+      path: `${artifacts}/lab-vanishing-book-after-1280x800.png`,
+      fullPage: true,
+    });
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -122,20 +146,33 @@ describe("the MNIST lab's book's training (built site)", () => {
     );
     await page.getByRole("button", { name: "The book's speed figure" }).click();
     assert.match(page.url(), /labSamples=1000&.*labBatch=1000/);
-    assert.match((await page.locator(".lab-setting").textContent()) ?? "", /speed figure.*500 epochs/);
+    assert.match(
+      (await page.locator(".lab-setting").textContent()) ?? "",
+      /speed figure.*500 epochs/,
+    );
     await page.getByLabel("Epochs of training").fill("1");
     await page.getByLabel("Epochs of training").dispatchEvent("change");
     assert.match((await page.locator(".lab-setting").textContent()) ?? "", /your own setting/);
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.locator(".lab-status").filter({ hasText: /finished in/ }).waitFor({ timeout: 120_000 });
+    await page
+      .locator(".lab-status")
+      .filter({ hasText: /finished in/ })
+      .waitFor({ timeout: 120_000 });
     const initCaption = (await page.locator(".initial-table caption").textContent()) ?? "";
     assert.match(initCaption, /^At initialisation/);
     const initHeads = await page.locator(".initial-table thead th").allTextContents();
     assert.ok(!initHeads.some((h) => /now|latest|epoch/.test(h)), `${initHeads}`);
-    assert.match((await page.locator(".latest-table caption").textContent()) ?? "", /^After the latest epoch/);
+    assert.match(
+      (await page.locator(".latest-table caption").textContent()) ?? "",
+      /^After the latest epoch/,
+    );
     assert.ok((await pageWidthOverflow(page)) <= 0, "wider than a 390 px phone");
     // The tables scroll inside their box rather than push the page wider.
-    const box = await page.locator(".table-scroll").evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth, ow: e.getBoundingClientRect().right }));
+    const box = await page.locator(".table-scroll").evaluate((e) => ({
+      sw: e.scrollWidth,
+      cw: e.clientWidth,
+      ow: e.getBoundingClientRect().right,
+    }));
     assert.ok(box.ow <= 390, JSON.stringify(box));
     await page.screenshot({ path: `${artifacts}/lab-vanishing-after-390x844.png`, fullPage: true });
     assert.deepEqual(problems, []);

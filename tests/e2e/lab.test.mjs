@@ -217,7 +217,10 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
     );
     await page.locator(".chain-term").first().waitFor();
     const box = page.locator(".lab-two-columns");
-    await box.locator(".u-legend").filter({ hasText: "0: no gradient (drawn at the floor)" }).waitFor();
+    await box
+      .locator(".u-legend")
+      .filter({ hasText: "0: no gradient (drawn at the floor)" })
+      .waitFor();
     assert.match((await box.textContent()) ?? "", /0: no gradient/);
     assert.match(
       (await page.locator(".factor-list").textContent()) ?? "",

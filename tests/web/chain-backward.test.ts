@@ -83,11 +83,17 @@ test("every δ_j equals an independent backward pass, for every chain activation
     for (const s of steps.filter((x) => x.quantity === "delta")) {
       const r = ref[s.j - 1] as number;
       // The core stores w, b, z, σ′ in float32 (the network's precision): agree to float precision.
-      assert.ok(Math.abs(s.running - r) <= 1e-5 * Math.abs(r) + 1e-30, `${act} δ${s.j}: ${s.running} vs ${r}`);
+      assert.ok(
+        Math.abs(s.running - r) <= 1e-5 * Math.abs(r) + 1e-30,
+        `${act} δ${s.j}: ${s.running} vs ${r}`,
+      );
     }
     const last = steps.at(-1)?.running ?? NaN;
     // The same factors multiplied in the other order: equal to double rounding.
-    assert.ok(Math.abs(last - p.dCdb1) <= 1e-12 * Math.abs(p.dCdb1), `${act}: the last running value is ∂C/∂b₁`);
+    assert.ok(
+      Math.abs(last - p.dCdb1) <= 1e-12 * Math.abs(p.dCdb1),
+      `${act}: the last running value is ∂C/∂b₁`,
+    );
     biasGradients(p).forEach((g, j) => {
       const r = Math.abs(ref[j] as number);
       assert.ok(Math.abs(g - r) <= 1e-5 * r + 1e-30, `${act} |∂C/∂b${j + 1}|`);
@@ -101,16 +107,23 @@ test("each factor is compared with the chosen activation's σ′ ceiling from th
     const factors = chainFactors(product(act), act);
     assert.equal(factors.length, 3);
     for (const f of factors) {
-      const expected = f.value > 1 ? "factor-large" : f.value < ceilingOf(act) ? "factor-small" : "factor-mid";
+      const expected =
+        f.value > 1 ? "factor-large" : f.value < ceilingOf(act) ? "factor-small" : "factor-mid";
       assert.equal(f.cls, expected, `${act} ${f.text}`);
     }
   }
   // tanh: z near 0 and |w| ≈ 0.9 give factors between 1/4 and 1, below tanh's ceiling of 1.
   const tanh = chainFactors(product("tanh", [1, 0.9, 0.9, 0.9], [-1, 0, 0, 0]), "tanh");
   assert.ok(tanh.every((f) => f.value > 0.25 && f.value < 1));
-  assert.ok(tanh.every((f) => f.text.endsWith(" < 1") && f.cls === "factor-small"), tanh[0]?.text);
+  assert.ok(
+    tanh.every((f) => f.text.endsWith(" < 1") && f.cls === "factor-small"),
+    tanh[0]?.text,
+  );
   const sigmoid = chainFactors(product("sigmoid"), "sigmoid");
-  assert.ok(sigmoid.every((f) => f.text.endsWith(" < 1/4")), sigmoid[0]?.text);
+  assert.ok(
+    sigmoid.every((f) => f.text.endsWith(" < 1/4")),
+    sigmoid[0]?.text,
+  );
 });
 
 test("the text follows the activation", () => {
@@ -126,7 +139,10 @@ test("the text follows the activation", () => {
   for (const act of CHAIN_ACTIVATIONS) {
     const used = explodingActivation(act);
     const d0 = gs.activations.derivative(used, 0);
-    assert.ok(100 * d0 > 1, `${act}: the exploding preset's factor 100 σ′(0) = ${100 * d0} must exceed 1`);
+    assert.ok(
+      100 * d0 > 1,
+      `${act}: the exploding preset's factor 100 σ′(0) = ${100 * d0} must exceed 1`,
+    );
     assert.match(explodingParagraph(act, d0), new RegExp(`100 × \\S+ = ${100 * d0} `));
   }
   assert.match(explodingParagraph("sigmoid", 0.25), /100 × 1\/4 = 25 /);
@@ -146,5 +162,8 @@ test("zeros sit one decade below the smallest positive value; the rest stay in p
   assert.deepEqual(g.slice(0, 2), [0, 0]);
   assert.ok((g[3] as number) > 0);
   const { zeros } = splitZeros(g, zeroFloor(g));
-  assert.deepEqual(zeros.map((z) => z !== null), [true, true, false, false]);
+  assert.deepEqual(
+    zeros.map((z) => z !== null),
+    [true, true, false, false],
+  );
 });

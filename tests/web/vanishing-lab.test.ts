@@ -4,7 +4,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { VanishingPoint } from "gradscope";
-import { catchUpEpoch, runConclusions, slowerText } from "../../web/src/lab/vanishing-conclusions.js";
+import {
+  catchUpEpoch,
+  runConclusions,
+  slowerText,
+} from "../../web/src/lab/vanishing-conclusions.js";
 import { hiddenLayerStyle, variantColour } from "../../web/src/lab/vanishing-colours.js";
 import { VanishingResults } from "../../web/src/lab/vanishing-results.js";
 import { assignVariants, splitSamples, workerCount } from "../../web/src/lab/vanishing-split.js";
@@ -20,8 +24,20 @@ import { parseParams, writeParams } from "../../web/src/state/url-table.js";
 
 test("the book's training is named apart from the speed figure, and reaches the worker", () => {
   const byId = Object.fromEntries(TRAINING_SETTINGS.map((t) => [t.id, t]));
-  assert.deepEqual(byId.book?.values, { labSamples: 9000, labEpochs: 30, labBatch: 10, labRate: 0.1, labL2: 5 });
-  assert.deepEqual(byId["speed-figure"]?.values, { labSamples: 1000, labEpochs: 500, labBatch: 1000, labRate: 0.1, labL2: 5 });
+  assert.deepEqual(byId.book?.values, {
+    labSamples: 9000,
+    labEpochs: 30,
+    labBatch: 10,
+    labRate: 0.1,
+    labL2: 5,
+  });
+  assert.deepEqual(byId["speed-figure"]?.values, {
+    labSamples: 1000,
+    labEpochs: 500,
+    labBatch: 1000,
+    labRate: 0.1,
+    labL2: 5,
+  });
   assert.notEqual(byId.book?.name, byId["speed-figure"]?.name);
   assert.equal(trainingSettingOf(DEFAULT_VANISHING)?.id, "quick");
   const book = { ...DEFAULT_VANISHING, ...byId.book?.values };
@@ -34,7 +50,11 @@ test("the book's training is named apart from the speed figure, and reaches the 
   writeParams(VANISHING_TABLE, book, params);
   assert.equal(params.get("labSamples"), "9000");
   assert.deepEqual(parseParams(VANISHING_TABLE, DEFAULT_VANISHING, params).value, book);
-  assert.match(parseParams(VANISHING_TABLE, DEFAULT_VANISHING, new URLSearchParams("labSamples=9001")).problems[0] ?? "", /labSamples/);
+  assert.match(
+    parseParams(VANISHING_TABLE, DEFAULT_VANISHING, new URLSearchParams("labSamples=9001"))
+      .problems[0] ?? "",
+    /labSamples/,
+  );
 });
 
 test("9,000 + 1,000 of the bundled 10,000 digits are used as asked; small files split in half", () => {
@@ -92,7 +112,10 @@ test("conclusions come from the run's numbers, and none before it", () => {
       "hidden layer 4; after epoch 2 hidden layer 1 learned 1.115× faster than hidden layer 4; the first layer " +
       "came within 10× of the last at epoch 2; held-out accuracy went from 8.5% to 75.8%.",
   );
-  assert.match(said[1] ?? "", /^ReLU \+ He init: in this run at initialisation hidden layer 1 learned 2\.791× slower/);
+  assert.match(
+    said[1] ?? "",
+    /^ReLU \+ He init: in this run at initialisation hidden layer 1 learned 2\.791× slower/,
+  );
   assert.equal(catchUpEpoch(r.of("book"), 4), 2);
   assert.equal(slowerText(1, 1.01), "about as fast as");
   assert.equal(slowerText(0, 1), null);

@@ -46,7 +46,9 @@ export class ChainGradientChart {
             // The floor's tick reads 0: the points there are exact zeros, not small values.
             values: (u: unknown, splits: (number | null)[]) => {
               const labels = logTickLabels(u, splits);
-              return hasZeros ? splits.map((v, i) => (v === floor ? "0" : labels[i] ?? "")) : labels;
+              return hasZeros
+                ? splits.map((v, i) => (v === floor ? "0" : (labels[i] ?? "")))
+                : labels;
             },
           },
         ],

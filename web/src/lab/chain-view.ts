@@ -112,7 +112,8 @@ export class ChainView implements PageView {
     source.className = "lab-source";
     const link = doc.createElement("a");
     link.href = NIELSEN_CHAPTER_5;
-    link.textContent = "Nielsen, Neural Networks and Deep Learning, chapter 5: why are deep neural networks hard to train?";
+    link.textContent =
+      "Nielsen, Neural Networks and Deep Learning, chapter 5: why are deep neural networks hard to train?";
     link.rel = "noopener";
     source.append("From ", link, ".");
     const controls = doc.createElement("form");

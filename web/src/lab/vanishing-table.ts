@@ -50,7 +50,12 @@ function rowHead(doc: Document, v: string): HTMLTableRowElement {
   return tr;
 }
 
-function speedCells(cell: Cell, tr: HTMLTableRowElement, p: VanishingPoint | undefined, hidden: number) {
+function speedCells(
+  cell: Cell,
+  tr: HTMLTableRowElement,
+  p: VanishingPoint | undefined,
+  hidden: number,
+) {
   for (let i = 0; i < hidden; ++i) {
     const s = p?.speeds[i];
     cell(tr, p ? formatNumber(s ?? NaN) : "…", s);
@@ -68,7 +73,12 @@ export class VanishingTable {
     this.latest.hidden = true;
   }
 
-  update(r: VanishingResults, hidden: number, samples: number, book: readonly number[] | undefined): void {
+  update(
+    r: VanishingResults,
+    hidden: number,
+    samples: number,
+    book: readonly number[] | undefined,
+  ): void {
     const doc = this.initial.ownerDocument;
     const cell = cellMaker(doc);
     const layers = Array.from({ length: hidden }, (_, i) => `hidden ${i + 1}`);
@@ -88,7 +98,9 @@ export class VanishingTable {
       initBody.append(tr);
     }
     const initParts: HTMLElement[] = [
-      caption(`At initialisation: speed of learning ‖∂C/∂bˡ‖ of each hidden layer, averaged over the ${images}`),
+      caption(
+        `At initialisation: speed of learning ‖∂C/∂bˡ‖ of each hidden layer, averaged over the ${images}`,
+      ),
       header(doc, ["network", ...layers, "first ÷ last", "held-out accuracy"]),
       initBody,
     ];
@@ -125,7 +137,14 @@ export class VanishingTable {
     }
     this.latest.replaceChildren(
       caption(`After the latest epoch of training: speeds over the same ${images}, and accuracy`),
-      header(doc, ["network", "epoch", ...layers, "first ÷ last", "training accuracy", "held-out accuracy"]),
+      header(doc, [
+        "network",
+        "epoch",
+        ...layers,
+        "first ÷ last",
+        "training accuracy",
+        "held-out accuracy",
+      ]),
       latestBody,
     );
   }
