@@ -4,7 +4,7 @@
 
 import { boundedLogScale, boundedLogSplits } from "../views/axis-ticks.js";
 import type uPlot from "uplot";
-import { hiddenLayerStyle, variantColour } from "./vanishing-colours.js";
+import { hiddenLayerStyle, variantStyle } from "./vanishing-colours.js";
 import { SizedPlot, type PlotSpec } from "../views/sized-plot.js";
 import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { diverged, type VanishingResults } from "./vanishing-results.js";
@@ -60,7 +60,7 @@ export class InitialSpeedChart {
             { label: "hidden layer" },
             ...r.variants.map((v) => ({
               label: variantLabel(v),
-              stroke: variantColour(v),
+              ...variantStyle(v),
               width: 2,
               points: { size: 6 },
               value: speedValue,
@@ -164,7 +164,7 @@ export class AccuracyChart {
             { label: "epoch" },
             ...r.variants.map((v) => ({
               label: variantLabel(v),
-              stroke: variantColour(v),
+              ...variantStyle(v),
               width: 2,
               value: (_u: uPlot, y: number | null) => (y == null ? "–" : `${y.toFixed(1)}%`),
             })),

@@ -5,19 +5,25 @@
 
 import { OKABE_ITO } from "../views/palette.js";
 
-const VARIANT_COLOURS: Readonly<Record<string, string>> = {
-  book: OKABE_ITO.vermillion,
-  "relu-he": OKABE_ITO.bluishGreen,
-  tanh: OKABE_ITO.orange,
-  "leaky-relu-he": OKABE_ITO.reddishPurple,
-  large: OKABE_ITO.black,
+const VARIANT_STYLES: Readonly<Record<string, { stroke: string; dash?: number[] }>> = {
+  book: { stroke: OKABE_ITO.vermillion },
+  "relu-he": { stroke: OKABE_ITO.bluishGreen },
+  tanh: { stroke: OKABE_ITO.reddishPurple },
+  "leaky-relu-he": { stroke: OKABE_ITO.black },
+  // Orange is near the book's vermillion: dashed as well, so the two never look alike.
+  large: { stroke: OKABE_ITO.orange, dash: [8, 4] },
 };
 
-/** A network's colour (the same in every run and every comparing chart). */
-export function variantColour(id: string): string {
-  const c = VARIANT_COLOURS[id];
+/** A network's line (the same in every run and every comparing chart). */
+export function variantStyle(id: string): { stroke: string; dash?: number[] } {
+  const c = VARIANT_STYLES[id];
   if (c === undefined) throw new Error(`no colour for variant ${id}`);
   return c;
+}
+
+/** A network's colour. */
+export function variantColour(id: string): string {
+  return variantStyle(id).stroke;
 }
 
 /** Blues from dark (hidden layer 1, next to the input) to light (the last hidden layer). */
