@@ -1,6 +1,6 @@
 // The chain lab's product read from the output back (web/src/lab/chain-backward.ts), what it says
 // about each factor and each activation (chain-text.ts), and where zeros go on its log chart
-// (chain-zero-floor.ts), over every activation the chain offers.
+// (the playground's zero floor, views/zero-floor.ts), over every activation the chain offers.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogue, init, type ChainProduct } from "gradscope";
@@ -14,7 +14,7 @@ import {
   explodingParagraph,
   vanishingParagraph,
 } from "../../web/src/lab/chain-text.js";
-import { splitZeros, zeroFloor } from "../../web/src/lab/chain-zero-floor.js";
+import { zeroFloor } from "../../web/src/views/zero-floor.js";
 
 const gs = await init();
 const W = [0.8, -0.9, 0.7, 0.6];
@@ -149,21 +149,11 @@ test("the text follows the activation", () => {
   assert.match(explodingParagraph("tanh", 1), /100 × 1 = 100 /);
 });
 
-test("zeros sit one decade below the smallest positive value; the rest stay in place", () => {
-  assert.equal(zeroFloor([0.5, 0, 3e-4]), 1e-5);
-  assert.equal(zeroFloor([0, 0]), 0.1);
-  assert.deepEqual(splitZeros([2, 0, Infinity], 0.1), {
-    positive: [2, null, null],
-    zeros: [null, 0.1, null],
-  });
-  // A dead ReLU unit: its gradient and every one before it are exactly 0.
+test("a dead ReLU unit: its |∂C/∂b| and every one before it are exactly 0 (drawn at the floor)", () => {
   const p = product("relu", [1, 1, 1, 1], [0.5, -5, 1, 1]);
   const g = biasGradients(p);
   assert.deepEqual(g.slice(0, 2), [0, 0]);
-  assert.ok((g[3] as number) > 0);
-  const { zeros } = splitZeros(g, zeroFloor(g));
-  assert.deepEqual(
-    zeros.map((z) => z !== null),
-    [true, true, false, false],
-  );
+  assert.ok((g[2] as number) > 0 && (g[3] as number) > 0);
+  // The playground's floor: one decade below the smallest positive value.
+  assert.equal(zeroFloor([g]), 0.1);
 });

@@ -9,7 +9,7 @@ import { formatNumber, logTickLabels } from "../views/number-format.js";
 import { OKABE_ITO } from "../views/palette.js";
 import { SizedPlot } from "../views/sized-plot.js";
 import { biasGradients } from "./chain-backward.js";
-import { splitZeros, zeroFloor } from "./chain-zero-floor.js";
+import { ZERO_FLOOR_LABEL, zeroFloor } from "../views/zero-floor.js";
 
 export class ChainGradientChart {
   private readonly plot: SizedPlot;
@@ -22,8 +22,10 @@ export class ChainGradientChart {
   update(p: ChainProduct): void {
     const g = biasGradients(p);
     const xs = g.map((_, i) => i + 1);
-    const floor = zeroFloor(g);
-    const { positive, zeros } = splitZeros(g, floor);
+    // Exact zeros (an inactive ReLU and every neuron before it) apart, at the playground's floor.
+    const floor = zeroFloor([g]);
+    const positive = g.map((v) => (v > 0 && Number.isFinite(v) ? v : null));
+    const zeros = g.map((v) => (v === 0 ? floor : null));
     const hasZeros = zeros.some((v) => v !== null);
     const data = (hasZeros ? [xs, positive, zeros] : [xs, positive]) as uPlot.AlignedData;
     const shape = `${g.length}:${hasZeros ? floor : "-"}`;
@@ -64,7 +66,7 @@ export class ChainGradientChart {
           ...(hasZeros
             ? [
                 {
-                  label: "0: no gradient (drawn at the floor)",
+                  label: `${ZERO_FLOOR_LABEL} (drawn at the floor)`,
                   stroke: OKABE_ITO.vermillion,
                   width: 0,
                   points: { size: 9, fill: OKABE_ITO.vermillion },
