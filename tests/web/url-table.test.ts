@@ -89,14 +89,17 @@ test("property kinds", () => {
 });
 
 test("page keys: the first view writes no key, another view round trips", () => {
-  assert.deepEqual(tableKeys(PAGE_TABLE), ["view"]);
+  assert.deepEqual(tableKeys(PAGE_TABLE), ["view", "steps", "autoplay", "story", "present"]);
   const params = new URLSearchParams("dataset=xor&view=chain");
-  assert.deepEqual(parsePageKeys(params), { value: { view: "chain" }, problems: [] });
+  assert.deepEqual(parsePageKeys(params), {
+    value: { ...PAGE_DEFAULTS, view: "chain" },
+    problems: [],
+  });
   writePageKeys(PAGE_DEFAULTS, params);
   assert.equal(params.toString(), "dataset=xor");
-  writePageKeys({ view: "vanishing" }, params);
+  writePageKeys({ ...PAGE_DEFAULTS, view: "vanishing" }, params);
   assert.equal(params.toString(), "dataset=xor&view=vanishing");
-  assert.deepEqual(parsePageKeys(params).value, { view: "vanishing" });
+  assert.deepEqual(parsePageKeys(params).value, { ...PAGE_DEFAULTS, view: "vanishing" });
 });
 
 test("page keys: a malformed view id is refused and the default kept", () => {

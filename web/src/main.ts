@@ -5,6 +5,7 @@ import "./styles.css";
 import { NoticeArea } from "./app/notice-area.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
+import { PresentMode } from "./app/present-mode.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { HashLocation } from "./state/hash-location.js";
@@ -17,6 +18,9 @@ function element(id: string): HTMLElement {
 
 const notices = new NoticeArea(element("notices"));
 const hash = new HashLocation(window);
+const header = document.querySelector<HTMLElement>(".page-header");
+if (!header) throw new Error("index.html lacks the .page-header");
+new PresentMode(header, hash);
 const registry = new ViewRegistry();
 registry.register(
   new PlaygroundView(

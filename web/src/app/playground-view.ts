@@ -11,7 +11,6 @@ import { TrainingHistory } from "../model/training-history.js";
 import { catalogue, type ViewId } from "gradscope";
 import {
   maxNeurons,
-  parseSettings,
   sameRun,
   settingsForDataset,
   SETTINGS_TABLE,
@@ -19,6 +18,10 @@ import {
 } from "../state/settings.js";
 import { sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { browserRandom, drawSeed, LEGACY_SEED_KEY, type SeedEvent } from "../state/seeds.js";
+import { parsePageKeys } from "../state/page-keys.js";
+import { linkedStory, playgroundStory, type Story } from "../stories/story-catalogue.js";
+import { StoryPanel } from "../stories/story-panel.js";
+import { parseStorySettings, storySettings } from "../stories/story-settings.js";
 import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
@@ -41,6 +44,7 @@ interface Views {
   boundary: DecisionBoundaryView;
   digits: TestDigitsView;
   diagram: NetworkDiagramView;
+  story: StoryPanel;
 }
 
 /** The cards whose wording depends on the data set: the input-space pair and the measured ones. */
@@ -67,6 +71,8 @@ export class PlaygroundView implements PageView {
   private pending: Snapshot | null = null;
   private frameRequested = false;
   private readonly history = new TrainingHistory();
+  /** The guided story shown (`story=`), or null. */
+  private story: Story | null = null;
 
   constructor(private readonly createWorker: () => Worker) {}
 
@@ -91,7 +97,11 @@ export class PlaygroundView implements PageView {
     const cards = doc.createElement("div");
     cards.className = "view-cards";
     grid.append(details, cards);
-    container.append(transport, grid);
+    const storyBar = doc.createElement("div");
+    storyBar.className = "story-bar";
+    transport.append(storyBar);
+    const storySlot = doc.createElement("div");
+    container.append(transport, storySlot, grid);
 
     // Titles from the package's view catalogue; the element ids are the page's (tests use them).
     const card = (view: ViewId, elementId: string, text: string, wide = false) => {
@@ -162,6 +172,7 @@ export class PlaygroundView implements PageView {
         },
         reset: () => {
           this.setRunning(false);
+          this.forgetSteps(); // back at step 0
           this.client?.reset();
           if (this.settings) this.views?.transport.showSeeds(this.settings, "reset");
         },
@@ -176,6 +187,7 @@ export class PlaygroundView implements PageView {
       boundary: new DecisionBoundaryView(boundaryCard.body),
       digits: new TestDigitsView(digitsCard.body),
       diagram: new NetworkDiagramView(diagramCard.body),
+      story: new StoryPanel(storyBar, storySlot, cards, (id) => this.chooseStory(id)),
     };
     this.client = new ModelClient(
       this.createWorker(),
@@ -183,25 +195,73 @@ export class PlaygroundView implements PageView {
       (m) => this.onWorker(m),
       (message) => this.fail(message),
     );
-    this.readHash();
+    this.readHash(true);
   }
 
   hashChanged(): void {
-    this.readHash();
+    this.readHash(false);
   }
 
   hide(): void {
     if (this.running) this.togglePlay();
   }
 
-  private readHash(): void {
+  /**
+   * Reads settings, story and `steps=` from the hash (a link followed); `atLoad`: the page has just
+   * loaded, when `autoplay=1` starts training.
+   */
+  private readHash(atLoad: boolean): void {
     const context = this.context;
     if (!context) return;
     const params = context.hash.read();
-    const { value, problems } = parseSettings(params);
+    const page = parsePageKeys(params).value; // the router reports bad page keys
+    const linked = linkedStory(page.story);
+    if (linked) {
+      context.hash.follow(linked.href); // a story told by another tab
+      return;
+    }
+    this.story = playgroundStory(page.story);
+    const { value, problems } = parseStorySettings(params, this.story);
     for (const p of problems) context.notify(p);
     this.views?.timeCharts.readHash(params);
+    // A story link without `steps=` shows the story's figure: its own step count.
+    const steps = params.has("steps") ? page.steps : (this.story?.steps ?? 0);
+    if (steps > 0) {
+      this.setRunning(false);
+      this.apply(value, steps);
+      return;
+    }
     this.apply(value);
+    if (atLoad && page.autoplay && !this.running) {
+      const win = this.views?.transport.window;
+      const reduced = win?.matchMedia("(prefers-reduced-motion: reduce)").matches ?? false;
+      if (reduced) {
+        context.notify(
+          "autoplay=1 ignored: the system asks for reduced motion; press Play to train",
+        );
+      } else this.togglePlay();
+    }
+  }
+
+  /** The Stories menu: a story's full settings and steps go into the hash, then load as a link. */
+  private chooseStory(id: string): void {
+    const context = this.context;
+    if (!context) return;
+    const linked = linkedStory(id);
+    if (linked) {
+      context.hash.follow(linked.href);
+      return;
+    }
+    const story = playgroundStory(id);
+    context.hash.update((p) => {
+      p.delete("steps");
+      p.delete("story");
+      if (!story) return;
+      p.set("story", story.id);
+      writeParams(SETTINGS_TABLE, storySettings(story), p);
+      p.set("steps", String(story.steps));
+    });
+    this.readHash(false);
   }
 
   /** "New data" / "New weights": a fresh seed of that kind, written to the URL like any setting. */
@@ -213,6 +273,7 @@ export class PlaygroundView implements PageView {
 
   private changeSettings(patch: SettingsPatch): void {
     if (!this.settings) return;
+    const before = this.settings;
     // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
     const base = patch.dataset ? settingsForDataset(this.settings, patch.dataset) : this.settings;
     const next: Settings = { ...base, ...patch };
@@ -225,10 +286,15 @@ export class PlaygroundView implements PageView {
       next.cost = cost;
     }
     this.apply(next);
+    // The page no longer shows step N of the link's run: `steps=` would not reproduce it.
+    if (!sameRun(before, next)) this.forgetSteps();
   }
 
-  /** Makes `next` the settings: URL, controls, and the worker. */
-  private apply(next: Settings): void {
+  /**
+   * Makes `next` the settings: URL, controls, and the worker. `steps`: a fresh run fast-forwarded
+   * to that many mini-batches (the `steps=` key), shown paused.
+   */
+  private apply(next: Settings, steps: number | null = null): void {
     const previous = this.settings;
     this.settings = next;
     this.context?.hash.update((p) => {
@@ -242,10 +308,25 @@ export class PlaygroundView implements PageView {
     if (!previous || !sameRun(previous, next)) views.transport.showSeeds(next, "load");
     views.layers.render(next.hidden, maxNeurons(next.dataset));
     views.curves.setChosen(next.activation);
+    views.story.show(this.story, next);
+    if (steps !== null) {
+      views.transport.showMessage(`Fast-forwarding to step ${steps.toLocaleString("en")}…`);
+      this.client?.configureAtStep(next, steps);
+      return;
+    }
     if (previous && sameState(SETTINGS_TABLE, previous, next)) return;
     // A new network starts paused (the worker stops too when it rebuilds).
     if (!previous || !sameRun(previous, next)) this.setRunning(false);
     this.client?.configure(next);
+  }
+
+  /** The run shown is at step 0: no `steps=`, or `steps=0` where a story would bring its own. */
+  private forgetSteps(): void {
+    const story = this.story;
+    this.context?.hash.update((p) => {
+      if (story) p.set("steps", "0");
+      else p.delete("steps");
+    });
   }
 
   /** The page decides whether training runs; the worker follows its play and pause. */
@@ -298,6 +379,7 @@ export class PlaygroundView implements PageView {
     // The sizes of the run this snapshot belongs to: a "configured" for the next run may arrive
     // while the stages below are still waiting for their frames.
     const sizes = this.layerSizes;
+    const settings = this.settings;
     this.pending = null;
     if (!s || !views) {
       this.frameRequested = false;
@@ -310,6 +392,7 @@ export class PlaygroundView implements PageView {
         if (s.input.kind === "plane") views.boundary.setBoundary(s.input.boundary);
         else views.digits.setPredictions(s.input.predictions);
         views.diagram.update(sizes, s.layers);
+        if (settings) views.story.update(s.step, s.layers, settings);
       },
       () => views.timeCharts.drawGradients(this.history, s),
       () => {

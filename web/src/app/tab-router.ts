@@ -64,7 +64,9 @@ export class TabRouter {
     const params = this.hash.read();
     const known = new Set([...tableKeys(PAGE_TABLE), ...this.slots.flatMap((s) => s.view.urlKeys)]);
     for (const problem of unknownKeys(params, known)) this.context.notify(problem);
-    const { value } = parsePageKeys(params);
+    const { value, problems } = parsePageKeys(params);
+    // The view key has its own message below; the others are reported here.
+    for (const p of problems) if (!p.startsWith("view:")) this.context.notify(p);
     const id = params.get("view");
     let slot = this.slots.find((s) => s.view.id === value.view) ?? null;
     // A malformed id and an unregistered one read the same to the user.
@@ -82,7 +84,7 @@ export class TabRouter {
   private select(slot: Slot, byUser: boolean): void {
     if (byUser) {
       const view = slot === this.slots[0] ? "" : slot.view.id;
-      this.hash.update((p) => writePageKeys({ view }, p));
+      this.hash.update((p) => writePageKeys({ ...parsePageKeys(p).value, view }, p));
     }
     if (this.current === slot) return;
     if (this.current) {

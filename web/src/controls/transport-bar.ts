@@ -101,6 +101,11 @@ export class TransportBar {
     this.seeds.textContent = seedNote(event, seeds);
   }
 
+  /** The window the bar is shown in (for media queries such as reduced motion). */
+  get window(): Window | null {
+    return this.status.ownerDocument.defaultView;
+  }
+
   showMessage(text: string): void {
     this.status.textContent = text;
   }

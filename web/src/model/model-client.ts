@@ -22,6 +22,10 @@ export class ModelClient {
   configure(settings: Settings): void {
     this.send({ type: "configure", settings, mnist: this.mnistUrls });
   }
+  /** A fresh run of `settings` fast-forwarded to exactly `steps` mini-batches, then paused. */
+  configureAtStep(settings: Settings, steps: number): void {
+    this.send({ type: "configure", settings, mnist: this.mnistUrls, steps });
+  }
   reset(): void {
     this.send({ type: "reset" });
   }

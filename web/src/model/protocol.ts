@@ -81,7 +81,11 @@ export interface ActivationCurve {
 
 export type ToWorker =
   /** `mnist`: where the bundled digits are, relative to the page (the worker's URL differs). */
-  | { type: "configure"; settings: Settings; mnist: IdxUrls }
+  /**
+   * `steps`: build a fresh run and train exactly that many mini-batches before the first snapshot
+   * (the `steps=` key), then pause; no snapshot is sent in between.
+   */
+  | { type: "configure"; settings: Settings; mnist: IdxUrls; steps?: number }
   /** The same run again from the same settings and seeds: same data, same initial network. */
   | { type: "reset" }
   | { type: "play" }

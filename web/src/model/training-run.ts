@@ -133,6 +133,11 @@ export class TrainingRun {
     this.stepsDone += count;
   }
 
+  /** Mini-batches trained since the run was built. */
+  get steps(): number {
+    return this.stepsDone;
+  }
+
   /** Training progress in passes over the training set. */
   get epoch(): number {
     return (

@@ -14,6 +14,8 @@ import { sameRun, type Settings } from "../state/settings.js";
 
 /** The fewest milliseconds between two snapshots: about the display's frame rate. */
 const MIN_UPDATE_MS = 16;
+/** Mini-batches per slice of a fast-forward, with the message queue read between slices. */
+const FORWARD_CHUNK = 100;
 const CURVE_POINTS = 201; // z from −5 to 5 in steps of 0.05, so z = 0 is a sample
 /** Every element-wise activation (those allowed in hidden layers) has a curve. */
 const CURVE_NAMES = catalogue.activations.flatMap((a) => (a.hidden ? [a.name] : []));
@@ -37,6 +39,8 @@ class TrainingWorker {
   private awaitingDraw = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastUpdate = 0;
+  /** The step a fast-forward (`steps=`) trains the current run to before its first snapshot. */
+  private forwardTo: number | null = null;
 
   constructor(
     private readonly gs: Gradscope,
@@ -56,9 +60,10 @@ class TrainingWorker {
     try {
       switch (m.type) {
         case "configure":
-          this.configure(m.settings, m.mnist);
+          this.configure(m.settings, m.mnist, m.steps ?? null);
           break;
         case "reset":
+          this.forwardTo = null;
           if (this.settings) this.rebuild(this.settings);
           break;
         case "play":
@@ -87,17 +92,25 @@ class TrainingWorker {
     }
   }
 
-  private configure(next: Settings, mnistUrls: IdxUrls): void {
+  private configure(next: Settings, mnistUrls: IdxUrls, steps: number | null): void {
     this.stepsPerUpdate = next.speed;
     this.updateLeft = Math.min(this.updateLeft, next.speed);
     this.batchCost.forget(); // a new network or batch size costs differently
     this.mnistUrls = mnistUrls;
     const previous = this.settings;
     this.settings = { ...next, hidden: [...next.hidden] };
-    if (this.run && sameRun(this.run.settings, next)) this.run.retune(next);
+    if (steps !== null) {
+      // A fast-forward counts from a fresh run, so the same link gives the same numbers.
+      this.forwardTo = steps;
+      this.rebuild(next);
+    } else if (this.run && sameRun(this.run.settings, next))
+      this.run.retune(next); // a fast-forward under way goes on with the new η, λ or batch
     else if (!this.run && previous && sameRun(previous, next))
       return; // its digits are loading
-    else this.rebuild(next);
+    else {
+      this.forwardTo = null;
+      this.rebuild(next);
+    }
   }
 
   /** A new run from `settings`; MNIST's first run waits for the digits to arrive. */
@@ -152,6 +165,10 @@ class TrainingWorker {
             ]
           : [preview.digits.pixels.buffer, preview.digits.labels.buffer];
       this.post({ type: "configured", layerSizes: run.sizes, preview }, transfer);
+      if (this.forwardTo !== null) {
+        this.forward(run);
+        return;
+      }
       this.sendSnapshot(true);
       // Play pressed while the digits loaded: train now.
       this.schedule();
@@ -161,8 +178,33 @@ class TrainingWorker {
     }
   }
 
+  /**
+   * Trains `run` to `forwardTo` mini-batches in slices, reading messages between them (a new
+   * configuration or Reset ends it), then sends the one snapshot and pauses (Play continues).
+   */
+  private forward(run: TrainingRun): void {
+    const target = this.forwardTo;
+    if (run !== this.run || target === null) return;
+    try {
+      const left = target - run.steps;
+      if (left > 0) {
+        run.step(Math.min(left, FORWARD_CHUNK));
+        setTimeout(() => this.forward(run), 0);
+        return;
+      }
+      this.forwardTo = null;
+      this.sendSnapshot(true);
+      this.schedule(); // Play pressed during the fast-forward
+    } catch (e) {
+      this.forwardTo = null;
+      this.running = false;
+      this.post({ type: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   private schedule(): void {
     if (!this.running || this.awaitingDraw || this.timer !== null) return;
+    if (this.forwardTo !== null) return; // the fast-forward schedules when it is done
     const wait =
       this.updateLeft > 0 ? 0 : Math.max(0, this.lastUpdate + MIN_UPDATE_MS - performance.now());
     this.timer = setTimeout(() => {

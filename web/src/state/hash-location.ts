@@ -20,6 +20,11 @@ export class HashLocation {
     this.win.history.replaceState(this.win.history.state, "", url.href);
   }
 
+  /** Goes to `hash` ("#key=value&…") as a followed link does: the hashchange listeners run. */
+  follow(hash: string): void {
+    this.win.location.hash = hash;
+  }
+
   /** Called when the learner edits the hash or follows a link to another configuration. */
   onExternalChange(listener: () => void): void {
     this.win.addEventListener("hashchange", listener);

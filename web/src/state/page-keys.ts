@@ -1,9 +1,11 @@
-// The page-level URL keys: those that belong to the page rather than to one view (today `view`,
-// the tab shown). One row each, walked by url-table.ts's serializer like every other table; a
-// later key (steps, autoplay, present, story, embed, show, controls, sample) is one field of
-// PageKeys, one default and one row.
+// The page-level URL keys: those that belong to the page rather than to one view (`view`, the tab
+// shown; `steps`, `autoplay`, `story` and `present`, how the page starts). One row each, walked by
+// url-table.ts's serializer like every other table; a later key (embed, show, controls, sample)
+// is one field of PageKeys, one default and one row.
 
+import { STORY_IDS } from "../stories/story-catalogue.js";
 import {
+  numberKind,
   parseParams,
   type ParseResult,
   type PropertyKind,
@@ -13,9 +15,26 @@ import {
 export interface PageKeys {
   /** The id of the page view (tab) shown; "" is the first registered view. */
   view: string;
+  /** Mini-batches to fast-forward to right after load, then pause (0: none). */
+  steps: number;
+  /** Start training on load (unless the system asks for reduced motion). */
+  autoplay: boolean;
+  /** The guided story shown (story-catalogue.ts); "" for none. */
+  story: string;
+  /** Lecture mode: larger text, the story's charts above the fold. */
+  present: boolean;
 }
 
-export const PAGE_DEFAULTS: Readonly<PageKeys> = Object.freeze({ view: "" });
+/** The most mini-batches `steps=` fast-forwards (minutes of training on MNIST). */
+export const MAX_STEPS = 1_000_000;
+
+export const PAGE_DEFAULTS: Readonly<PageKeys> = Object.freeze({
+  view: "",
+  steps: 0,
+  autoplay: false,
+  story: "",
+  present: false,
+});
 
 /** A view id as PageView ids are written: lower-case letters, digits and dashes. */
 const VIEW_ID = /^[a-z0-9-]+$/;
@@ -30,7 +49,34 @@ export const viewIdKind: PropertyKind<string> = {
   equals: (a, b) => a === b,
 };
 
-export const PAGE_TABLE: PropertyTable<PageKeys> = [{ key: "view", kind: viewIdKind }];
+/** "1" or "0" (what the page writes); "true" and "false" read too. */
+export const flagKind: PropertyKind<boolean> = {
+  parse: (text) =>
+    text === "1" || text === "true"
+      ? true
+      : text === "0" || text === "false"
+        ? false
+        : new Error(`${describe(text)} is not 1 or 0`),
+  format: (v) => (v ? "1" : "0"),
+  equals: (a, b) => a === b,
+};
+
+export const storyIdKind: PropertyKind<string> = {
+  parse: (text) =>
+    (STORY_IDS as readonly string[]).includes(text)
+      ? text
+      : new Error(`${describe(text)} is not one of ${STORY_IDS.join(", ")}`),
+  format: (v) => v,
+  equals: (a, b) => a === b,
+};
+
+export const PAGE_TABLE: PropertyTable<PageKeys> = [
+  { key: "view", kind: viewIdKind },
+  { key: "steps", kind: numberKind(0, MAX_STEPS, true) },
+  { key: "autoplay", kind: flagKind },
+  { key: "story", kind: storyIdKind },
+  { key: "present", kind: flagKind },
+];
 
 /** The page keys of `params`; bad values are left at their defaults with a problem line each. */
 export function parsePageKeys(params: URLSearchParams): ParseResult<PageKeys> {
@@ -44,8 +90,8 @@ export function parsePageKeys(params: URLSearchParams): ParseResult<PageKeys> {
 export function writePageKeys(keys: PageKeys, params: URLSearchParams): void {
   for (const spec of PAGE_TABLE) {
     const key = String(spec.key);
-    const value = keys[spec.key];
-    if (spec.kind.equals(value, PAGE_DEFAULTS[spec.key])) params.delete(key);
+    const value = keys[spec.key] as never;
+    if (spec.kind.equals(value, PAGE_DEFAULTS[spec.key] as never)) params.delete(key);
     else params.set(key, spec.kind.format(value));
   }
 }
