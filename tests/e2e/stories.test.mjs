@@ -123,6 +123,22 @@ test("steps=N: no intermediate frame, two loads print identical numbers, Play co
   const steps = [...new Set(seen.flatMap((t) => /\(step (\d+)\)/.exec(t ?? "")?.[1] ?? []))];
   assert.deepEqual(steps, ["300"], `status lines seen: ${JSON.stringify(seen)}`);
   assert.equal(await page.locator("#play").textContent(), "Play", "paused at step N");
+  // The lone snapshot at step N is drawn: each gradient chart shows coloured marks, not only its
+  // grey grid (a one-point line is invisible unless its point is drawn).
+  const coloured = await page.locator("#view-gradients canvas").evaluateAll((canvases) =>
+    canvases.map((c) => {
+      const { data } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const hi = Math.max(data[i], data[i + 1], data[i + 2]);
+        const lo = Math.min(data[i], data[i + 1], data[i + 2]);
+        if (data[i + 3] > 128 && hi - lo > 80) n++;
+      }
+      return n;
+    }),
+  );
+  assert.equal(coloured.length, 2, "two gradient charts");
+  for (const n of coloured) assert.ok(n > 20, `coloured pixels per chart: ${coloured}`);
   const again = await storyAt(hash, 300);
   assert.equal(again.status, first);
   await page.locator("#play").click();

@@ -109,7 +109,8 @@ class NormPlot {
           dash: ghost ? [2, 3] : style.dash,
           width: ghost ? 1.25 : 1.5,
           spanGaps: false,
-          points: { show: false },
+          // uPlot's default: points drawn only while they are sparse, so the lone snapshot after
+          // a `steps=N` fast-forward is visible (a one-point line draws nothing).
           value,
         };
       });
