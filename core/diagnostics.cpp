@@ -4,7 +4,27 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "catalogue.hpp"
+
 namespace gradscope {
+
+std::vector<double> derivative_bin_edges(Activation f) {
+  const ActivationInfo& info = activation_info(f);
+  const double lo = info.derivative_min, hi = info.derivative_max;
+  if (!(hi > lo)) return {lo, hi};
+  std::vector<double> edges(kDerivativeBins + 1);
+  for (int i = 0; i <= kDerivativeBins; ++i) edges[i] = lo + (hi - lo) * i / kDerivativeBins;
+  edges[kDerivativeBins] = hi;  // exact, whatever the rounding above
+  return edges;
+}
+
+int derivative_bin(const std::vector<double>& edges, double v) {
+  const int bins = static_cast<int>(edges.size()) - 1;
+  const double lo = edges.front(), hi = edges.back();
+  if (!(hi > lo) || v <= lo) return 0;
+  if (v >= hi) return bins - 1;
+  return std::min(bins - 1, static_cast<int>((v - lo) / (hi - lo) * bins));
+}
 
 template <typename T>
 std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x,
@@ -18,9 +38,8 @@ std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x
     d.layer = l;
     d.bias_grad_norm = static_cast<double>(g.b[l].template cast<double>().norm());
     d.weight_grad_norm = static_cast<double>(g.w[l].template cast<double>().norm());
-    d.hist_edges.resize(kDerivativeBins + 1);
-    for (int i = 0; i <= kDerivativeBins; ++i) d.hist_edges[i] = double(i) / kDerivativeBins;
-    d.hist_counts.assign(kDerivativeBins, 0);
+    d.hist_edges = derivative_bin_edges(net.activation(l));
+    d.hist_counts.assign(d.hist_edges.size() - 1, 0);
     const double threshold = kSaturationFraction * max_derivative(net.activation(l));
     const Matrix<T>& sp = fp.d[l];
     double sum = 0.0;
@@ -31,7 +50,7 @@ std::vector<LayerDiagnostics> diagnose(const Network<T>& net, const Matrix<T>& x
       saturated += v < threshold;
       // NaN σ'(z) (a diverged network) has no bin; converting it to int would be undefined.
       if (std::isnan(v)) continue;
-      ++d.hist_counts[v < 1.0 ? static_cast<int>(v * kDerivativeBins) : kDerivativeBins - 1];
+      ++d.hist_counts[derivative_bin(d.hist_edges, v)];
     }
     const double count = static_cast<double>(std::max<Eigen::Index>(1, sp.size()));
     d.mean_abs_act_deriv = sum / count;

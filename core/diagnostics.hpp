@@ -10,9 +10,19 @@
 
 namespace gradscope {
 
-// Fixed histogram bins for σ'(z): 20 equal bins over [0, 1], the same for every activation so
-// that sigmoid's ceiling of 1/4 is visible next to tanh's and ReLU's 1.
+// Histogram bins for σ'(z): 20 equal bins over the activation's own derivative range
+// [derivative_min, derivative_max] (catalogue.hpp), so sigmoid's (0, 1/4] gets all 20 bins rather
+// than the 5 a fixed [0, 1] left it. An activation whose σ' is constant (identity) gets one bin.
 inline constexpr int kDerivativeBins = 20;
+
+// The histogram's edges for activation f: kDerivativeBins + 1 edges from derivative_min to
+// derivative_max, or the two edges {c, c} when σ' is the constant c.
+std::vector<double> derivative_bin_edges(Activation f);
+
+// The bin of σ' value v among `edges`: values below the first edge go into the first bin, values
+// at or above the last into the last (rounding may put σ' a hair outside its range). v must not
+// be NaN.
+int derivative_bin(const std::vector<double>& edges, double v);
 
 // A unit is saturated on a sample when σ'(z) is below 1% of the activation's largest σ'.
 inline constexpr double kSaturationFraction = 0.01;
@@ -22,9 +32,11 @@ struct LayerDiagnostics {
   double bias_grad_norm = 0.0;      // ‖∂C/∂b^l‖ (batch average)
   double weight_grad_norm = 0.0;    // ‖∂C/∂w^l‖ (Frobenius, batch average)
   double mean_abs_act_deriv = 0.0;  // mean over units and samples of |σ'(z^l)|
-  std::vector<double> hist_edges;   // kDerivativeBins + 1 edges
-  std::vector<int> hist_counts;     // kDerivativeBins counts (units × samples, NaN skipped)
-  double saturated_fraction = 0.0;  // share of (unit, sample) pairs that are saturated
+  std::vector<double> hist_edges;   // derivative_bin_edges(σ of layer l)
+  std::vector<int> hist_counts;     // one count per bin (units × samples, NaN skipped)
+  // Share of (unit, sample) pairs with σ' below kSaturationFraction of the ceiling: "saturated"
+  // for σ and tanh, "dead" (inactive) for ReLU; catalogue.hpp's zero_derivative says which.
+  double saturated_fraction = 0.0;
 };
 
 template <typename T>

@@ -141,7 +141,7 @@ describe("gradients and diagnostics", () => {
     assert.ok(r.maxRelativeError < 1e-4, `max relative error ${r.maxRelativeError}`);
   });
 
-  test("diagnostics: one entry per weighted layer with histograms over [0, 1]", () => {
+  test("diagnostics: one entry per weighted layer, sigmoid's histogram over its own [0, 1/4]", () => {
     const net = network({ layers: [2, 6, 6, 1], seed: 4, init: "large" });
     const d = shared.gs.datasets.synthetic("circle", { n: 50, seed: 1 });
     const diag = net.diagnostics(d.x, d.y);
@@ -151,7 +151,8 @@ describe("gradients and diagnostics", () => {
     );
     for (const l of diag) {
       assert.equal(l.derivHistogram.edges.length, 21);
-      assert.equal(l.derivHistogram.edges[20], 1);
+      assert.equal(l.derivHistogram.edges[0], 0);
+      assert.equal(l.derivHistogram.edges[20], 0.25);
       const units = net.layers[l.layer - 1];
       assert.equal(
         l.derivHistogram.counts.reduce((s, c) => s + c, 0),
@@ -172,6 +173,24 @@ describe("gradients and diagnostics", () => {
 });
 
 describe("training", () => {
+  test("diagnostics: each layer's histogram spans its activation's catalogued σ' range", () => {
+    const d = shared.gs.datasets.synthetic("xor", { n: 20, seed: 3 });
+    for (const hidden of ["tanh", "relu", "leaky-relu", "identity"]) {
+      const net = network({ layers: [2, 5, 1], hidden, output: "sigmoid", seed: 2 });
+      const [h, out] = net.diagnostics(d.x, d.y);
+      const [lo, hi] = shared.gs.catalogue.activation(hidden).derivativeRange;
+      assert.equal(h.derivHistogram.edges[0], lo, hidden);
+      assert.equal(h.derivHistogram.edges.at(-1), hi, hidden);
+      assert.equal(h.derivHistogram.edges.length, lo === hi ? 2 : 21, hidden);
+      assert.equal(
+        h.derivHistogram.counts.reduce((s, c) => s + c, 0),
+        5 * 20,
+        hidden,
+      );
+      assert.equal(out.derivHistogram.edges.at(-1), 0.25, "the sigmoid output layer");
+    }
+  });
+
   test("train learns xor, reports every epoch and the test set", () => {
     const all = shared.gs.datasets.synthetic("xor", { n: 400, seed: 5 });
     const { train, test } = shared.gs.datasets.split(all, { testFraction: 0.25, seed: 2 });

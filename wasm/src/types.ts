@@ -46,9 +46,16 @@ export interface LayerDiagnostics {
   weightGradNorm: number;
   /** Mean of |σ'(z^l)| over units and samples. */
   meanAbsActDeriv: number;
-  /** Histogram of σ'(z^l) over units × samples: 20 bins over [0, 1] (21 edges). */
+  /**
+   * Histogram of σ'(z^l) over units × samples, over the layer activation's own range
+   * (`catalogue.activation(name).derivativeRange`): 20 equal bins (21 edges), or one bin
+   * (2 equal edges) when σ' is constant (identity). NaN values are left out.
+   */
   derivHistogram: { edges: Float64Array; counts: Int32Array };
-  /** Share of (unit, sample) pairs with σ' below 1% of the activation's largest σ'. */
+  /**
+   * Share of (unit, sample) pairs with σ' below 1% of the activation's largest σ': what that
+   * means is the activation's `zeroDerivative` ("saturated" for σ/tanh, "dead" for ReLU).
+   */
   saturatedFraction: number;
 }
 
