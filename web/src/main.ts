@@ -2,6 +2,7 @@
 
 import "uplot/dist/uPlot.min.css";
 import "./styles.css";
+import { AboutView } from "./about/about-view.js";
 import { NoticeArea } from "./app/notice-area.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
@@ -28,6 +29,7 @@ registry.register(
   ),
 );
 registerLabViews(registry);
+registry.register(new AboutView());
 const router = new TabRouter(element("tabs"), element("panels"), registry.views(), hash, {
   hash,
   notify: (message) => notices.add(message),

@@ -23,6 +23,8 @@ import { linkedStory, playgroundStory, type Story } from "../stories/story-catal
 import { StoryPanel } from "../stories/story-panel.js";
 import { parseStorySettings, storySettings } from "../stories/story-settings.js";
 import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
+import { activationCaption, derivativeCaption } from "../views/captions.js";
+import { appendCardSource, type CardSourceLine } from "../views/card-source-line.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
 import { MAX_SHOWN } from "../views/network-diagram-geometry.js";
@@ -53,6 +55,11 @@ interface Cards {
   digits: ViewCard;
   /** Each with its 2-D text, and what it adds for MNIST. */
   worded: { card: ViewCard; text: string; mnist: string }[];
+  /** Cards whose explanation is computed from the settings (captions.ts). */
+  curves: ViewCard;
+  derivatives: ViewCard;
+  /** Each card's book section and equation (the loss card's follows the cost). */
+  sources: CardSourceLine[];
 }
 
 export class PlaygroundView implements PageView {
@@ -104,9 +111,11 @@ export class PlaygroundView implements PageView {
     container.append(transport, storySlot, grid);
 
     // Titles from the package's view catalogue; the element ids are the page's (tests use them).
+    const sources: CardSourceLine[] = [];
     const card = (view: ViewId, elementId: string, text: string, wide = false) => {
       const c = createViewCard(doc, elementId, catalogue.view(view).title, text);
       if (wide) c.root.classList.add("wide");
+      sources.push(appendCardSource(c, view));
       cards.append(c.root);
       return c;
     };
@@ -124,17 +133,13 @@ export class PlaygroundView implements PageView {
     const lossText =
       "Mean cost and share classified correctly, on the training and the held-out test points.";
     const lossCard = card("loss-accuracy", "view-loss", lossText);
-    const curvesBody = card(
-      "activation-curves",
-      "view-activations",
-      "σ′ never exceeds 1/4: each sigmoid layer scales the gradient down by at least 4.",
-    ).body;
+    // Its explanation is computed from the settings (captions.ts), in apply().
+    const curvesCard = card("activation-curves", "view-activations", "");
+    const curvesBody = curvesCard.body;
     const gradientText =
       "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
     const gradientCard = card("gradient-norms", "view-gradients", gradientText, true);
-    const derivText =
-      "Backprop multiplies by σ′(zˡ) at every layer; small or saturated factors shrink the gradient.";
-    const derivCard = card("derivative-distribution", "view-derivatives", derivText, true);
+    const derivCard = card("derivative-distribution", "view-derivatives", "", true);
     const measured =
       " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
     this.cards = {
@@ -148,8 +153,10 @@ export class PlaygroundView implements PageView {
         },
         { card: lossCard, text: lossText, mnist: measured },
         { card: gradientCard, text: gradientText, mnist: measured },
-        { card: derivCard, text: derivText, mnist: measured },
       ],
+      curves: curvesCard,
+      derivatives: derivCard,
+      sources,
     };
 
     const onPatch = (patch: SettingsPatch) => this.changeSettings(patch);
@@ -308,6 +315,7 @@ export class PlaygroundView implements PageView {
     if (!previous || !sameRun(previous, next)) views.transport.showSeeds(next, "load");
     views.layers.render(next.hidden, maxNeurons(next.dataset));
     views.curves.setChosen(next.activation);
+    this.showCaptions(next);
     views.story.show(this.story, next);
     if (steps !== null) {
       views.transport.showMessage(`Fast-forwarding to step ${steps.toLocaleString("en")}…`);
@@ -396,7 +404,7 @@ export class PlaygroundView implements PageView {
       },
       () => views.timeCharts.drawGradients(this.history, s),
       () => {
-        views.derivatives.update(s.layers);
+        if (this.settings) views.derivatives.update(s.layers, this.settings);
         views.timeCharts.drawLoss(this.history);
       },
     ];
@@ -451,6 +459,20 @@ export class PlaygroundView implements PageView {
     if (!s) return "the pinned run";
     const hidden = s.hidden.length ? s.hidden.join("-") : "none";
     return `${s.dataset}, hidden ${hidden}, ${s.activation}, ${s.init} init, η = ${s.learningRate}, seeds ${s.dataSeed}/${s.initSeed}`;
+  }
+
+  /** The explanations and card sources that follow the settings (activation, cost, depth). */
+  private showCaptions(s: Settings): void {
+    const cards = this.cards;
+    if (!cards) return;
+    cards.curves.explanation.textContent = activationCaption(s);
+    const mnist = catalogue.dataset(s.dataset).kind === "image";
+    cards.derivatives.explanation.textContent =
+      derivativeCaption(s) +
+      (mnist
+        ? " (MNIST: the training figures come from a fixed subset, see the test digits' card.)"
+        : "");
+    for (const source of cards.sources) source.show(s.cost);
   }
 
   private fail(message: string): void {

@@ -1,9 +1,11 @@
 // View 1: every element-wise activation of the catalogue with its derivative, the chosen one
-// highlighted, and the largest value of σ', σ'(0) = 1/4, marked: the ceiling of every sigmoid factor in backprop.
+// highlighted, and the chosen one's largest σ' marked (captions.ts): the ceiling of each factor
+// w σ'(z) in backprop.
 
-import { catalogue } from "gradscope";
+import { catalogue, type HiddenActivationName } from "gradscope";
 import uPlot from "uplot";
 import type { ActivationCurve } from "../model/protocol.js";
+import { maxDerivativeMarker } from "./captions.js";
 import { OKABE_ITO } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
 
@@ -75,11 +77,14 @@ export class ActivationCurvesChart {
       series.push({ label: `${label}′(z)`, stroke, width, dash: [6, 4] });
       columns.push(curve.value, curve.derivative);
     }
-    // The marker series is empty except at z = 0.
-    const zero = data.z.findIndex((z) => Math.abs(z) < 1e-9);
-    const marker = data.z.map((_, i) => (i === zero ? 0.25 : null));
+    // The marker series is empty except where the chosen activation's σ' first reaches its ceiling.
+    const chosen = data.curves.find((c) => c.name === this.chosen);
+    const m = chosen
+      ? maxDerivativeMarker(chosen.name as HiddenActivationName, data.z, chosen.derivative)
+      : null;
+    const marker = data.z.map((_, i) => (m && i === m.index ? m.value : null));
     series.push({
-      label: "max σ′ = σ′(0) = 1/4",
+      label: m?.label ?? "max σ′",
       stroke: OKABE_ITO.black,
       width: 0,
       points: { show: true, size: 12, fill: OKABE_ITO.yellow, stroke: OKABE_ITO.black, width: 2 },

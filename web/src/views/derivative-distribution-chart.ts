@@ -1,7 +1,19 @@
 // View 2: how big the σ'(z^l) factors of the chain product are, layer by layer: the share of
-// (unit, sample) pairs in each |σ'| bin, and the share of saturated units (σ' < 1% of its peak).
+// (unit, sample) pairs in each |σ'| bin (each layer binned over its own activation's range), and
+// the share below 1% of the ceiling, called what the catalogue says σ' = 0 means (saturated, or
+// inactive for ReLU). The output layer is shown as BP1 treats it for the chosen cost: not drawn
+// when σ'(z^L) cancels (δ^L = a^L − y), drawn as the Jacobian's diagonal for softmax.
 
 import uPlot from "uplot";
+import {
+  drawnLayers,
+  outputTreatment,
+  saturationAxisLabel,
+  saturationSummary,
+  saturationTitle,
+  type CaptionSettings,
+} from "./captions.js";
+import { histogramData } from "./derivative-histogram-data.js";
 import { lineStyle, OKABE_ITO } from "./palette.js";
 import { SizedPlot } from "./sized-plot.js";
 
@@ -15,57 +27,90 @@ export interface LayerDerivatives {
 export class DerivativeDistributionChart {
   private readonly histogram: SizedPlot;
   private readonly saturation: SizedPlot;
+  /** The output layer's line when its σ' cancels (in place of its histogram). */
+  private readonly outputNote: HTMLElement;
+  /** What the saturation bars say in words (always: an all-zero chart looks empty). */
+  private readonly summary: HTMLElement;
   private shape = "";
 
   constructor(container: HTMLElement) {
-    const top = container.ownerDocument.createElement("div");
-    const bottom = container.ownerDocument.createElement("div");
-    container.append(top, bottom);
+    const doc = container.ownerDocument;
+    // Two columns on a wide card: each chart with its line of words under it.
+    const left = doc.createElement("div");
+    const right = doc.createElement("div");
+    const top = doc.createElement("div");
+    this.outputNote = doc.createElement("p");
+    this.outputNote.className = "chart-note output-cancels";
+    this.outputNote.hidden = true;
+    const bottom = doc.createElement("div");
+    this.summary = doc.createElement("p");
+    this.summary.className = "chart-note saturation-summary";
+    this.summary.setAttribute("aria-live", "polite");
+    left.append(top, this.outputNote);
+    right.append(bottom, this.summary);
+    container.append(left, right);
     this.histogram = new SizedPlot(top, 200);
     this.saturation = new SizedPlot(bottom, 150);
   }
 
-  update(layers: readonly LayerDerivatives[]): void {
-    const first = layers[0];
-    if (!first) return;
-    const edges = first.derivHistogram.edges;
-    const centres = edges.slice(0, -1).map((e, i) => (e + (edges[i + 1] ?? e)) / 2);
-    const shares = layers.map((l) => {
-      const total = l.derivHistogram.counts.reduce((a, b) => a + b, 0) || 1;
-      return l.derivHistogram.counts.map((c) => (100 * c) / total);
-    });
-    const layerNumbers = layers.map((l) => l.layer);
-    const saturated = layers.map((l) => 100 * l.saturatedFraction);
-    const shape = `${layerNumbers.join(",")}|${centres.length}`;
-    const histData = [centres, ...shares] as uPlot.AlignedData;
+  update(layers: readonly LayerDerivatives[], settings: CaptionSettings): void {
+    if (layers.length !== settings.hidden.length + 1) return; // a snapshot of another network
+    const L = settings.hidden.length + 2;
+    const out = outputTreatment(settings.output, settings.cost, L);
+    this.outputNote.hidden = out.drawn;
+    this.outputNote.textContent = out.drawn ? "" : out.label;
+    const shown = new Set(drawnLayers(settings));
+    const drawn = layers.filter((l) => shown.has(l.layer));
+    const hist = histogramData(drawn);
+    const layerNumbers = drawn.map((l) => l.layer);
+    const saturated = drawn.map((l) => 100 * l.saturatedFraction);
+    this.summary.textContent = saturationSummary(
+      settings,
+      drawn.map((l) => ({ layer: l.layer, share: l.saturatedFraction })),
+    );
+    const histData = [hist.x, ...hist.shares] as uPlot.AlignedData;
     const satData = [layerNumbers, saturated] as uPlot.AlignedData;
+    const labels = layerNumbers.map((l) => (l === L ? out.label : `l = ${l}`));
+    const title = saturationTitle(settings);
+    const axis = saturationAxisLabel(settings);
+    const shape = `${labels.join(",")}|${hist.x.join(",")}|${hist.range.join(",")}|${title}`;
     if (shape !== this.shape) {
       this.shape = shape;
-      this.rebuild(layerNumbers, histData, satData);
+      this.rebuild(layerNumbers, labels, [title, axis], hist.range, histData, satData);
     } else {
       this.histogram.setData(histData);
       this.saturation.setData(satData);
     }
   }
 
-  private rebuild(layers: number[], histData: uPlot.AlignedData, satData: uPlot.AlignedData): void {
-    const last = layers[layers.length - 1];
+  private rebuild(
+    layers: number[],
+    labels: string[],
+    [saturationLabel, saturationAxis]: [string, string],
+    range: [number, number],
+    histData: uPlot.AlignedData,
+    satData: uPlot.AlignedData,
+  ): void {
+    const first = layers[0] ?? 2;
+    const last = layers[layers.length - 1] ?? first;
     const stepped = uPlot.paths.stepped?.({ align: 1 });
     this.histogram.rebuild({
       options: {
         title: "Distribution of |σ′(zˡ)| per layer (training set)",
-        scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 100] } },
+        scales: { x: { time: false, range }, y: { range: [0, 100] } },
         axes: [{ label: "|σ′(z)|" }, { label: "% of units × samples" }],
         series: [
-          { label: "|σ′|", value: (_u, v) => (v == null ? "–" : v.toFixed(3)) },
-          ...layers.map((l, i) => {
+          { label: "|σ′|", value: (_u, v) => (v == null ? "–" : v.toFixed(4)) },
+          ...labels.map((label, i) => {
             const style = lineStyle(i);
             return {
-              label: l === last ? `l = ${l} (output)` : `l = ${l}`,
+              label,
               stroke: style.stroke,
               dash: style.dash,
               width: 2,
-              points: { show: false },
+              // Layers binned differently leave gaps at each other's bin centres.
+              spanGaps: true,
+              points: { show: (histData[0] as number[]).length < 3 },
               ...(stepped ? { paths: stepped } : {}),
               value: (_u: uPlot, v: number | null) => (v == null ? "–" : `${v.toFixed(1)}%`),
             };
@@ -78,9 +123,9 @@ export class DerivativeDistributionChart {
     const bars = uPlot.paths.bars?.({ size: [0.6, 48] });
     this.saturation.rebuild({
       options: {
-        title: "Saturated units per layer (σ′ below 1% of its maximum)",
+        title: saturationLabel,
         scales: {
-          x: { time: false, range: [(layers[0] ?? 2) - 0.6, (last ?? 2) + 0.6] },
+          x: { time: false, range: [first - 0.6, last + 0.6] },
           y: { range: [0, 100] },
         },
         axes: [
@@ -89,12 +134,12 @@ export class DerivativeDistributionChart {
             splits: () => layers,
             values: (_u, splits) => splits.map((s) => String(s)),
           },
-          { label: "% saturated" },
+          { label: saturationAxis },
         ],
         series: [
           { label: "layer" },
           {
-            label: "saturated",
+            label: "share",
             stroke: OKABE_ITO.vermillion,
             fill: `${OKABE_ITO.vermillion}99`,
             width: 1,
