@@ -3,7 +3,7 @@
 // card shows the output layer as BP1 treats it (sigmoid + quadratic draws it, sigmoid +
 // cross-entropy and softmax + log-likelihood say it cancels, softmax + cross-entropy draws the
 // Jacobian's diagonal); ReLU's low σ′ is "inactive (dead)"; every card links to Nielsen's book;
-// the about page, from the header, under the strict CSP. Screenshots go to build/screenshots/honest.
+// the about page, from the header, under the strict CSP. Screenshots: build/screenshots/honest.
 import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { describe, test } from "node:test";
@@ -48,7 +48,7 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
     { activation: "identity", ceiling: "identity′ = 1 for every z", marker: "max identity′ = 1" },
   ];
   for (const c of hiddenCases) {
-    test(`hidden ${c.activation}: the activation card states ${c.activation}'s ceiling, not sigmoid's`, async () => {
+    test(`hidden ${c.activation}: the activation card states its own ceiling`, async () => {
       const { page, context, problems, violations } = await openAt(
         built,
         `#dataset=xor&hidden=5,5,5&activation=${c.activation}&output=sigmoid&cost=quadratic`,
@@ -123,12 +123,14 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
     // reaches at the start, so every bar is 0 (the chart the issue found looking empty).
     const { page, context } = await openAt(
       built,
-      "#dataset=spiral&hidden=8,8,8,8,8,8&activation=sigmoid&init=scaled&output=sigmoid&cost=cross-entropy",
+      "#dataset=spiral&hidden=8,8,8,8,8,8&activation=sigmoid&init=scaled" +
+        "&output=sigmoid&cost=cross-entropy",
     );
     const summary = await text(page, "#view-derivatives .saturation-summary");
     assert.equal(
       summary,
-      "All bars are 0 %: no unit is saturated in any layer shown. The output layer l = 8 is left out: its σ′ cancels.",
+      "All bars are 0 %: no unit is saturated in any layer shown. " +
+        "The output layer l = 8 is left out: its σ′ cancels.",
     );
     await context.close();
   });
@@ -184,7 +186,7 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
     await context.close();
   });
 
-  test("screenshots: σ′ and activation cards under sigmoid, ReLU, tanh; the about page", async () => {
+  test("screenshots: σ′ and activation cards (sigmoid, ReLU, tanh); the about page", async () => {
     await mkdir(shots, { recursive: true });
     const sizes = [
       { name: "1280x800", viewport: { width: 1280, height: 800 }, scale: 1 },

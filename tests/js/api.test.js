@@ -141,7 +141,7 @@ describe("gradients and diagnostics", () => {
     assert.ok(r.maxRelativeError < 1e-4, `max relative error ${r.maxRelativeError}`);
   });
 
-  test("diagnostics: one entry per weighted layer, sigmoid's histogram over its own [0, 1/4]", () => {
+  test("diagnostics: one entry per layer, sigmoid's histogram over its own [0, 1/4]", () => {
     const net = network({ layers: [2, 6, 6, 1], seed: 4, init: "large" });
     const d = shared.gs.datasets.synthetic("circle", { n: 50, seed: 1 });
     const diag = net.diagnostics(d.x, d.y);

@@ -135,7 +135,8 @@ test("an all-zero saturation chart says so in words", () => {
       { layer: 2, share: 0.1 },
       { layer: 3, share: 0.375 },
     ]),
-    "Most inactive (dead): layer 3, 37.5 % of units × samples. The output layer l = 4 is left out: its σ′ cancels.",
+    "Most inactive (dead): layer 3, 37.5 % of units × samples. " +
+      "The output layer l = 4 is left out: its σ′ cancels.",
   );
 });
 

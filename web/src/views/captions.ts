@@ -80,7 +80,7 @@ export function outputTreatment(
   return { bp1: pair.bp1, drawn: true, label: `l = ${L} (output)` };
 }
 
-/** The activation card's explanation: the chosen activation's ceiling and what it does per layer. */
+/** The activation card's explanation: the chosen activation's ceiling, what it does per layer. */
 export function activationCaption(s: CaptionSettings): string {
   const a = catalogue.activation(s.activation);
   const p = primeSymbol(s.activation);
@@ -89,18 +89,22 @@ export function activationCaption(s: CaptionSettings): string {
   const chain =
     n === 0
       ? "With no hidden layer, no hidden σ′ enters the gradient."
-      : `Going back through ${n === 1 ? "the hidden layer" : `each of the ${n} hidden layers`}, backprop multiplies the gradient by w σ′(z) (BP2).`;
+      : `Going back through ${n === 1 ? "the hidden layer" : `each of the ${n} hidden layers`}, ` +
+        "backprop multiplies the gradient by w σ′(z) (BP2).";
   if (constantDerivative(a)) {
-    return `${p} = ${boundText(a.derivativeRange[0])} for every z, so only the weights scale it: |w σ′(z)| = |w|. ${chain}`;
+    const value = boundText(a.derivativeRange[0]);
+    return `${p} = ${value} for every z, so only the weights scale it: |w σ′(z)| = |w|. ${chain}`;
   }
-  let bound = `${p} never exceeds ${ceiling}, so each factor |w ${p}(z)| is at most |w| × ${ceiling}`;
+  let bound =
+    `${p} never exceeds ${ceiling}, ` + `so each factor |w ${p}(z)| is at most |w| × ${ceiling}`;
   if (a.maxDerivative < 1) bound += ` (below ${ceiling} only while |w| ≤ 1)`;
   const zero =
     a.zeroDerivative === "dead"
       ? ` ${p} = 0 for z < 0: such a unit is inactive (dead) and passes nothing back.`
       : a.zeroDerivative === "saturated"
         ? ` ${p} tends to 0 as |z| grows: a saturated unit passes almost nothing back.`
-        : ` ${p} is never below ${boundText(a.derivativeRange[0])}, so no unit stops passing the gradient back.`;
+        : ` ${p} is never below ${boundText(a.derivativeRange[0])}, ` +
+          "so no unit stops passing the gradient back.";
   return `${chain} ${bound}.${zero}`;
 }
 
@@ -111,14 +115,21 @@ export function derivativeCaption(s: CaptionSettings): string {
   const hidden =
     s.hidden.length === 0
       ? "No hidden layer: only the output's σ′ could enter the gradient."
-      : `Backprop multiplies by ${primeSymbol(s.activation)}(zˡ) at each hidden layer l = 2 … ${L - 1} (BP2); small factors shrink the gradient.`;
+      : `Backprop multiplies by ${primeSymbol(s.activation)}(zˡ) at each hidden layer ` +
+        `l = 2 … ${L - 1} (BP2); small factors shrink the gradient.`;
   let output: string;
   if (out.bp1 === "shortcut") {
-    output = `At the output, ${s.output} with ${s.cost} cancels σ′(zᴸ) in BP1: δᴸ = aᴸ − y, so the output's σ′ is not drawn.`;
+    output =
+      `At the output, ${s.output} with ${s.cost} cancels σ′(zᴸ) in BP1: δᴸ = aᴸ − y, ` +
+      "so the output's σ′ is not drawn.";
   } else if (out.bp1 === "softmax-jacobian") {
-    output = `At the output, BP1 uses the softmax Jacobian: what is drawn for l = ${L} is its diagonal aⱼ(1 − aⱼ).`;
+    output =
+      "At the output, BP1 uses the softmax Jacobian: " +
+      `what is drawn for l = ${L} is its diagonal aⱼ(1 − aⱼ).`;
   } else {
-    output = `At the output, BP1 multiplies by ${primeSymbol(s.output)}(zᴸ) too (δᴸ = ∇ₐC ⊙ σ′(zᴸ)): a saturated output learns slowly.`;
+    output =
+      `At the output, BP1 multiplies by ${primeSymbol(s.output)}(zᴸ) too ` +
+      "(δᴸ = ∇ₐC ⊙ σ′(zᴸ)): a saturated output learns slowly.";
   }
   return `${hidden} ${output}`;
 }
@@ -205,5 +216,6 @@ export function saturationSummary(
   }
   const worst = shares.reduce((a, b) => (b.share > a.share ? b : a));
   const word = lowDerivativeWord(layerActivation(s, worst.layer)) ?? "below 1% of its maximum";
-  return `Most ${word}: layer ${worst.layer}, ${(100 * worst.share).toFixed(1)} % of units × samples.${skipped}`;
+  const share = (100 * worst.share).toFixed(1);
+  return `Most ${word}: layer ${worst.layer}, ${share} % of units × samples.${skipped}`;
 }

@@ -14,7 +14,8 @@ const COST_FORMULA: Record<CostName, string> = {
 /** Each view's equation; the loss card's depends on the chosen cost. */
 const EQUATION: Record<ViewId, (cost: CostName) => string> = {
   "activation-curves": () =>
-    "σ(z) and σ′(z), the factors of chapter 5's product ∂C/∂b₁ = σ′(z₁) w₂ σ′(z₂) … wₗ σ′(zₗ) ∂C/∂aₗ",
+    "σ(z) and σ′(z), the factors of chapter 5's product " +
+    "∂C/∂b₁ = σ′(z₁) w₂ σ′(z₂) … wₗ σ′(zₗ) ∂C/∂aₗ",
   "derivative-distribution": () =>
     "BP2: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), and BP1: δᴸ = ∇ₐC ⊙ σ′(zᴸ) at the output",
   "gradient-norms": () => "BP3: ∂C/∂bˡⱼ = δˡⱼ, the speed of learning ‖∂C/∂bˡ‖ of layer l",

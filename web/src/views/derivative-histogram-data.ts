@@ -10,7 +10,7 @@ export interface LayerHistogram {
 export interface HistogramData {
   /** Bin centres of every drawn layer, sorted, without repeats. */
   x: number[];
-  /** Per drawn layer, in the order given: % of its (unit, sample) pairs in the bin at x, or null. */
+  /** Per drawn layer, in order: % of its (unit, sample) pairs in the bin at x, or null. */
   shares: (number | null)[][];
   /** The x range to show: from 0 to the widest layer's last edge (at least to 1/4). */
   range: [number, number];
