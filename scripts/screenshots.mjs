@@ -2,7 +2,9 @@
 // 1280×800, 1920×1080, 150 % zoom (1280×720 CSS pixels at deviceScaleFactor 1.5, i.e. 1920×1080
 // device pixels) and 390×844, plain and in lecture mode (present=1) at the two large sizes, into
 // build/screenshots/stories/. The stories are read from the page's Stories menu, so the list is
-// the catalogue's. Each shot waits for the story's fast-forward (steps=N) to be drawn.
+// the catalogue's. Each shot waits for the story's fast-forward (steps=N) to be drawn. Then every
+// tab (playground at its defaults, chain lab, MNIST lab, about) at the same sizes, full page, into
+// build/screenshots/pages/.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { launchChromium, openPage } from "../tests/support/chromium.js";
@@ -55,6 +57,31 @@ try {
         problemsSeen += problems.length;
         await context.close();
       }
+    }
+  }
+  const pagesOut = `${repo}build/screenshots/pages`;
+  await mkdir(pagesOut, { recursive: true });
+  for (const tab of ["playground", "chain", "vanishing", "about"]) {
+    for (const size of SIZES) {
+      const hash = tab === "playground" ? "#steps=200" : `#view=${tab}`;
+      const { page, context, problems } = await openPage(
+        browser,
+        `${server.url}${hash}`,
+        size.viewport,
+        { deviceScaleFactor: size.scale },
+      );
+      if (tab === "playground") {
+        await page.locator("#status").filter({ hasText: "(step 200)" }).waitFor({
+          timeout: 120000,
+        });
+      }
+      await page.waitForTimeout(800);
+      const file = `${pagesOut}/${tab}-${size.name}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      for (const p of problems) console.log(`  problem: ${p}`);
+      problemsSeen += problems.length;
+      await context.close();
     }
   }
   if (problemsSeen > 0) process.exitCode = 1;

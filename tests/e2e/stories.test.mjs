@@ -139,6 +139,17 @@ test("steps=N: no intermediate frame, two loads print identical numbers, Play co
   );
   assert.equal(coloured.length, 2, "two gradient charts");
   for (const n of coloured) assert.ok(n > 20, `coloured pixels per chart: ${coloured}`);
+  // And the curves that led there: the fast-forward recorded points on its way (nothing drawn
+  // in between), so the loss chart's table runs from step 0 to step 300.
+  const details = page.locator("details.chart-data", { hasText: "Loss and accuracy" });
+  await details.locator("summary").click();
+  await details.locator("table tbody tr").first().waitFor();
+  const rowSteps = await details.evaluate((d) =>
+    [...d.querySelectorAll("tbody tr")].map((tr) => Number(tr.children[0]?.textContent)),
+  );
+  assert.equal(rowSteps[0], 0, `first rows: ${rowSteps.slice(0, 3)}`);
+  assert.equal(rowSteps[rowSteps.length - 1], 300);
+  assert.ok(rowSteps.length >= 50, `${rowSteps.length} rows`);
   const again = await storyAt(hash, 300);
   assert.equal(again.status, first);
   await page.locator("#play").click();

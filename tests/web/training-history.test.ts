@@ -134,3 +134,26 @@ test("a long run stays within capacity and spans the whole run", () => {
   for (let i = 1; i < h.length; ++i) assert.ok((h.step[i] as number) > (h.step[i - 1] as number));
   assertAligned(h);
 });
+
+test("a fast-forward's recorded points come before its snapshot, and a repeat is not added twice", () => {
+  const h = new TrainingHistory();
+  for (const step of [0, 100, 200]) {
+    h.addPoint({
+      step,
+      epoch: step / 10,
+      train: { loss: 1, accuracy: 0.5 },
+      test: { loss: 2, accuracy: 0.25 },
+      biasNorms: [step + 1, 0],
+      weightNorms: [step + 2, Number.NaN],
+    });
+  }
+  h.add(snapshot(300));
+  h.add(snapshot(300));
+  assert.deepEqual(h.step, [0, 100, 200, 300]);
+  assert.deepEqual(h.layerNumbers, [2, 3]);
+  assert.deepEqual(h.biasNorms[0], [1, 101, 201, 600]);
+  // An exact 0 is kept, a NaN is null.
+  assert.deepEqual(h.biasNorms[1], [0, 0, 0, 900]);
+  assert.deepEqual(h.weightNorms[1], [null, null, null, 1800]);
+  assert.deepEqual(h.testAccuracy, [25, 25, 25, 15]);
+});

@@ -366,6 +366,8 @@ export class PlaygroundView implements PageView {
         views.transport.showMessage(m.message);
         break;
       case "snapshot":
+        // A fast-forward's recorded points first: the charts show how the run reached step N.
+        for (const point of m.history ?? []) this.history.addPoint(point);
         this.pending = m.snapshot;
         this.requestFrame();
         break;

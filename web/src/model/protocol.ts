@@ -50,6 +50,20 @@ export interface Snapshot {
   input: InputView;
 }
 
+/**
+ * The curves' numbers at one step, without the arrays a snapshot carries: what a fast-forward
+ * (`steps=N`) records on its way to N, so the time charts show the whole run, not one point.
+ */
+export interface HistoryPoint {
+  step: number;
+  epoch: number;
+  train: Evaluation;
+  test: Evaluation;
+  /** Per weighted layer l = 2 … L. */
+  biasNorms: number[];
+  weightNorms: number[];
+}
+
 export interface PointSet {
   x: Float32Array; // row-major N × 2
   labels: Int32Array;
@@ -99,5 +113,6 @@ export type FromWorker =
   | { type: "configured"; layerSizes: number[]; preview: DataPreview }
   /** A run waits for data (MNIST's first run fetches the digits). */
   | { type: "loading"; message: string }
-  | { type: "snapshot"; snapshot: Snapshot }
+  /** `history`: after a fast-forward, the points recorded before this snapshot, oldest first. */
+  | { type: "snapshot"; snapshot: Snapshot; history?: HistoryPoint[] }
   | { type: "error"; message: string };

@@ -2,7 +2,7 @@
 // `capacity` points, every other point is dropped, so long runs keep their whole shape at a
 // fixed cost per frame.
 
-import type { Snapshot } from "./protocol.js";
+import type { HistoryPoint, Snapshot } from "./protocol.js";
 
 export class TrainingHistory {
   readonly step: number[] = [];
@@ -35,24 +35,35 @@ export class TrainingHistory {
   }
 
   add(s: Snapshot): void {
-    const last = this.step[this.step.length - 1];
-    if (last !== undefined && s.step <= last) return; // a repeated frame after a pause
-    if (this.layerNumbers.length !== s.layers.length) {
-      this.clear();
-      this.layerNumbers = s.layers.map((l) => l.layer);
-      this.biasNorms = s.layers.map(() => []);
-      this.weightNorms = s.layers.map(() => []);
-    }
-    this.step.push(s.step);
-    this.epoch.push(s.epoch);
-    this.trainLoss.push(s.train.loss);
-    this.testLoss.push(s.test.loss);
-    this.trainAccuracy.push(100 * s.train.accuracy);
-    this.testAccuracy.push(100 * s.test.accuracy);
-    s.layers.forEach((l, i) => {
-      this.biasNorms[i]?.push(normOrNull(l.biasGradNorm));
-      this.weightNorms[i]?.push(normOrNull(l.weightGradNorm));
+    this.addPoint({
+      step: s.step,
+      epoch: s.epoch,
+      train: s.train,
+      test: s.test,
+      biasNorms: s.layers.map((l) => l.biasGradNorm),
+      weightNorms: s.layers.map((l) => l.weightGradNorm),
     });
+  }
+
+  /** One point of the curves (a snapshot's, or one a fast-forward recorded on its way). */
+  addPoint(p: HistoryPoint): void {
+    const last = this.step[this.step.length - 1];
+    if (last !== undefined && p.step <= last) return; // a repeated frame after a pause
+    if (this.layerNumbers.length !== p.biasNorms.length) {
+      this.clear();
+      // The weighted layers are l = 2 … L.
+      this.layerNumbers = p.biasNorms.map((_, i) => i + 2);
+      this.biasNorms = p.biasNorms.map(() => []);
+      this.weightNorms = p.biasNorms.map(() => []);
+    }
+    this.step.push(p.step);
+    this.epoch.push(p.epoch);
+    this.trainLoss.push(p.train.loss);
+    this.testLoss.push(p.test.loss);
+    this.trainAccuracy.push(100 * p.train.accuracy);
+    this.testAccuracy.push(100 * p.test.accuracy);
+    p.biasNorms.forEach((n, i) => this.biasNorms[i]?.push(normOrNull(n)));
+    p.weightNorms.forEach((n, i) => this.weightNorms[i]?.push(normOrNull(n)));
     if (this.step.length > this.capacity) this.halve();
   }
 

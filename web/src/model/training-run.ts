@@ -9,6 +9,7 @@ import type {
   BoundaryGrid,
   DataPreview,
   DigitPredictions,
+  HistoryPoint,
   InputView,
   LayerSnapshot,
   Snapshot,
@@ -144,6 +145,20 @@ export class TrainingRun {
       this.epochsBefore +
       ((this.stepsDone - this.stepsBeforeTrainer) * this.batchSize) / this.train.n
     );
+  }
+
+  /** The time charts' numbers now (norms and evaluations only): cheap enough to take often. */
+  historyPoint(): HistoryPoint {
+    const measured = this.trainEval;
+    const diagnostics = this.net.diagnostics(measured.x, measured.y);
+    return {
+      step: this.stepsDone,
+      epoch: this.epoch,
+      train: this.net.evaluate(measured.x, measured.y),
+      test: this.net.evaluate(this.test.x, this.test.y),
+      biasNorms: diagnostics.map((d) => d.biasGradNorm),
+      weightNorms: diagnostics.map((d) => d.weightGradNorm),
+    };
   }
 
   snapshot(): Snapshot {

@@ -6,7 +6,7 @@
 import { catalogue, init, type Dataset, type Gradscope } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import { BatchCost, nextChunk } from "./chunk-plan.js";
-import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
+import type { FromWorker, HistoryPoint, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
 import { dataSource } from "../state/data-sources.js";
@@ -16,6 +16,8 @@ import { sameRun, type Settings } from "../state/settings.js";
 const MIN_UPDATE_MS = 16;
 /** Mini-batches per slice of a fast-forward, with the message queue read between slices. */
 const FORWARD_CHUNK = 100;
+/** About how many points a fast-forward records for the time charts on its way to N. */
+const FORWARD_POINTS = 100;
 const CURVE_POINTS = 201; // z from −5 to 5 in steps of 0.05, so z = 0 is a sample
 /** Every element-wise activation (those allowed in hidden layers) has a curve. */
 const CURVE_NAMES = catalogue.activations.flatMap((a) => (a.hidden ? [a.name] : []));
@@ -41,6 +43,8 @@ class TrainingWorker {
   private lastUpdate = 0;
   /** The step a fast-forward (`steps=`) trains the current run to before its first snapshot. */
   private forwardTo: number | null = null;
+  /** The time charts' points a fast-forward has recorded so far (sent with its one snapshot). */
+  private forwardHistory: HistoryPoint[] = [];
 
   constructor(
     private readonly gs: Gradscope,
@@ -102,6 +106,7 @@ class TrainingWorker {
     if (steps !== null) {
       // A fast-forward counts from a fresh run, so the same link gives the same numbers.
       this.forwardTo = steps;
+      this.forwardHistory = [];
       this.rebuild(next);
     } else if (this.run && sameRun(this.run.settings, next))
       this.run.retune(next); // a fast-forward under way goes on with the new η, λ or batch
@@ -187,13 +192,21 @@ class TrainingWorker {
     if (run !== this.run || target === null) return;
     try {
       const left = target - run.steps;
+      // Every `every` steps a point for the time charts (numbers only, nothing is drawn), so the
+      // one snapshot at N arrives with the curves that led to it.
+      const every = Math.max(1, Math.ceil(target / FORWARD_POINTS));
+      if (run.steps === 0 && left > 0) this.forwardHistory = [run.historyPoint()];
       if (left > 0) {
-        run.step(Math.min(left, FORWARD_CHUNK));
+        run.step(Math.min(left, FORWARD_CHUNK, every - (run.steps % every)));
+        if (run.steps % every === 0 && run.steps < target)
+          this.forwardHistory.push(run.historyPoint());
         setTimeout(() => this.forward(run), 0);
         return;
       }
       this.forwardTo = null;
-      this.sendSnapshot(true);
+      const history = this.forwardHistory;
+      this.forwardHistory = [];
+      this.sendSnapshot(true, history);
       this.schedule(); // Play pressed during the fast-forward
     } catch (e) {
       this.forwardTo = null;
@@ -239,7 +252,7 @@ class TrainingWorker {
   }
 
   /** Posts a snapshot of the run (unless the page is still drawing the last one) and returns it. */
-  private sendSnapshot(force: boolean): Snapshot | null {
+  private sendSnapshot(force: boolean, history?: HistoryPoint[]): Snapshot | null {
     if (!this.run || (this.awaitingDraw && !force)) return null;
     const snapshot = this.run.snapshot();
     this.lastUpdate = performance.now();
@@ -257,7 +270,10 @@ class TrainingWorker {
         l.biasGradients.buffer,
       );
     }
-    this.post({ type: "snapshot", snapshot }, transfer);
+    this.post(
+      history?.length ? { type: "snapshot", snapshot, history } : { type: "snapshot", snapshot },
+      transfer,
+    );
     return snapshot;
   }
 
