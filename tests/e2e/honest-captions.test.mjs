@@ -73,6 +73,11 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
       if (c.activation === "tanh") assert.match(satTitle, /^Saturated units .* maximum 1\)/);
       const derivCaption = await text(page, "#view-derivatives .view-explanation");
       assert.match(derivCaption, new RegExp(`${symbol}′\\(zˡ\\) at each hidden layer l = 2 … 4`));
+      // The gradient card claims no sigmoid-only slowdown under another activation.
+      const gradCaption = await text(page, "#view-gradients .view-explanation");
+      assert.ok(gradCaption.includes(`by w ${symbol}′(z) (BP2)`), gradCaption);
+      assert.ok(gradCaption.includes("l = 2 … 5"), gradCaption);
+      assert.doesNotMatch(gradCaption, /sigmoid|far slower/);
       assert.deepEqual(problems, []);
       assert.deepEqual(await violations(), []);
       await context.close();

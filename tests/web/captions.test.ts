@@ -9,6 +9,7 @@ import {
   boundText,
   derivativeCaption,
   drawnLayers,
+  gradientCaption,
   lowDerivativeWord,
   maxDerivativeMarker,
   outputTreatment,
@@ -172,4 +173,25 @@ test("the max-derivative marker follows the chosen activation", () => {
     z[maxDerivativeMarker("relu", z, z.map(DERIVATIVE.relu ?? (() => NaN))).index],
     0.05,
   );
+});
+
+test("the gradient caption names the chosen activation's ceiling and claims no direction", () => {
+  let checked = 0;
+  for (const s of everySetting()) {
+    const text = gradientCaption(s);
+    const L = s.hidden.length + 2;
+    assert.ok(text.startsWith(`How fast each layer learns: ‖∂C/∂bˡ‖ for l = 2 … ${L}.`), text);
+    // The old fixed text claimed deep sigmoid slowness over any activation's chart.
+    assert.doesNotMatch(text, /far slower|sigmoid/);
+    if (s.hidden.length === 0) {
+      assert.doesNotMatch(text, /BP2/);
+    } else {
+      const a = catalogue.activation(s.activation);
+      assert.ok(text.includes(`w ${a.symbol}′(z) (BP2)`), text);
+      assert.ok(text.includes(boundText(a.maxDerivative)), text);
+      assert.ok(text.includes("below 1 slow") && text.includes("above 1 speed"), text);
+    }
+    checked++;
+  }
+  assert.ok(checked > 0);
 });

@@ -91,3 +91,9 @@ test("the note names the layers with no gradient, both norms or each apart", () 
     "no gradient: ‖∂C/∂w‖ = 0 in layer 3 (the output layer)",
   );
 });
+
+test("a dead layer before the output: only the output's biases learn, never 'the output layer does'", () => {
+  const text = say(net([0, 0], [0, 0], [0.2, 0]));
+  assert.match(text, /the output layer learns only its biases \(‖∂C\/∂w⁴‖ = 0: the layer before/);
+  assert.doesNotMatch(text, /while the output layer does/);
+});

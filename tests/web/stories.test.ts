@@ -1,6 +1,7 @@
 // The story catalogue, its settings (explicit keys over the story's), its readouts (computed from
 // the measured layers, for every story's measure) and the page keys steps/autoplay/story/present.
 import assert from "node:assert/strict";
+import { formatRatio } from "../../web/src/views/learning-speed-summary.js";
 import { test } from "node:test";
 import { parsePageKeys, writePageKeys } from "../../web/src/state/page-keys.js";
 import { parseSettings, SETTINGS_TABLE } from "../../web/src/state/settings.js";
@@ -97,17 +98,24 @@ test("depth-ratio readout: the ratio of the first hidden layer's and the output 
   assert.equal(slow.values.ratio, 1e-6 / 1e-2);
   assert.match(
     slow.text,
-    /^At step 1,500: ‖∂C\/∂b²‖ \/ ‖∂C\/∂b³‖ = 1\.00e-4\. The first hidden layer learns 10000× slower/,
+    /^At step 1,500: ‖∂C\/∂b²‖ \/ ‖∂C\/∂b³‖ = 1\.00e-4\. The first hidden layer learns 1\.0·10⁴× slower than the output layer\.$/,
   );
   const near = storyReadout("depth-ratio", 5, [layer(2, 4, 0.3, 0), layer(9, 1, 0.1, 0)], base);
   assert.match(
     near.text,
-    /b⁹‖ = 3\. The first hidden layer's gradient is within 10× of the output layer's/,
+    /b⁹‖ = 3\. The first hidden layer's gradient is 3\.0× the output layer's: within 10× of/,
   );
   const none = storyReadout("depth-ratio", 5, [layer(2, 4, 0, 0), layer(3, 1, 0.1, 0)], base);
   assert.match(none.text, /No gradient reaches the first hidden layer/);
   const big = storyReadout("depth-ratio", 5, [layer(2, 4, 50, 0), layer(3, 1, 0.1, 0)], base);
-  assert.match(big.text, /is 500× the output layer's/);
+  assert.match(big.text, /is 500× the output layer's\.$/);
+  // The same ratio format as the gradient card's summary (formatRatio), not "17190×".
+  const r = 1 / 17190;
+  const far = storyReadout("depth-ratio", 5, [layer(2, 4, r, 0), layer(3, 1, 1, 0)], base);
+  assert.ok(far.text.includes(`learns ${formatRatio(17190)}× slower`), far.text);
+  assert.ok(far.text.includes("1.7·10⁴× slower"), far.text);
+  const slower = storyReadout("depth-ratio", 5, [layer(2, 4, 0.25, 0), layer(3, 1, 1, 0)], base);
+  assert.match(slower.text, /learns 4\.0× slower than the output layer: within 10×/);
 });
 
 test("output-error readout: names BP1's form for the chosen cost after a sigmoid output", () => {
@@ -141,4 +149,19 @@ test("hidden-share readout: the neuron-weighted share, 'inactive' for ReLU, and 
   const sig = storyReadout("hidden-share", 100, layers, { ...base, activation: "sigmoid" });
   assert.match(sig.text, /below 1 % of σ′'s maximum \(saturated\)/);
   assert.equal(layerList([2, 3, 4, 5, 7, 9, 10]), "2–5, 7, 9, 10");
+});
+
+test("the stories' texts say what changed and claim only what their numbers support", () => {
+  const story = (id: string) => PLAYGROUND_STORIES.find((s) => s.id === id)!;
+  const reluHe = story("relu-he").explanation;
+  assert.ok(reluHe.includes("6 hidden layers") && reluHe.includes("from 0.3 to 0.04"), reluHe);
+  assert.doesNotMatch(reluHe, /at the output layer's size|σ′ = 1/);
+  const sat = story("saturation").explanation;
+  // Layer 2 sees 2 inputs (0 % saturated): no blanket "its σ′ is nearly 0".
+  assert.ok(sat.includes("Layer 2 sees only the 2 inputs"), sat);
+  assert.doesNotMatch(sat, /its σ′\(z\) is nearly 0/);
+  const dead = story("dead-relu").explanation;
+  assert.ok(dead.includes("only its biases learn") && dead.includes("(unit, training point)"));
+  // The slowdown is about the output error and the loss: the loss view comes first.
+  assert.equal(story("slowdown").views[0], "view-loss");
 });

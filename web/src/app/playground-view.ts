@@ -23,7 +23,7 @@ import { linkedStory, playgroundStory, type Story } from "../stories/story-catal
 import { StoryPanel } from "../stories/story-panel.js";
 import { parseStorySettings, storySettings } from "../stories/story-settings.js";
 import { ActivationCurvesChart } from "../views/activation-curves-chart.js";
-import { activationCaption, derivativeCaption } from "../views/captions.js";
+import { activationCaption, derivativeCaption, gradientCaption } from "../views/captions.js";
 import { appendCardSource, type CardSourceLine } from "../views/card-source-line.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { DerivativeDistributionChart } from "../views/derivative-distribution-chart.js";
@@ -136,8 +136,8 @@ export class PlaygroundView implements PageView {
     // Its explanation is computed from the settings (captions.ts), in apply().
     const curvesCard = card("activation-curves", "view-activations", "");
     const curvesBody = curvesCard.body;
-    const gradientText =
-      "How fast each layer learns: in deep sigmoid networks the early layers (low l) are far slower.";
+    // Its first sentence is computed from the settings (gradientCaption), in showCaptions().
+    const gradientText = "How fast each layer learns.";
     const gradientCard = card("gradient-norms", "view-gradients", gradientText, true);
     const derivCard = card("derivative-distribution", "view-derivatives", "", true);
     const measured =
@@ -468,6 +468,13 @@ export class PlaygroundView implements PageView {
     const cards = this.cards;
     if (!cards) return;
     cards.curves.explanation.textContent = activationCaption(s);
+    const gradientWords = cards.worded.find((w) => w.card.root.id === "view-gradients");
+    if (gradientWords) {
+      gradientWords.text = gradientCaption(s);
+      gradientWords.card.explanation.textContent =
+        gradientWords.text +
+        (catalogue.dataset(s.dataset).kind === "image" ? gradientWords.mnist : "");
+    }
     const mnist = catalogue.dataset(s.dataset).kind === "image";
     cards.derivatives.explanation.textContent =
       derivativeCaption(s) +

@@ -76,9 +76,10 @@ export const PLAYGROUND_STORIES = [
     id: "relu-he",
     title: "The remedy: ReLU with He initialisation",
     explanation:
-      "The same six-layer network with ReLU units (σ′ = 1 where active) and He initialisation " +
-      "N(0, 2/n_in), which keeps the size of the signal from layer to layer; η = 0.04 trains it. " +
-      "The gradient reaches the first hidden layer at the output layer's size, and the spiral is learned.",
+      "The vanishing story's network, 6 hidden layers of 16, with ReLU units (ReLU′ = 1 where " +
+      "active, 0 where inactive) and He initialisation N(0, 2/n_in), which keeps the size of the " +
+      "signal from layer to layer; η is changed too, from 0.3 to 0.04. The readout states how the " +
+      "first hidden layer's gradient compares with the output layer's.",
     settings: { ...DEEP, activation: "relu", init: "he", learningRate: 0.04 },
     steps: 1500,
     views: ["view-gradients", "view-boundary"],
@@ -112,7 +113,7 @@ export const PLAYGROUND_STORIES = [
       initSeed: 1,
     },
     steps: 100,
-    views: ["view-gradients", "view-loss"],
+    views: ["view-loss", "view-gradients"],
     measure: "output-error",
     compare: { label: "cross-entropy", settings: { cost: "cross-entropy" } },
   },
@@ -120,9 +121,10 @@ export const PLAYGROUND_STORIES = [
     id: "saturation",
     title: "Saturation from the large N(0, 1) initialisation",
     explanation:
-      "With weights drawn from N(0, 1), a neuron fed by 32 others gets |z| of several units and " +
-      "its σ′(z) is nearly 0: it is saturated and passes almost no gradient back. The scaled " +
-      "initialisation N(0, 1/n_in) keeps z near 0, where σ′ is largest.",
+      "With weights drawn from N(0, 1), a neuron fed by 32 others can get |z| of several units, " +
+      "where σ′(z) is nearly 0: such a unit is saturated and passes almost no gradient back. " +
+      "Layer 2 sees only the 2 inputs, so it stays unsaturated; the readout gives each layer's " +
+      "measured share. The scaled initialisation N(0, 1/n_in) keeps z near 0, where σ′ is largest.",
     settings: {
       dataset: "spiral",
       samples: 400,
@@ -150,7 +152,8 @@ export const PLAYGROUND_STORIES = [
       "The ReLU network of the remedy with η = 2 instead of 0.04: the first large steps push " +
       "biases so far negative that units output 0 for every input. Such a unit has σ′ = 0 " +
       "everywhere, passes no gradient and never recovers; when a whole layer dies, no gradient " +
-      "reaches any layer before it.",
+      "reaches any layer before it, and the next layer's weights get none either (its input is " +
+      "0): only its biases learn. The readout's share counts (unit, training point) pairs.",
     settings: { ...DEEP, activation: "relu", init: "he", learningRate: 2 },
     steps: 100,
     views: ["view-derivatives", "view-gradients"],

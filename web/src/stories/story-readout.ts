@@ -5,6 +5,7 @@
 
 import { catalogue } from "gradscope";
 import type { Settings } from "../state/settings.js";
+import { formatRatio } from "../views/learning-speed-summary.js";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 import type { StoryMeasure } from "./story-catalogue.js";
 
@@ -69,15 +70,13 @@ function depthRatio(step: number, layers: readonly MeasuredLayer[]): Readout {
         : "The gradients are not numbers: training diverged.";
   } else if (ratio === 0) {
     verdict = "No gradient reaches the first hidden layer.";
-  } else if (ratio < 1e-2) {
-    verdict = `The first hidden layer learns ${formatNumber(1 / ratio)}× slower than the output layer.`;
-  } else if (ratio <= 10 && ratio >= 0.1) {
-    verdict = "The first hidden layer's gradient is within 10× of the output layer's.";
+  } else if (ratio < 1) {
+    // One ratio format with the gradient card's summary (formatRatio: 3.2, 45, 1.7·10⁴).
+    verdict = `The first hidden layer learns ${formatRatio(1 / ratio)}× slower than the output layer`;
+    verdict += ratio >= 0.1 ? ": within 10× of the output layer's." : ".";
   } else {
-    verdict =
-      ratio > 1
-        ? `The first hidden layer's gradient is ${formatNumber(ratio)}× the output layer's.`
-        : `The first hidden layer learns ${formatNumber(1 / ratio)}× slower than the output layer.`;
+    verdict = `The first hidden layer's gradient is ${formatRatio(ratio)}× the output layer's`;
+    verdict += ratio <= 10 ? ": within 10× of the output layer's." : ".";
   }
   return { text: head + verdict, values: { step, ratio } };
 }

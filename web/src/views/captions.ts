@@ -219,3 +219,23 @@ export function saturationSummary(
   const share = (100 * worst.share).toFixed(1);
   return `Most ${word}: layer ${worst.layer}, ${share} % of units × samples.${skipped}`;
 }
+
+/**
+ * The gradient card's explanation: what the chart measures and why depth changes it, by the
+ * chosen activation's ceiling (BP2). States no direction it cannot know: whether the early layers
+ * learn slower or faster is the measured summary's to say.
+ */
+export function gradientCaption(s: CaptionSettings): string {
+  const L = s.hidden.length + 2;
+  const head = `How fast each layer learns: ‖∂C/∂bˡ‖ for l = 2 … ${L}.`;
+  if (s.hidden.length === 0)
+    return `${head} With no hidden layer only the output layer l = 2 learns.`;
+  const a = catalogue.activation(s.activation);
+  const p = primeSymbol(s.activation);
+  const factor =
+    ` Going back, each hidden layer multiplies the gradient by w ${p}(z) (BP2); ` +
+    (constantDerivative(a)
+      ? `${p} = ${boundText(a.derivativeRange[0])}, so the weights alone decide`
+      : `${p} ≤ ${boundText(a.maxDerivative)}, so |w ${p}(z)| ≤ |w| × ${boundText(a.maxDerivative)}`);
+  return `${head}${factor}: factors below 1 slow the early layers (low l), above 1 speed them up.`;
+}

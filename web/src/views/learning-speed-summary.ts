@@ -64,6 +64,12 @@ export function learningSpeedSummary(
     return `The gradient is not a finite number ${values}: training diverged, so no speeds can be compared.`;
   if (a === 0 && b === 0)
     return `Neither ${name} nor the output layer has any gradient ${values}: neither learns.`;
+  // ∂C/∂wᴸ = δᴸ (aᴸ⁻¹)ᵀ (BP4): when the layer before outputs 0, only the output's biases learn.
+  if (a === 0 && last.weightGradNorm === 0)
+    return (
+      `${Name} has no gradient ${values}: it does not learn at all, and the output layer learns ` +
+      `only its biases (‖∂C/∂w${superscript(last.layer)}‖ = 0: the layer before it outputs 0).`
+    );
   if (a === 0)
     return `${Name} has no gradient ${values}: it does not learn at all, while the output layer does.`;
   if (b === 0)
