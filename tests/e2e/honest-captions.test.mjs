@@ -78,6 +78,12 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
       assert.ok(gradCaption.includes(`by w ${symbol}′(z) (BP2)`), gradCaption);
       assert.ok(gradCaption.includes("l = 2 … 5"), gradCaption);
       assert.doesNotMatch(gradCaption, /sigmoid|far slower/);
+      // The feedforward line names the hidden activation, σ only at the sigmoid output.
+      const boundaryLine = await text(page, "#view-boundary .view-equation");
+      assert.ok(
+        boundaryLine.includes(`a′ = ${symbol}(w a + b) in the hidden layers, σ(w a + b)`),
+        boundaryLine,
+      );
       assert.deepEqual(problems, []);
       assert.deepEqual(await violations(), []);
       await context.close();

@@ -481,7 +481,7 @@ export class PlaygroundView implements PageView {
       (mnist
         ? " (MNIST: the training figures come from a fixed subset, see the test digits' card.)"
         : "");
-    for (const source of cards.sources) source.show(s.cost);
+    for (const source of cards.sources) source.show(s);
   }
 
   private fail(message: string): void {

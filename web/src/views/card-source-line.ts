@@ -1,13 +1,13 @@
 // The line under a card's title that names the section of Nielsen's book it illustrates (a link)
 // and the equation it shows (card-sources.ts).
 
-import type { CostName, ViewId } from "gradscope";
-import { cardSource } from "./card-sources.js";
+import type { ViewId } from "gradscope";
+import { cardSource, type SourceSettings } from "./card-sources.js";
 import type { ViewCard } from "./view-card.js";
 
 export interface CardSourceLine {
-  /** Rewrites the line for the chosen cost (the loss card names the cost's formula). */
-  show(cost: CostName): void;
+  /** Rewrites the line for the settings (the cost's formula, the activations' symbols). */
+  show(settings: SourceSettings): void;
 }
 
 export function appendCardSource(card: ViewCard, view: ViewId): CardSourceLine {
@@ -22,12 +22,12 @@ export function appendCardSource(card: ViewCard, view: ViewId): CardSourceLine {
   link.rel = "noopener";
   line.append(equation, " ", link);
   card.explanation.after(line);
-  const show = (cost: CostName) => {
-    const source = cardSource(view, cost);
+  const show = (settings: SourceSettings) => {
+    const source = cardSource(view, settings);
     equation.textContent = source.equation;
     link.href = source.href;
     link.textContent = `${source.section} ↗`;
   };
-  show("quadratic");
+  show({ activation: "sigmoid", output: "sigmoid", cost: "quadratic" });
   return { show };
 }

@@ -2,7 +2,28 @@
 // Learning" it illustrates (from the package's view catalogue) and the equation it shows, named as
 // the book names it (BP1–BP4 are chapter 2's four equations of backpropagation).
 
-import { catalogue, type CostName, type ViewId } from "gradscope";
+import {
+  catalogue,
+  type ActivationName,
+  type CostName,
+  type HiddenActivationName,
+  type ViewId,
+} from "gradscope";
+
+/** The settings an equation line depends on. */
+export interface SourceSettings {
+  activation: HiddenActivationName;
+  output: ActivationName;
+  cost: CostName;
+}
+
+/** "a′ = σ(w a + b)", or per layer kind when the hidden and output activations differ. */
+function feedforward(s: SourceSettings): string {
+  const hidden = catalogue.activation(s.activation).symbol;
+  const output = catalogue.activation(s.output).symbol;
+  if (hidden === output) return `a′ = ${hidden}(w a + b)`;
+  return `a′ = ${hidden}(w a + b) in the hidden layers, ${output}(w a + b) at the output`;
+}
 
 /** The cost's formula as the loss card names it. */
 const COST_FORMULA: Record<CostName, string> = {
@@ -12,16 +33,17 @@ const COST_FORMULA: Record<CostName, string> = {
 };
 
 /** Each view's equation; the loss card's depends on the chosen cost. */
-const EQUATION: Record<ViewId, (cost: CostName) => string> = {
-  "activation-curves": () =>
-    "σ(z) and σ′(z), the factors of chapter 5's product " +
+const EQUATION: Record<ViewId, (s: SourceSettings) => string> = {
+  "activation-curves": (s) =>
+    `${catalogue.activation(s.activation).symbol}(z) and ` +
+    `${catalogue.activation(s.activation).symbol}′(z), the factors of chapter 5's product ` +
     "∂C/∂b₁ = σ′(z₁) w₂ σ′(z₂) … wₗ σ′(zₗ) ∂C/∂aₗ",
   "derivative-distribution": () =>
     "BP2: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), and BP1: δᴸ = ∇ₐC ⊙ σ′(zᴸ) at the output",
   "gradient-norms": () => "BP3: ∂C/∂bˡⱼ = δˡⱼ, the speed of learning ‖∂C/∂bˡ‖ of layer l",
-  "loss-accuracy": (cost) => COST_FORMULA[cost],
-  "decision-boundary": () => "the feedforward a′ = σ(w a + b), evaluated over the input plane",
-  network: () => "a′ = σ(w a + b): each line a weight wˡⱼₖ, each ring a bias bˡⱼ",
+  "loss-accuracy": (s) => COST_FORMULA[s.cost],
+  "decision-boundary": (s) => `the feedforward ${feedforward(s)}, evaluated over the input plane`,
+  network: (s) => `${feedforward(s)}: each line a weight wˡⱼₖ, each ring a bias bˡⱼ`,
   "test-digits": () => "the guess = argmaxⱼ aᴸⱼ, the output neuron with the largest activation",
 };
 
@@ -33,11 +55,11 @@ export interface CardSource {
   equation: string;
 }
 
-export function cardSource(view: ViewId, cost: CostName): CardSource {
+export function cardSource(view: ViewId, settings: SourceSettings): CardSource {
   const { book } = catalogue.view(view);
   return {
     href: book.url,
     section: `Nielsen, chapter ${book.chapter}: ${book.section}`,
-    equation: `Shows ${EQUATION[view](cost)}.`,
+    equation: `Shows ${EQUATION[view](settings)}.`,
   };
 }
