@@ -53,6 +53,19 @@ describe("the vanishing-gradient lab (built site under a sub-path)", () => {
         .getAttribute("aria-selected"),
       "true",
     );
+    // Before Run: each result card says what a run will show; the book's note (its λ = 5) only
+    // under the book's training setting; the lab's layer numbering against the playground's.
+    const d = direct.page;
+    assert.equal(await d.locator(".lab-empty:visible").count(), 3);
+    assert.match(await d.locator("#lab-vanishing-init .lab-empty").textContent(), /^Run to see /);
+    const bookNote = d.getByText("Why the book's accuracy is higher");
+    assert.equal(await bookNote.isVisible(), false);
+    await d.getByRole("button", { name: "The book's training" }).click();
+    await bookNote.waitFor();
+    assert.match(
+      await d.locator("#lab-vanishing").textContent(),
+      /Hidden layer k here is Nielsen's layer l = k \+ 1/,
+    );
     assert.deepEqual([...problems, ...direct.problems], []);
     await direct.context.close();
   });

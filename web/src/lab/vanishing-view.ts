@@ -54,6 +54,10 @@ interface Parts {
   initialChart: InitialSpeedChart;
   trainingCharts: TrainingSpeedCharts;
   accuracyChart: AccuracyChart;
+  /** Shown only under the book's training setting (the note explains its λ = 5). */
+  bookNote: HTMLElement;
+  /** "Run to see …" in each result card until a run has results. */
+  emptyNotes: HTMLElement[];
 }
 
 export class VanishingView implements PageView {
@@ -119,7 +123,8 @@ export class VanishingView implements PageView {
       "Deep networks on MNIST: how fast does each layer learn?",
       "Nielsen's chapter-5 experiment: the speed of learning of hidden layer l is ‖∂C/∂bˡ‖, with ∂C/∂bˡ averaged over the " +
         "training images; held-out accuracy is measured on the 1,000 digits after them. The book's network has sigmoid neurons, " +
-        "cross-entropy cost, weights N(0, 1/n_in) and biases N(0, 1). Run it, and its remedies side by side.",
+        "cross-entropy cost, weights N(0, 1/n_in) and biases N(0, 1). Run it, and its remedies side by side. " +
+        "Hidden layer k here is Nielsen's layer l = k + 1 (the playground's l, where l = 1 is the input).",
     );
     const form = doc.createElement("form");
     form.className = "lab-controls";
@@ -260,6 +265,13 @@ export class VanishingView implements PageView {
     const table = new VanishingTable(tableBox);
     const initialBox = doc.createElement("div");
     resultsCard.body.append(conclusions, tableBox, initialBox);
+    const emptyNote = (card: { body: HTMLElement }, what: string) => {
+      const note = doc.createElement("p");
+      note.className = "lab-empty";
+      note.textContent = `Run to see ${what}.`;
+      card.body.prepend(note);
+      return note;
+    };
 
     const trainingCard = createViewCard(
       doc,
@@ -280,6 +292,11 @@ export class VanishingView implements PageView {
     const accuracyBox = doc.createElement("div");
     accuracyCard.body.append(accuracyBox);
     container.append(setup.root, resultsCard.root, trainingCard.root, accuracyCard.root);
+    const emptyNotes = [
+      emptyNote(resultsCard, "each hidden layer's speed at initialisation and after training"),
+      emptyNote(trainingCard, "each network's hidden-layer speeds over the epochs"),
+      emptyNote(accuracyCard, "each network's accuracy on the held-out digits"),
+    ];
 
     return {
       hidden,
@@ -305,6 +322,8 @@ export class VanishingView implements PageView {
       initialChart: new InitialSpeedChart(initialBox),
       trainingCharts: new TrainingSpeedCharts(trainingBox),
       accuracyChart: new AccuracyChart(accuracyBox),
+      bookNote,
+      emptyNotes,
     };
   }
 
@@ -335,6 +354,7 @@ export class VanishingView implements PageView {
     p.width.value = String(s.labWidth);
     p.samples.value = String(s.labSamples);
     const named = trainingSettingOf(s);
+    p.bookNote.hidden = named?.id !== "book";
     p.setting.textContent = named
       ? `Training: ${named.name.replace(/^The /, "the ")} — ${named.description}.`
       : `Training: your own setting — ${s.labSamples.toLocaleString("en")} images, mini-batches of ${s.labBatch}, ` +
@@ -557,6 +577,7 @@ export class VanishingView implements PageView {
       const p = mounted(this.parts, "the controls");
       const r = this.results;
       if (!r) return;
+      for (const note of p.emptyNotes) note.hidden = true;
       p.table.update(
         r,
         this.runHidden,
