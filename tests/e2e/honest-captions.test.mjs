@@ -188,6 +188,13 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
     assert.match(blocks[1], /^import \{ init \} from 'gradscope';/);
     assert.match(blocks[1], /await init\(\)/);
     assert.equal(blocks[1].split("\n").length, 10);
+    // The page's features and a glossary of the symbols the cards use.
+    const words = await about.textContent();
+    for (const feature of ["Stories:", "Compare: pin this run", "Lecture mode"])
+      assert.ok(words.includes(feature), feature);
+    const terms = await about.locator("dl dt").allTextContents();
+    for (const t of ["η", "λ", "n_in", "He init", "δˡ", "BP1–BP4", "⊙", "l, L"])
+      assert.ok(terms.includes(t), `glossary term ${t}: ${terms.join(" | ")}`);
     assert.match(page.url(), /\/courses\/nn\/playground\/#.*view=about/);
     // A fresh load of that address (any sub-path: hash routing) opens the page directly.
     await page.reload();

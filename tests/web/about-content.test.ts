@@ -8,7 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { INSTALL_COMMAND, PACKAGE_EXAMPLE } from "../../web/src/about/about-content.js";
+import { GLOSSARY, INSTALL_COMMAND, PACKAGE_EXAMPLE } from "../../web/src/about/about-content.js";
 
 const run = promisify(execFile);
 
@@ -48,4 +48,13 @@ test("the about page's example is 10 lines and runs as printed", async (t) => {
     [2, 3, 4],
   );
   for (const [, norm] of rows) assert.ok(Number.isFinite(norm) && (norm ?? -1) >= 0, String(norm));
+});
+
+test("the glossary explains every symbol the cards and labs use", () => {
+  const terms = GLOSSARY.map(([t]) => t);
+  for (const symbol of ["η", "λ", "n_in", "He init", "δˡ", "BP1–BP4", "⊙", "l, L"])
+    assert.ok(terms.includes(symbol), symbol);
+  for (const [term, meaning] of GLOSSARY) assert.ok(meaning.length > 10, term);
+  const numbering = GLOSSARY.find(([t]) => t === "l, L")?.[1] ?? "";
+  assert.match(numbering, /l = 1 is the input layer, l = 2 the first hidden layer/);
 });

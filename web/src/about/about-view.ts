@@ -5,7 +5,7 @@
 
 import { license, version } from "../../../package.json";
 import type { PageView } from "../app/page-view.js";
-import { BOOK_URL, INSTALL_COMMAND, PACKAGE_EXAMPLE } from "./about-content.js";
+import { BOOK_URL, GLOSSARY, INSTALL_COMMAND, PACKAGE_EXAMPLE } from "./about-content.js";
 
 type Part = string | HTMLElement;
 
@@ -55,11 +55,28 @@ export class AboutView implements PageView {
         el("li", "Play trains continuously; Step trains one mini-batch; Reset starts again."),
         el(
           "li",
+          "Stories: a menu of guided configurations (the vanishing gradient, its remedy, " +
+            "learning slowdown, saturation, dead ReLUs), each with a readout measured on the run.",
+        ),
+        el(
+          "li",
+          'Compare: the gradient card\'s "Compare: pin this run" keeps its lines as a ghost, ' +
+            "so the next run's can be set against them.",
+        ),
+        el(
+          "li",
+          "Lecture mode (the header's button): larger text and the story's charts first, for " +
+            "a projector.",
+        ),
+        el(
+          "li",
           "The address holds every setting: copy it to share exactly what you see. The two " +
             "Lab tabs follow the book's chapter 5: the gradient through a chain of one-neuron " +
             "layers, and deep networks on MNIST digits.",
         ),
       ),
+      el("h3", "Symbols"),
+      el("dl", ...GLOSSARY.flatMap(([term, meaning]) => [el("dt", term), el("dd", meaning)])),
       el("h3", "Using the npm package"),
       el("p", "Install it, then call ", code("init()"), " once; it loads the WebAssembly core:"),
       el("pre", code(INSTALL_COMMAND)),
