@@ -141,13 +141,16 @@ test("hidden-share readout: the neuron-weighted share, 'inactive' for ReLU, and 
   const layers = [layer(2, 10, 0, 1), layer(3, 30, 0.1, 0.5), layer(4, 1, 0.1, 0)];
   const relu = storyReadout("hidden-share", 100, layers, { ...base, activation: "relu" });
   assert.equal(relu.values.hiddenShare, (10 * 1 + 30 * 0.5) / 40);
-  assert.match(relu.text, /62\.5% of the hidden neurons' σ′\(z\) .* are 0 \(inactive/);
   assert.match(
     relu.text,
-    /by layer 2: 100\.0%, 3: 50\.0%\. Layers with exactly zero gradient: 2\./,
+    /62\.5% of the hidden \(unit, training point\) pairs have ReLU′\(z\) = 0 \(inactive/,
+  );
+  assert.match(
+    relu.text,
+    /by layer 2: 100\.0%, 3: 50\.0%\. Most in layer 2 \(100\.0%\), fewest in layer 3 \(50\.0%\)\. Layers with exactly zero gradient: 2\./,
   );
   const sig = storyReadout("hidden-share", 100, layers, { ...base, activation: "sigmoid" });
-  assert.match(sig.text, /below 1 % of σ′'s maximum \(saturated\)/);
+  assert.match(sig.text, /pairs have σ′\(z\) below 1 % of its maximum \(saturated\)/);
   assert.equal(layerList([2, 3, 4, 5, 7, 9, 10]), "2–5, 7, 9, 10");
 });
 

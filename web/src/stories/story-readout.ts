@@ -112,11 +112,20 @@ function hiddenShare(step: number, layers: readonly MeasuredLayer[], s: Settings
   // Each layer's share weighted by its neurons: the share over all hidden (neuron, point) pairs.
   const share = hidden.reduce((sum, l) => sum + l.saturatedFraction * l.rows, 0) / units;
   const dead = catalogue.activation(s.activation).zeroDerivative === "dead";
+  // The activation's own derivative symbol (ReLU′, tanh′), and what the share counts.
+  const p = `${catalogue.activation(s.activation).symbol}′(z)`;
   const what = dead
-    ? "of the hidden neurons' σ′(z) over the training points are 0 (inactive: no gradient passes)"
-    : "of the hidden neurons' σ′(z) over the training points are below 1 % of σ′'s maximum (saturated)";
+    ? `of the hidden (unit, training point) pairs have ${p} = 0 (inactive: no gradient passes)`
+    : `of the hidden (unit, training point) pairs have ${p} below 1 % of its maximum (saturated)`;
   const perLayer = hidden.map((l) => `${l.layer}: ${formatPercent(l.saturatedFraction)}`);
   let text = `At step ${count(step)}: ${formatPercent(share)} ${what}; by layer ${perLayer.join(", ")}.`;
+  const most = hidden.reduce((a, b) => (b.saturatedFraction > a.saturatedFraction ? b : a));
+  const least = hidden.reduce((a, b) => (b.saturatedFraction < a.saturatedFraction ? b : a));
+  if (most.saturatedFraction > least.saturatedFraction) {
+    text +=
+      ` Most in layer ${most.layer} (${formatPercent(most.saturatedFraction)}), ` +
+      `fewest in layer ${least.layer} (${formatPercent(least.saturatedFraction)}).`;
+  }
   const silent = layers.filter((l) => l.biasGradNorm === 0).map((l) => l.layer);
   if (silent.length > 0) {
     text += ` Layers with exactly zero gradient: ${layerList(silent)}.`;
