@@ -198,18 +198,30 @@ test("the Stories menu writes the story's full settings and steps into the hash"
   await context.close();
 });
 
-test("present=1: the story's key charts above the fold at 1920×1080 and at 150 % zoom, no settings gutter, legends within their plots", async () => {
+test("present=1: the first key view's charts and legends above the fold at 1920×1080 and 150 % zoom, chart text ≥ 20 px, legends show numbers unhovered, no settings gutter", async () => {
   const sizes = [
     { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
     { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 },
   ];
   for (const { viewport, deviceScaleFactor } of sizes) {
-    for (const story of ["vanishing", "slowdown"]) {
+    for (const story of ["vanishing", "slowdown", "saturation"]) {
       const { page, context, problems } = await openPage(
         built.browser,
         `${built.server.url}#story=${story}&present=1`,
         viewport,
-        { deviceScaleFactor },
+        {
+          deviceScaleFactor,
+          // Every font a chart's canvas draws text with (uPlot draws its axes on the canvas).
+          prepare: (p) =>
+            p.addInitScript(() => {
+              window.chartFonts = new Set();
+              const fillText = CanvasRenderingContext2D.prototype.fillText;
+              CanvasRenderingContext2D.prototype.fillText = function (...args) {
+                if (this.canvas.closest?.(".uplot")) window.chartFonts.add(this.font);
+                return fillText.apply(this, args);
+              };
+            }),
+        },
       );
       await page
         .locator("#story-readout")
@@ -223,16 +235,19 @@ test("present=1: the story's key charts above the fold at 1920×1080 and at 150 
           present: document.documentElement.classList.contains("present"),
           settingsShown: document.querySelector(".settings").getBoundingClientRect().width > 0,
           story: box(document.getElementById("story")),
-          // Each key card's first chart: its plotting canvas and its legend.
-          charts: keys.map((card) => {
-            const plot = card.querySelector(".uplot");
-            const legend = plot?.querySelector(".u-legend");
+          // The first key card's charts: each one's box (legend included) and legend.
+          charts: [...(keys[0]?.querySelectorAll(".uplot") ?? [])].map((plot) => {
+            const legend = plot.querySelector(".u-legend");
             return {
-              id: card.id,
-              plot: plot && box(plot),
+              id: keys[0].id,
+              plot: box(plot),
               legendWidth: legend ? legend.scrollWidth : 0,
+              legendFont: legend ? parseFloat(getComputedStyle(legend).fontSize) : 0,
+              legendText: legend?.textContent ?? "",
             };
           }),
+          keyCount: keys.length,
+          fonts: [...window.chartFonts].map((f) => Number(/(\d+(?:\.\d+)?)px/.exec(f)?.[1])),
           overflow: document.documentElement.scrollWidth - window.innerWidth,
         };
       });
@@ -240,12 +255,21 @@ test("present=1: the story's key charts above the fold at 1920×1080 and at 150 
       assert.ok(layout.present, where);
       assert.equal(layout.settingsShown, false, `${where}: the settings column is gone`);
       assert.ok(layout.story.left < 40, `${where}: the story takes the left column`);
-      assert.equal(layout.charts.length, 2, where);
+      assert.equal(layout.keyCount, 2, where);
+      assert.ok(layout.charts.length >= 1, `${where}: the first key view has charts`);
+      assert.ok(layout.fonts.length > 0, `${where}: the charts drew text`);
+      // uPlot scales its canvas fonts by the device pixel ratio.
+      const smallest = Math.min(...layout.fonts) / deviceScaleFactor;
+      assert.ok(smallest >= 20, `${where}: chart text of ${smallest} px`);
       for (const c of layout.charts) {
+        assert.ok(c.legendFont >= 20, `${where}: legend text of ${c.legendFont} px`);
+        // Unhovered, the legend shows the latest point's numbers, not "--".
+        assert.doesNotMatch(c.legendText, /--|–/, `${where}: legend "${c.legendText}"`);
+        assert.match(c.legendText, /\d/, `${where}: legend "${c.legendText}"`);
         assert.ok(c.plot, `${where}: ${c.id} has a chart`);
         assert.ok(
           c.plot.bottom <= viewport.height,
-          `${where}: ${c.id}'s first chart ends at ${c.plot.bottom}`,
+          `${where}: a chart of ${c.id} ends at ${c.plot.bottom}`,
         );
         assert.ok(
           c.legendWidth <= c.plot.width + 1,

@@ -15,6 +15,7 @@ import {
 } from "./captions.js";
 import { histogramData } from "./derivative-histogram-data.js";
 import { lineStyle, OKABE_ITO } from "./palette.js";
+import { percentRange } from "./lecture-plot-options.js";
 import { SizedPlot } from "./sized-plot.js";
 
 export interface LayerDerivatives {
@@ -50,7 +51,7 @@ export class DerivativeDistributionChart {
     right.append(bottom, this.summary);
     container.append(left, right);
     this.histogram = new SizedPlot(top, 200);
-    this.saturation = new SizedPlot(bottom, 150);
+    this.saturation = new SizedPlot(bottom, 200); // tall enough to read 1–20 % bars
   }
 
   update(layers: readonly LayerDerivatives[], settings: CaptionSettings): void {
@@ -97,8 +98,9 @@ export class DerivativeDistributionChart {
     this.histogram.rebuild({
       options: {
         title: "Distribution of |σ′(zˡ)| per layer (training set)",
-        scales: { x: { time: false, range }, y: { range: [0, 100] } },
-        axes: [{ label: "|σ′(z)|" }, { label: "% of units × samples" }],
+        // The y axis follows the data (peaks are often ~30 %), 0 kept at the bottom.
+        scales: { x: { time: false, range }, y: { range: (_u, _min, max) => percentRange(max) } },
+        axes: [{ label: "|σ′(z)|" }, { label: "% of pairs" }],
         series: [
           { label: "|σ′|", value: (_u, v) => (v == null ? "–" : v.toFixed(4)) },
           ...labels.map((label, i) => {

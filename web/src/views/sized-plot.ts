@@ -1,11 +1,13 @@
 // A uPlot chart that follows its container's width. uPlot draws axes, ticks and legends; this
 // only decides the pixel size and rebuilds the chart when its series change. Every chart also
 // gets its text alternative (chart-text-alternative.ts) under it: the plotted numbers as a table
-// and as CSV.
+// and as CSV. In lecture mode (the document's class "present") the chart is rebuilt with
+// lecture-sized text and lines; its legend shows the latest point whenever no cursor is on it.
 
 import uPlot from "uplot";
 import { ChartTextAlternative } from "./chart-text-alternative.js";
 import type { Column } from "./chart-data.js";
+import { latestIndex, lectureOptions } from "./lecture-plot-options.js";
 
 export interface PlotSpec {
   options: Omit<uPlot.Options, "width" | "height">;
@@ -24,6 +26,8 @@ export class SizedPlot {
   readonly textAlternative: ChartTextAlternative;
   private title = "";
   private header: string[] = [];
+  private spec: PlotSpec | null = null;
+  private readonly lectureWatch: MutationObserver;
 
   constructor(
     private readonly container: HTMLElement,
@@ -35,16 +39,47 @@ export class SizedPlot {
     container.append(this.host, this.textAlternative.root);
     this.observer = new ResizeObserver(() => this.fit());
     this.observer.observe(container);
+    const root = doc.documentElement;
+    this.lectureWatch = new MutationObserver(() => {
+      if (this.spec && this.plot && this.lecture() !== this.builtForLecture) {
+        this.rebuild({ ...this.spec, data: this.plot.data });
+      }
+    });
+    this.lectureWatch.observe(root, { attributes: true, attributeFilter: ["class"] });
+  }
+
+  private builtForLecture = false;
+
+  private lecture(): boolean {
+    return this.container.ownerDocument.documentElement.classList.contains("present");
   }
 
   /** Replaces the chart (use when the series themselves change, e.g. a layer is added). */
   rebuild(spec: PlotSpec): void {
     this.plot?.destroy();
+    this.spec = spec;
+    this.builtForLecture = this.lecture();
+    const options = this.builtForLecture ? lectureOptions(spec.options) : spec.options;
+    const hooks = options.hooks ?? {};
+    // No cursor on the plot (uPlot parks it at a negative left): the legend shows the latest
+    // point, not "--".
+    const showLatest = (u: uPlot): void => {
+      if (!((u.cursor.left ?? -1) >= 0)) {
+        const idx = latestIndex(u.data);
+        if (idx != null) u.setLegend({ idx }, false);
+      }
+    };
     this.plot = new uPlot(
-      { ...spec.options, width: this.width(), height: this.height },
+      {
+        ...options,
+        width: this.width(),
+        height: this.height,
+        hooks: { ...hooks, setLegend: [...(hooks.setLegend ?? []), showLatest] },
+      },
       spec.data,
       this.host,
     );
+    showLatest(this.plot);
     this.title = spec.options.title ?? "chart";
     this.header = spec.options.series.map((s, i) => String(s.label ?? `series ${i}`));
     this.textAlternative.set(this.title, this.header, spec.table ?? spec.data, true);
@@ -60,6 +95,7 @@ export class SizedPlot {
 
   dispose(): void {
     this.observer.disconnect();
+    this.lectureWatch.disconnect();
     this.plot?.destroy();
     this.plot = null;
   }
