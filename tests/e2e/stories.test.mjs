@@ -283,6 +283,31 @@ test("present=1: the first key view's charts and legends above the fold at 1920Ã
   }
 });
 
+test("lecture mode stays on when a story opens another tab (exploding â†’ chain lab)", async () => {
+  const { page, context, problems } = await openPage(
+    built.browser,
+    `${built.server.url}#story=exploding&present=1`,
+  );
+  await page.locator("#tab-chain[aria-selected=true]").waitFor();
+  assert.match(await page.evaluate(() => location.hash), /chainW=100,100,100,100/);
+  assert.match(await page.evaluate(() => location.hash), /present=1/);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("present")));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("on a 390 px phone the Stories menu is full width: story names are not cut", async () => {
+  const { page, context } = await openPage(built.browser, `${built.server.url}#story=saturation`, {
+    width: 390,
+    height: 844,
+  });
+  const menu = page.locator("#story-menu");
+  await menu.waitFor();
+  const width = await menu.evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(width >= 390 - 40, `the menu is ${width} px wide`);
+  await context.close();
+});
+
 test("the Lecture mode button toggles present=1 and the page's class", async () => {
   const { page, context } = await openPage(built.browser, `${built.server.url}#story=saturation`);
   const button = page.getByRole("button", { name: "Lecture mode" });

@@ -1,6 +1,8 @@
 // The URL hash as key=value pairs. Writes replace the history entry (dragging a slider must not
 // flood the back button) and keep commas readable, so "hidden=6,6" stays "hidden=6,6".
 
+import { carryPresent } from "./carry-present.js";
+
 export class HashLocation {
   constructor(private readonly win: Window) {}
 
@@ -20,9 +22,12 @@ export class HashLocation {
     this.win.history.replaceState(this.win.history.state, "", url.href);
   }
 
-  /** Goes to `hash` ("#key=value&…") as a followed link does: the hashchange listeners run. */
+  /**
+   * Goes to `hash` ("#key=value&…") as a followed link does: the hashchange listeners run.
+   * Lecture mode (present=1) stays on.
+   */
   follow(hash: string): void {
-    this.win.location.hash = hash;
+    this.win.location.hash = carryPresent(hash, this.read());
   }
 
   /** Called when the learner edits the hash or follows a link to another configuration. */
