@@ -305,6 +305,10 @@ test("on a 390 px phone the Stories menu is full width: story names are not cut"
   await menu.waitFor();
   const width = await menu.evaluate((el) => el.getBoundingClientRect().width);
   assert.ok(width >= 390 - 40, `the menu is ${width} px wide`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
   await context.close();
 });
 
