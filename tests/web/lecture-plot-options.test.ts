@@ -4,6 +4,7 @@ import type uPlot from "uplot";
 import {
   LECTURE_FONT_PX,
   LECTURE_LINE_PX,
+  LECTURE_RIGHT_PAD,
   latestIndex,
   lectureOptions,
   percentRange,
@@ -55,4 +56,12 @@ test("percent range: 0 to a round value just above the peak, at most 100", () =>
     const [, top] = percentRange(max);
     assert.ok(top > max && top <= Math.max(2.1 * max, 1e-9) + 0.5 * max, `${max} → ${top}`);
   }
+});
+
+test("lecture mode leaves room on the right for the last x tick's label", () => {
+  const base = { series: [{}, { stroke: "#000" }], axes: [{}, {}] };
+  assert.deepEqual(lectureOptions(base).padding, [null, LECTURE_RIGHT_PAD, null, null]);
+  const padded = lectureOptions({ ...base, padding: [4, 100, 2, 3] });
+  assert.deepEqual(padded.padding, [4, 100, 2, 3]);
+  assert.ok(LECTURE_RIGHT_PAD >= 30);
 });

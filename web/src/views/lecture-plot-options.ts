@@ -11,6 +11,8 @@ const FONT = `${LECTURE_FONT_PX}px system-ui, sans-serif`;
 const LABEL_FONT = `600 ${LECTURE_FONT_PX}px system-ui, sans-serif`;
 /** uPlot's default axis size (px); larger text needs a wider y axis and a taller x axis. */
 const DEFAULT_AXIS_SIZE = 50;
+/** Right padding in lecture mode (CSS px): half of a four-digit tick label at LECTURE_FONT_PX. */
+export const LECTURE_RIGHT_PAD = Math.round(LECTURE_FONT_PX * 1.6);
 
 export type ChartOptions = Omit<uPlot.Options, "width" | "height">;
 
@@ -46,7 +48,16 @@ export function lectureOptions(options: ChartOptions): ChartOptions {
       },
     };
   });
-  return { ...options, axes, series };
+  // Room on the right for half of the last x tick's label ("1,500" at 20 px), which would
+  // otherwise be clipped at the canvas edge.
+  const [top = null, right = null, bottom = null, left = null] = options.padding ?? [];
+  const padding: uPlot.Padding = [
+    top,
+    typeof right === "number" ? Math.max(right, LECTURE_RIGHT_PAD) : LECTURE_RIGHT_PAD,
+    bottom,
+    left,
+  ];
+  return { ...options, axes, series, padding };
 }
 
 /**
