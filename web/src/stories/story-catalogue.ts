@@ -41,18 +41,23 @@ interface LinkedStory {
   readonly href: string;
 }
 
-/** The deep network of the first two stories: the same spiral and layers, only σ, init, η differ. */
-const DEEP = {
-  dataset: "spiral",
+/** What every playground story shares: its data, sigmoid output, mini-batch and seeds. */
+const COMMON = {
   samples: 400,
   noise: 0.05,
   testFraction: 0.5,
-  hidden: [16, 16, 16, 16, 16, 16],
   output: "sigmoid",
-  cost: "cross-entropy",
   batchSize: 10,
   dataSeed: 1,
   initSeed: 1,
+} as const satisfies Partial<Settings>;
+
+/** The deep network of the first two stories: the same spiral and layers, only σ, init, η differ. */
+const DEEP = {
+  ...COMMON,
+  dataset: "spiral",
+  hidden: [16, 16, 16, 16, 16, 16],
+  cost: "cross-entropy",
 } as const satisfies Partial<Settings>;
 
 export const PLAYGROUND_STORIES = [
@@ -98,19 +103,13 @@ export const PLAYGROUND_STORIES = [
       "σ′(zᴸ), so the output error, and every gradient behind it, is small: the network learns " +
       "slowly although it is badly wrong (Nielsen, chapter 3). Cross-entropy cancels that factor.",
     settings: {
+      ...COMMON,
       dataset: "circle",
-      samples: 400,
-      noise: 0.05,
-      testFraction: 0.5,
       hidden: [32, 32],
       activation: "sigmoid",
-      output: "sigmoid",
       cost: "quadratic",
       init: "large",
       learningRate: 0.3,
-      batchSize: 10,
-      dataSeed: 1,
-      initSeed: 1,
     },
     steps: 100,
     views: ["view-loss", "view-gradients"],
@@ -126,19 +125,13 @@ export const PLAYGROUND_STORIES = [
       "Layer 2 sees only the 2 inputs, so it stays unsaturated; the readout gives each layer's " +
       "measured share. The scaled initialisation N(0, 1/n_in) keeps z near 0, where σ′ is largest.",
     settings: {
+      ...COMMON,
       dataset: "spiral",
-      samples: 400,
-      noise: 0.05,
-      testFraction: 0.5,
       hidden: [32, 32, 32, 32],
       activation: "sigmoid",
-      output: "sigmoid",
       cost: "cross-entropy",
       init: "large",
       learningRate: 0.3,
-      batchSize: 10,
-      dataSeed: 1,
-      initSeed: 1,
     },
     steps: 100,
     views: ["view-derivatives", "view-gradients"],
