@@ -9,6 +9,7 @@ import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
+import { registerSoftmaxView } from "./softmax/register.js";
 import { HashLocation } from "./state/hash-location.js";
 
 function element(id: string): HTMLElement {
@@ -29,6 +30,7 @@ registry.register(
   ),
 );
 registerLabViews(registry);
+registerSoftmaxView(registry);
 registry.register(new AboutView());
 const router = new TabRouter(element("tabs"), element("panels"), registry.views(), hash, {
   hash,

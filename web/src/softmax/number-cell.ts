@@ -1,0 +1,30 @@
+// A number on the panel that a test can read exactly: `data-path` names it (e.g. "a[0]",
+// "J[1][2]", 0-based) and `data-value` holds String(value) of the double it shows, while the
+// text is the page's four significant digits.
+
+import { formatNumber } from "../views/number-format.js";
+
+/** The page's number text with a proper minus sign. */
+export function numberText(v: number): string {
+  return formatNumber(v).replace(/^-/, "−");
+}
+
+export function markValue(el: HTMLElement, path: string, v: number, text = numberText(v)): void {
+  el.dataset.path = path;
+  el.dataset.value = String(v);
+  el.textContent = text;
+}
+
+export function valueCell(doc: Document, path: string, v: number): HTMLTableCellElement {
+  const td = doc.createElement("td");
+  td.className = "value";
+  markValue(td, path, v);
+  return td;
+}
+
+/** A number as TeX text: the page's digits, exponents as ×10^k. */
+export function texNumber(v: number): string {
+  const text = numberText(v).replace("−", "-").replace("∞", String.raw`\infty`);
+  const m = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
+  return m ? `${m[1]}\\times 10^{${m[2]}}` : text;
+}
