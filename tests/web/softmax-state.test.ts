@@ -20,7 +20,8 @@ import {
 } from "../../web/src/softmax/softmax-state.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../../web/src/state/url-table.js";
 
-const read = (hash: string) => parseParams(SOFTMAX_TABLE, DEFAULT_SOFTMAX, new URLSearchParams(hash));
+const read = (hash: string) =>
+  parseParams(SOFTMAX_TABLE, DEFAULT_SOFTMAX, new URLSearchParams(hash));
 
 test("the keys are logits, target and nudge", () => {
   assert.deepEqual(tableKeys(SOFTMAX_TABLE), ["logits", "target", "nudge"]);
@@ -105,7 +106,10 @@ test("every preset gives n logits within the limits for every class count", () =
     for (let n = MIN_CLASSES; n <= MAX_CLASSES; n++) {
       const s = applyPreset({ ...DEFAULT_SOFTMAX, logits: Array(n).fill(1) }, preset);
       assert.equal(s.logits.length, n, preset.id);
-      assert.ok(s.logits.every((z) => Math.abs(z) <= LOGIT_LIMIT), preset.id);
+      assert.ok(
+        s.logits.every((z) => Math.abs(z) <= LOGIT_LIMIT),
+        preset.id,
+      );
       const params = new URLSearchParams();
       writeParams(SOFTMAX_TABLE, s, params);
       assert.deepEqual(parseParams(SOFTMAX_TABLE, DEFAULT_SOFTMAX, params).problems, []);

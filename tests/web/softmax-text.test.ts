@@ -13,11 +13,7 @@ import {
 } from "../../web/src/softmax/jacobian-colours.js";
 import { compareNudge, nudged } from "../../web/src/softmax/linear-nudge.js";
 import { workLogLikelihood } from "../../web/src/softmax/log-likelihood.js";
-import {
-  MAX_CLASSES,
-  MIN_CLASSES,
-  SOFTMAX_PRESETS,
-} from "../../web/src/softmax/softmax-state.js";
+import { MAX_CLASSES, MIN_CLASSES, SOFTMAX_PRESETS } from "../../web/src/softmax/softmax-state.js";
 import {
   columnSumCaption,
   costCaption,
@@ -147,7 +143,10 @@ test("heatmap colours: white at 0, the sign colours at ±1/4, clamped, readable 
     const contrast = (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05);
     assert.ok(contrast >= 4.5, `text on ${c.background}: contrast ${contrast}`);
   }
-  assert.match(legendGradient(), /^linear-gradient\(to right, rgb\(213, 94, 0\) 0%, .* rgb\(0, 114, 178\) 100%\)$/);
+  assert.match(
+    legendGradient(),
+    /^linear-gradient\(to right, rgb\(213, 94, 0\) 0%, .* rgb\(0, 114, 178\) 100%\)$/,
+  );
   assert.equal(cellText(0.2442), "0.244");
   assert.equal(cellText(-0.15), "−0.150");
   assert.equal(cellText(-2.3e-6), "−2e−6");
@@ -211,12 +210,24 @@ test("captions name the right classes in a known case", () => {
   const z = [2, 1, 0.1];
   const a = gs.softmax(z);
   const J = gs.softmaxJacobian(a);
-  assert.match(probabilityCaption(a), /^Class 1 is the most likely: a₁ = 0\.659, 2\.718 times the next, class 2 \(a₂ = 0\.2424\)\.$/);
-  assert.match(jacobianCaption(a, J), /^The largest entry is ∂a₂\/∂z₂ = a₂\(1 − a₂\) = 0\.1836 .* the most negative is ∂a₁\/∂z₂ = −a₁a₂ = −0\.1598\.$/);
+  assert.match(
+    probabilityCaption(a),
+    /^Class 1 is the most likely: a₁ = 0\.659, 2\.718 times the next, class 2 \(a₂ = 0\.2424\)\.$/,
+  );
+  assert.match(
+    jacobianCaption(a, J),
+    /^The largest entry is ∂a₂\/∂z₂ = a₂\(1 − a₂\) = 0\.1836 .* the most negative is ∂a₁\/∂z₂ = −a₁a₂ = −0\.1598\.$/,
+  );
   const w = workLogLikelihood(a, J, 1);
   assert.match(costCaption(a, 1, w), /^C = −ln a₂ = 1\.417 \(class 2 is not the most likely;/);
   const sat = gs.softmax([12, 0, 0]);
   assert.match(jacobianCaption(sat, gs.softmaxJacobian(sat)), /saturated \(a₁ = 1 − 1\.2\d+e-5\)/);
-  assert.equal(probabilityCaption(gs.softmax([0, 0, 0, 0])), "All 4 classes are equally likely: every aᵢ = 0.25 (1/4).");
-  assert.match(probabilityCaption(gs.softmax([3, 3, 0])), /^Classes 1 and 2 tie as the most likely/);
+  assert.equal(
+    probabilityCaption(gs.softmax([0, 0, 0, 0])),
+    "All 4 classes are equally likely: every aᵢ = 0.25 (1/4).",
+  );
+  assert.match(
+    probabilityCaption(gs.softmax([3, 3, 0])),
+    /^Classes 1 and 2 tie as the most likely/,
+  );
 });

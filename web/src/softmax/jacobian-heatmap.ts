@@ -158,7 +158,8 @@ export class JacobianHeatmap {
     }
     const caption = doc.createElement("div");
     caption.className = "legend-caption";
-    caption.textContent = "Colour scale: vermillion negative, white 0, blue positive; full colour at ±1/4, the largest |∂aᵢ/∂zⱼ| any softmax has.";
+    caption.textContent =
+      "Colour scale: vermillion negative, white 0, blue positive; full colour at ±1/4, the largest |∂aᵢ/∂zⱼ| any softmax has.";
     legend.append(bar, ticks, caption);
     return legend;
   }

@@ -27,7 +27,9 @@ export function compareNudge(
 ): NudgeComparison {
   const n = before.length;
   if (after.length !== n || jacobian.length !== n * n || !(j >= 0 && j < n)) {
-    throw new Error(`nudge: ${n} probabilities, ${after.length} after, ${jacobian.length} J entries, j = ${j}`);
+    throw new Error(
+      `nudge: ${n} probabilities, ${after.length} after, ${jacobian.length} J entries, j = ${j}`,
+    );
   }
   const actual: number[] = [];
   const linear: number[] = [];

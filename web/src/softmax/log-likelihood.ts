@@ -36,7 +36,8 @@ export function workLogLikelihood(
   let maxDifference = 0;
   for (let j = 0; j < n; j++) {
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += (jacobian[i * n + j] as number) * (costGradient[i] as number);
+    for (let i = 0; i < n; i++)
+      sum += (jacobian[i * n + j] as number) * (costGradient[i] as number);
     product.push(sum);
     maxDifference = Math.max(maxDifference, Math.abs(sum - (shortcut[j] as number)));
   }

@@ -126,7 +126,9 @@ export class NudgePanel {
     this.slider.value = String(Math.max(-NUDGE_SLIDER, Math.min(NUDGE_SLIDER, nudge.h)));
     this.slider.setAttribute("aria-valuetext", String(nudge.h));
     const typed = readStepText(this.field.value);
-    if (typed instanceof Error ? this.field.getAttribute("aria-invalid") === null : typed !== nudge.h) {
+    if (
+      typed instanceof Error ? this.field.getAttribute("aria-invalid") === null : typed !== nudge.h
+    ) {
       this.field.value = String(nudge.h);
     }
     const j = nudge.j;

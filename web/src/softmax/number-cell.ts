@@ -24,7 +24,9 @@ export function valueCell(doc: Document, path: string, v: number): HTMLTableCell
 
 /** A number as TeX text: the page's digits, exponents as ×10^k. */
 export function texNumber(v: number): string {
-  const text = numberText(v).replace("−", "-").replace("∞", String.raw`\infty`);
+  const text = numberText(v)
+    .replace("−", "-")
+    .replace("∞", String.raw`\infty`);
   const m = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
   return m ? `${m[1]}\\times 10^{${m[2]}}` : text;
 }

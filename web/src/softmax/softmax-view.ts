@@ -4,14 +4,13 @@
 // general Jᵀ∂C/∂a (Nielsen, chapter 3, "Softmax"). No training run: a and J come from the core
 // (gs.softmax, gs.softmaxJacobian) on the main thread, a few microseconds per call.
 
-import { catalogue, init } from "gradscope";
+import { catalogue, init, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { typesetElement } from "../math/typeset.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { appendCardSource } from "../views/card-source-line.js";
 import { createViewCard } from "../views/view-card.js";
 import { CostPanel } from "./cost-panel.js";
-import { interimCore, type SoftmaxCore } from "./interim-softmax.js";
 import { JacobianHeatmap } from "./jacobian-heatmap.js";
 import { compareNudge, nudged } from "./linear-nudge.js";
 import { workLogLikelihood } from "./log-likelihood.js";
@@ -72,7 +71,7 @@ export class SoftmaxView implements PageView {
   readonly urlKeys = tableKeys(SOFTMAX_TABLE);
 
   private context: ViewContext | null = null;
-  private core: SoftmaxCore | null = null;
+  private core: Gradscope | null = null;
   private parts: Parts | null = null;
   private state: SoftmaxState = { ...DEFAULT_SOFTMAX };
 
@@ -83,9 +82,9 @@ export class SoftmaxView implements PageView {
     const status = container.ownerDocument.createElement("p");
     status.textContent = "Loading the WebAssembly core…";
     container.append(status);
+    // A softmax of at most ten logits is microseconds: it runs on the page, not in a worker.
     try {
-      await init();
-      this.core = interimCore;
+      this.core = await init();
     } catch (e) {
       status.textContent = "The WebAssembly core could not be loaded; the softmax panel needs it.";
       throw e; // the tab router shows the reason as a notice
@@ -129,7 +128,12 @@ export class SoftmaxView implements PageView {
     presets.setAttribute("aria-label", "Presets");
     for (const preset of SOFTMAX_PRESETS) {
       presets.append(
-        button(doc, preset.label, () => this.applyState(applyPreset(this.state, preset)), preset.hint),
+        button(
+          doc,
+          preset.label,
+          () => this.applyState(applyPreset(this.state, preset)),
+          preset.hint,
+        ),
       );
     }
     const classes = doc.createElement("div");
@@ -186,7 +190,9 @@ export class SoftmaxView implements PageView {
         "change comes from two calls to the core's softmax; J[:, j]·h is worked out here from its " +
         "Jacobian.",
     );
-    const nudge = new NudgePanel(nudgeCard.body, (n) => this.applyState({ ...this.state, nudge: n }));
+    const nudge = new NudgePanel(nudgeCard.body, (n) =>
+      this.applyState({ ...this.state, nudge: n }),
+    );
 
     const costCard = createViewCard(
       doc,
