@@ -15,5 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: true,
+    // Every asset a file, never a data: URL (Vite inlines those under 4 KB, e.g. KaTeX's smallest
+    // font), which the strict CSP's default-src 'self' refuses.
+    assetsInlineLimit: 0,
   },
 });

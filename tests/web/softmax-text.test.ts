@@ -12,6 +12,7 @@ import {
   legendGradient,
 } from "../../web/src/softmax/jacobian-colours.js";
 import { compareNudge, nudged } from "../../web/src/softmax/linear-nudge.js";
+import { texNumber, texText } from "../../web/src/softmax/number-cell.js";
 import { workLogLikelihood } from "../../web/src/softmax/log-likelihood.js";
 import { MAX_CLASSES, MIN_CLASSES, SOFTMAX_PRESETS } from "../../web/src/softmax/softmax-state.js";
 import {
@@ -21,6 +22,7 @@ import {
   jacobianCaption,
   nudgeCaption,
   probabilityCaption,
+  probabilityText,
   SATURATED_JACOBIAN,
   subscript,
 } from "../../web/src/softmax/softmax-text.js";
@@ -119,7 +121,7 @@ test("log-likelihood with a_t = 0 (saturated): infinite cost, no product, never 
   assert.equal(w.maxDifference, null);
   assert.deepEqual(w.shortcut, [1, -1]);
   const text = costCaption(a, 1, w);
-  assert.match(text, /a₂ is 0 in float32, so C = −ln 0 = ∞/);
+  assert.match(text, /a₂ is 0 in float32 \(class 2 is not the most likely\), so C = −ln 0 = ∞/);
   assert.match(text, /cannot be formed/);
   assert.doesNotMatch(text, /NaN|not a number|undefined/);
 });
@@ -193,7 +195,9 @@ test("captions state what the numbers say, for every preset, class count and tar
         const full = compareNudge(a, gs.softmax(nudged(z, j, h)), J, j, h);
         const half = compareNudge(a, gs.softmax(nudged(z, j, h / 2)), J, j, h / 2);
         const text = nudgeCaption(j, h, full, half);
+        const frozen = [...full.actual, ...full.linear].every((v) => v === 0);
         if (h === 0) assert.match(text, /^h = 0 moves nothing/);
+        else if (frozen) assert.match(text, /moves nothing in float32: a is saturated/);
         else if (full.maxError < FLOAT32_NOISE) assert.match(text, /float32 rounding/);
         else {
           const ratio = full.maxError / half.maxError;
@@ -216,7 +220,7 @@ test("captions name the right classes in a known case", () => {
   );
   assert.match(
     jacobianCaption(a, J),
-    /^The largest entry is ∂a₂\/∂z₂ = a₂\(1 − a₂\) = 0\.1836 .* the most negative is ∂a₁\/∂z₂ = −a₁a₂ = −0\.1598\.$/,
+    /^The largest entry is ∂a₁\/∂z₁ = a₁\(1 − a₁\) = 0\.2247 .* the most negative is ∂a₁\/∂z₂ = −a₁a₂ = −0\.1598\.$/,
   );
   const w = workLogLikelihood(a, J, 1);
   assert.match(costCaption(a, 1, w), /^C = −ln a₂ = 1\.417 \(class 2 is not the most likely;/);
@@ -230,4 +234,15 @@ test("captions name the right classes in a known case", () => {
     probabilityCaption(gs.softmax([3, 3, 0])),
     /^Classes 1 and 2 tie as the most likely/,
   );
+});
+
+test("probabilities just below 1 are written as 1 − x, and numbers as TeX", () => {
+  assert.equal(probabilityText(0.5), "0.5");
+  assert.equal(probabilityText(1), "1");
+  assert.equal(probabilityText(0.99998771), "1 − 1.23e-5");
+  assert.equal(probabilityText(0.9994), "0.9994");
+  assert.equal(texText("1 − 1.229e-5"), String.raw`1 - 1.229\times 10^{-5}`);
+  assert.equal(texNumber(-2.5e-7), String.raw`-2.50\times 10^{-7}`);
+  assert.equal(texNumber(Infinity), String.raw`\infty`);
+  assert.equal(texNumber(0.417), "0.417");
 });

@@ -4,7 +4,8 @@
 
 import { typeset } from "../math/typeset.js";
 import type { LogLikelihoodWorked } from "./log-likelihood.js";
-import { markValue, texNumber, valueCell } from "./number-cell.js";
+import { markValue, texNumber, texText, valueCell } from "./number-cell.js";
+import { probabilityText } from "./softmax-text.js";
 
 export class CostPanel {
   private readonly target: HTMLSelectElement;
@@ -83,14 +84,15 @@ export class CostPanel {
     const at = p[t] as number;
     typeset(
       this.costEquation,
-      String.raw`C = -\ln a_{${target}} = -\ln(${texNumber(at)}) = ${texNumber(worked.cost)}`,
+      String.raw`C = -\ln a_{${target}} = -\ln(${texText(probabilityText(at))}) = ${texNumber(worked.cost)}`,
       { display: true },
     );
     typeset(
       this.deltaEquation,
-      String.raw`\delta^L = J^{\mathsf T}\,\frac{\partial C}{\partial a},\quad` +
+      // Two lines, so that the equation fits a phone's width.
+      String.raw`\begin{gathered} \delta^L = J^{\mathsf T}\,\frac{\partial C}{\partial a},\quad` +
         String.raw`\frac{\partial C}{\partial a_i} = \begin{cases} -1/a_{${target}}, & i = ${target} \\ 0, & i \ne ${target}\end{cases}` +
-        String.raw`\quad\Longrightarrow\quad \delta^L_j = -\frac{J_{${target}j}}{a_{${target}}} = a_j - y_j`,
+        String.raw`\\ \Longrightarrow\quad \delta^L_j = -\frac{J_{${target}j}}{a_{${target}}} = a_j - y_j \end{gathered}`,
       { display: true },
     );
     this.body.replaceChildren(

@@ -134,8 +134,10 @@ export class NudgePanel {
     const j = nudge.j;
     typeset(
       this.equation,
-      String.raw`\Delta a = \operatorname{softmax}(z + h\,e_{${j}}) - \operatorname{softmax}(z)` +
-        String.raw`\;\approx\; J_{:,${j}}\,h, \qquad h = ${texNumber(nudge.h)}`,
+      // Two lines, so that the equation fits a phone's width.
+      String.raw`\begin{aligned} \Delta a &= \operatorname{softmax}(z + h\,e_{${j}}) - ` +
+        String.raw`\operatorname{softmax}(z) \\ &\approx J_{:,${j}}\,h, \qquad h = ${texNumber(nudge.h)}` +
+        String.raw`\end{aligned}`,
       { display: true },
     );
     this.body.replaceChildren(

@@ -22,11 +22,15 @@ export function valueCell(doc: Document, path: string, v: number): HTMLTableCell
   return td;
 }
 
+/** The page's number text (e.g. "−1.2e-5", "1 − 1.229e-5", "∞") as TeX: exponents as ×10^k. */
+export function texText(text: string): string {
+  return text
+    .replaceAll("−", "-")
+    .replace("∞", String.raw`\infty`)
+    .replace(/(\d(?:\.\d+)?)e(-?\d+)/g, (_, m: string, e: string) => `${m}\\times 10^{${e}}`);
+}
+
 /** A number as TeX text: the page's digits, exponents as ×10^k. */
 export function texNumber(v: number): string {
-  const text = numberText(v)
-    .replace("−", "-")
-    .replace("∞", String.raw`\infty`);
-  const m = /^(-?[\d.]+)e(-?\d+)$/.exec(text);
-  return m ? `${m[1]}\\times 10^{${m[2]}}` : text;
+  return texText(numberText(v));
 }

@@ -22,7 +22,7 @@ const fmt = (v: number) => formatNumber(v).replace(/^-/, "−");
 
 /**
  * A probability in words: four significant digits, except just below 1, where they would round
- * to "1" and hide the saturation: 0.99998771 → "1 − 1.229e-5".
+ * to "1" and hide the saturation: 0.99998771 → "1 − 1.23e-5".
  */
 export function probabilityText(p: number): string {
   return p >= 0.9995 && p < 1 ? `1 − ${fmt(1 - p)}` : fmt(p);
@@ -61,12 +61,15 @@ export function probabilityCaption(p: ArrayLike<number>): string {
   const rest = values.filter((_, i) => i !== first);
   const second = Math.max(...rest);
   const runnerUp = values.findIndex((v, i) => i !== first && v === second);
-  const ratio = second > 0 ? top / second : Infinity;
-  const times =
-    ratio === Infinity ? "infinitely many times (it is 0 in float32)" : `${fmt(ratio)} times`;
+  if (second === 0) {
+    return (
+      `Class ${first + 1} is the most likely: ${a(first)} = ${probabilityText(top)}, and every ` +
+      "other class has probability 0 in float32."
+    );
+  }
   return (
     `Class ${first + 1} is the most likely: ${a(first)} = ${probabilityText(top)}, ` +
-    `${times} the next, class ${runnerUp + 1} (${a(runnerUp)} = ${fmt(second)}).`
+    `${fmt(top / second)} times the next, class ${runnerUp + 1} (${a(runnerUp)} = ${fmt(second)}).`
   );
 }
 
@@ -131,13 +134,20 @@ export function nudgeCaption(
   if (h === 0) return "h = 0 moves nothing: Δa = 0 and J[:, j]·0 = 0.";
   const own = full.actual[j] as number;
   const verb = h > 0 ? "Raising" : "Lowering";
+  const still = (v: number) => v === 0;
+  if (full.actual.every(still) && full.linear.every(still)) {
+    return (
+      `${verb} ${z(j)} by ${fmt(Math.abs(h))} moves nothing in float32: a is saturated, so both ` +
+      "the change and J[:, j]·h are 0."
+    );
+  }
   const first =
-    `${verb} ${z(j)} by ${fmt(Math.abs(h))} changes ${a(j)} by ${own >= 0 ? "+" : ""}${fmt(own)}; ` +
+    `${verb} ${z(j)} by ${fmt(Math.abs(h))} changes ${a(j)} by ${own > 0 ? "+" : ""}${fmt(own)}; ` +
     `the linear prediction J[:, ${j + 1}]·h is off by at most ${fmt(full.maxError)}.`;
   if (full.maxError < FLOAT32_NOISE) {
     return (
-      `${first} That is float32 rounding (below ${FLOAT32_NOISE}): here softmax is as good as ` +
-      "linear, or the nudge too small to show the second-order term."
+      `${first} That is at the level of float32 rounding (below 10⁻⁶), too small to show the ` +
+      "second-order term: try a larger h."
     );
   }
   const ratio = half.maxError > 0 ? full.maxError / half.maxError : Infinity;
@@ -165,7 +175,7 @@ export function costCaption(p: ArrayLike<number>, t: number, worked: LogLikeliho
       : `class ${t + 1} is not the most likely`;
   const costText = Number.isFinite(worked.cost)
     ? `C = −ln ${a(t)} = ${fmt(worked.cost)} (${rank}; the cost falls to 0 as ${a(t)} → 1)`
-    : `${a(t)} is 0 in float32, so C = −ln 0 = ∞`;
+    : `${a(t)} is 0 in float32 (${rank}), so C = −ln 0 = ∞`;
   const others = Math.max(...values.filter((_, i) => i !== t));
   const push =
     at < 1
