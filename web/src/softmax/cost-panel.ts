@@ -41,9 +41,7 @@ export class CostPanel {
     const table = doc.createElement("table");
     table.className = "softmax-table";
     const caption = doc.createElement("caption");
-    caption.textContent =
-      "Per class j: a from the core, the one-hot y, ∂C/∂a, and δᴸ by the shortcut and by the " +
-      "Jacobian product, with their difference.";
+    caption.textContent = "Per class j: a, y, ∂C/∂a, and δᴸ both ways";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
     for (const text of ["j", "aⱼ", "yⱼ", "∂C/∂aⱼ", "aⱼ − yⱼ", "(Jᵀ ∂C/∂a)ⱼ", "difference"]) {

@@ -63,9 +63,7 @@ export class NudgePanel {
     const table = doc.createElement("table");
     table.className = "softmax-table";
     const caption = doc.createElement("caption");
-    caption.textContent =
-      "Per class i: the actual change (two softmax calls to the core), the Jacobian's " +
-      "prediction, and what the prediction misses.";
+    caption.textContent = "Per class i: the actual change, the prediction, and what it misses";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
     for (const text of ["i", "actual Δaᵢ", "J[i][j]·h", "Δaᵢ − J[i][j]·h"]) {

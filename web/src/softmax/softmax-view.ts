@@ -186,7 +186,7 @@ export class SoftmaxView implements PageView {
       doc,
       "softmax-nudge",
       "Nudge one logit: Δa ≈ J[:, j]·h",
-      "Column j of the Jacobian predicts how a moves when z_j moves by a small h. The actual " +
+      "Column j of the Jacobian predicts how a moves when zⱼ moves by a small h. The actual " +
         "change comes from two calls to the core's softmax; J[:, j]·h is worked out here from its " +
         "Jacobian.",
     );
