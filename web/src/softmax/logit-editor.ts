@@ -7,6 +7,7 @@ import { markValue } from "./number-cell.js";
 import { probabilityText, subscript } from "./softmax-text.js";
 
 interface Row {
+  item: HTMLLIElement;
   slider: HTMLInputElement;
   field: HTMLInputElement;
   message: HTMLElement;
@@ -38,7 +39,7 @@ export class LogitEditor {
   setLogits(logits: readonly number[]): void {
     if (this.rows.length !== logits.length) {
       this.rows = logits.map((_, i) => this.row(i));
-      this.element.replaceChildren(...this.rows.map((r) => r.slider.closest("li") as HTMLElement));
+      this.element.replaceChildren(...this.rows.map((r) => r.item));
     }
     logits.forEach((v, i) => {
       const row = this.rows[i];
@@ -102,7 +103,7 @@ export class LogitEditor {
     shown.className = "logit-probability";
     shown.append(bar, probability);
     li.append(control, message, shown);
-    const row: Row = { slider, field, message, fill, value };
+    const row: Row = { item: li, slider, field, message, fill, value };
     slider.addEventListener("input", () => {
       const v = Number(slider.value);
       this.showLogit(row, v, true);

@@ -6,6 +6,7 @@
 
 import { catalogue, init, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
+import { button } from "../lab/labeled-control.js";
 import { typesetElement } from "../math/typeset.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { appendCardSource } from "../views/card-source-line.js";
@@ -48,15 +49,6 @@ interface Parts {
   columnText: HTMLElement;
   nudge: NudgePanel;
   cost: CostPanel;
-}
-
-function button(doc: Document, text: string, onClick: () => void, title?: string) {
-  const b = doc.createElement("button");
-  b.type = "button";
-  b.textContent = text;
-  if (title) b.title = title;
-  b.addEventListener("click", onClick);
-  return b;
 }
 
 function paragraph(doc: Document, className: string): HTMLElement {
