@@ -4,6 +4,7 @@
 // general Jᵀ∂C/∂a (Nielsen, chapter 3, "Softmax"). No training run: a and J come from the core
 // (gs.softmax, gs.softmaxJacobian) on the main thread, a few microseconds per call.
 
+import "./softmax.css";
 import { catalogue, init, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { button } from "../lab/labeled-control.js";
