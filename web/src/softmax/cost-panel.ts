@@ -110,7 +110,7 @@ export class CostPanel {
         const shortcut = worked.shortcut[j] as number;
         tr.append(
           th,
-          valueCell(doc, `cost.a[${j}]`, p[j] as number),
+          valueCell(doc, `cost.a[${j}]`, p[j] as number, probabilityText(p[j] as number)),
           valueCell(doc, `cost.y[${j}]`, j === t ? 1 : 0),
           valueCell(doc, `costGradient[${j}]`, worked.costGradient[j] as number),
           valueCell(doc, `delta.shortcut[${j}]`, shortcut),

@@ -15,10 +15,15 @@ export function markValue(el: HTMLElement, path: string, v: number, text = numbe
   el.textContent = text;
 }
 
-export function valueCell(doc: Document, path: string, v: number): HTMLTableCellElement {
+export function valueCell(
+  doc: Document,
+  path: string,
+  v: number,
+  text = numberText(v),
+): HTMLTableCellElement {
   const td = doc.createElement("td");
   td.className = "value";
-  markValue(td, path, v);
+  markValue(td, path, v, text);
   return td;
 }
 
