@@ -105,6 +105,14 @@ describe("net.trace agrees with net.gradients on a batch of one", () => {
               assert.equal("costGradient" in layer, last, `${what} l=${l} costGradient`);
               assert.equal("weightedError" in layer, !last, `${what} l=${l} weightedError`);
               assert.equal("outputJacobian" in layer, last && output === "softmax", what);
+              if (!last) {
+                // BP2 as shown: δ^l is the float32 product (wᵀδ) ⊙ σ' of the two arrays shown.
+                const ok = layer.delta.every(
+                  (v, k) =>
+                    v === Math.fround(layer.weightedError[k] * layer.activationDerivative[k]),
+                );
+                assert.ok(ok, `${what} l=${l} δ = (wᵀδ) ⊙ σ'`);
+              }
               ++checked;
             });
             assert.equal("updated" in t, false);
