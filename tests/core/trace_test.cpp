@@ -392,6 +392,8 @@ TEST(Trace, BadInputThrowsNamingTheValue) {
   EXPECT_NE(with(0.1, -1.0, 10).find("l2 -1"), std::string::npos);
   EXPECT_NE(with(0.1, std::nan(""), 10).find("l2 NaN"), std::string::npos);
   EXPECT_NE(with(0.1, 0.5, 0).find("training-set size n 0"), std::string::npos);
+  EXPECT_NE(with(1e39, 0.0, 1).find("learning rate 1e+39 overflows"), std::string::npos);
+  EXPECT_NE(with(0.1, 1e300, 1).find("1 − ηλ/n = -1e+299 overflows"), std::string::npos);
   EXPECT_EQ(with(0.1, 0.0, 0), "");  // n is not used without λ
   EXPECT_EQ(run(x, y, {}), "");
 }

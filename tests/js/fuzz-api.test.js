@@ -30,6 +30,25 @@ function slots(gs, net, d) {
   const trainer = net.createTrainer(x, y);
   const s = [
     ["predict(x)", (v) => net.predict(v)],
+    ["trace(x)", (v) => net.trace(v, y.subarray(0, 1))],
+    ["trace(y)", (v) => net.trace(x.subarray(0, 2), v)],
+    ["trace(options)", (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), v)],
+    [
+      "trace.learningRate",
+      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: v }),
+      ["1.5", "2^53 + 2"], // 1e39 and 1e300 overflow float32
+    ],
+    [
+      "trace.l2",
+      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: 0.1, l2: v, n: 10 }),
+      ["1e39", "1.5", "2^53 + 2"], // 1 − ηλ/n = −1e298 for 1e300 overflows float32
+    ],
+    [
+      "trace.n",
+      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: 0.1, l2: 1, n: v }),
+    ],
+    ["softmax", (v) => gs.softmax(v)],
+    ["softmaxJacobian", (v) => gs.softmaxJacobian(v)],
     ["gradients(x)", (v) => net.gradients(v, y)],
     ["gradients(y)", (v) => net.gradients(x, v)],
     ["diagnostics(x)", (v) => net.diagnostics(v, y)],
@@ -174,6 +193,7 @@ const INTEGER_SLOTS = [
   "train.batchSize",
   "createTrainer.batchSize",
   "trainer.steps",
+  "trace.n",
   "getParameters(l)",
   "createNetwork.layers[1]",
   "synthetic.n",
