@@ -161,6 +161,8 @@ describe("catalogue", () => {
       "decision-boundary",
       "network",
       "test-digits",
+      "backprop",
+      "softmax",
     ]);
     const kinds = new Set(catalogue.datasets.map((d) => d.kind));
     for (const v of catalogue.views) {

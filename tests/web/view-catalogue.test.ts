@@ -24,7 +24,7 @@ test("each data kind has exactly one input view, the one its sources name", () =
 test("views that need no run, and book sections", () => {
   assert.deepEqual(
     catalogue.views.filter((v) => !v.needsTraining).map((v) => v.id),
-    ["activation-curves"],
+    ["activation-curves", "softmax"],
   );
   assert.equal(catalogue.view("gradient-norms").book.chapter, 5);
   assert.throws(() => catalogue.view("nope" as never), /unknown view 'nope'/);

@@ -297,6 +297,20 @@ const VIEWS = [
     needsTraining: true,
     dataKinds: ["image"],
   },
+  {
+    id: "backprop",
+    title: "Backprop, step by step",
+    book: book(2, "The four fundamental equations behind backpropagation"),
+    needsTraining: true,
+    dataKinds: ["plane", "image"],
+  },
+  {
+    id: "softmax",
+    title: "Softmax and its Jacobian",
+    book: book(3, "Softmax"),
+    needsTraining: false,
+    dataKinds: ["plane", "image"],
+  },
 ] as const satisfies readonly {
   id: string;
   title: string;

@@ -45,6 +45,9 @@ const EQUATION: Record<ViewId, (s: SourceSettings) => string> = {
   "decision-boundary": (s) => `the feedforward ${feedforward(s)}, evaluated over the input plane`,
   network: (s) => `${feedforward(s)}: each line a weight wˡⱼₖ, each ring a bias bˡⱼ`,
   "test-digits": () => "the guess = argmaxⱼ aᴸⱼ, the output neuron with the largest activation",
+  backprop: () =>
+    "BP1–BP4 for one sample: δᴸ, δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), ∂C/∂bˡ = δˡ, ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ",
+  softmax: () => "aⱼ = e^zⱼ / Σₖ e^zₖ and its Jacobian ∂aᵢ/∂zⱼ = aᵢ (δᵢⱼ − aⱼ)",
 };
 
 export interface CardSource {
