@@ -92,6 +92,14 @@ Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
                const std::optional<TraceUpdateOptions>& update) {
   check_sample(x, net.input_size(), "x", "input");
   check_sample(y, net.output_size(), "y", "output");
+  for (int l = 2; l <= net.num_layers(); ++l) {
+    // A diverged network would fill every array with NaN: say why instead.
+    if (!net.w(l).allFinite() || !net.b(l).allFinite()) {
+      throw std::invalid_argument("the network's parameters are not finite (layer " +
+                                  std::to_string(l) +
+                                  "; training diverged), so there is nothing to trace");
+    }
+  }
   if (update) {
     validate(*update);
     // A factor beyond T's range would turn 0 · ∞ into NaN weights: refuse it by name instead.

@@ -396,6 +396,13 @@ TEST(Trace, BadInputThrowsNamingTheValue) {
   EXPECT_NE(with(0.1, 1e300, 1).find("1 − ηλ/n = -1e+299 overflows"), std::string::npos);
   EXPECT_EQ(with(0.1, 0.0, 0), "");  // n is not used without λ
   EXPECT_EQ(run(x, y, {}), "");
+  // A diverged network (Network::set_parameters refuses NaN, training can produce it).
+  Network<float> diverged = net;
+  diverged.w(3)(1, 2) = nan;
+  EXPECT_NE(message_of([&] {
+              trace(diverged, x, y);
+            }).find("parameters are not finite (layer 3; training diverged)"),
+            std::string::npos);
 }
 
 }  // namespace

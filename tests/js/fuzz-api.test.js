@@ -28,25 +28,24 @@ function slots(gs, net, d) {
   const json = fresh.toJSON();
   fresh.dispose();
   const trainer = net.createTrainer(x, y);
+  const traced = gs.createNetwork({ layers: [2, 3, 1], seed: 3 }); // trace refuses a diverged net
+  const [x1, y1] = [x.subarray(0, 2), y.subarray(0, 1)];
   const s = [
     ["predict(x)", (v) => net.predict(v)],
-    ["trace(x)", (v) => net.trace(v, y.subarray(0, 1))],
-    ["trace(y)", (v) => net.trace(x.subarray(0, 2), v)],
-    ["trace(options)", (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), v)],
+    ["trace(x)", (v) => traced.trace(v, y1)],
+    ["trace(y)", (v) => traced.trace(x1, v)],
+    ["trace(options)", (v) => traced.trace(x1, y1, v)],
     [
       "trace.learningRate",
-      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: v }),
+      (v) => traced.trace(x1, y1, { learningRate: v }),
       ["1.5", "2^53 + 2"], // 1e39 and 1e300 overflow float32
     ],
     [
       "trace.l2",
-      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: 0.1, l2: v, n: 10 }),
+      (v) => traced.trace(x1, y1, { learningRate: 0.1, l2: v, n: 10 }),
       ["1e39", "1.5", "2^53 + 2"], // 1 − ηλ/n = −1e298 for 1e300 overflows float32
     ],
-    [
-      "trace.n",
-      (v) => net.trace(x.subarray(0, 2), y.subarray(0, 1), { learningRate: 0.1, l2: 1, n: v }),
-    ],
+    ["trace.n", (v) => traced.trace(x1, y1, { learningRate: 0.1, l2: 1, n: v })],
     ["softmax", (v) => gs.softmax(v)],
     ["softmaxJacobian", (v) => gs.softmaxJacobian(v)],
     ["gradients(x)", (v) => net.gradients(v, y)],
@@ -163,7 +162,7 @@ function slots(gs, net, d) {
     ["sliceDataset(start)", (v) => sliceDataset(d, v, 1)],
     ["sliceDataset(count)", (v) => sliceDataset(d, 0, v)],
   ];
-  return { slots: s, trainer };
+  return { slots: s, trainer, traced };
 }
 
 /** The first point of a vanishingRun, then the generator is closed (which frees its network). */
@@ -208,7 +207,7 @@ const INTEGER_SLOTS = [
 ];
 
 function runAll(gs, net, d, seed) {
-  const { slots: list, trainer } = slots(gs, net, d);
+  const { slots: list, trainer, traced } = slots(gs, net, d);
   const r = rng(seed);
   let calls = 0;
   for (const [name, call, accepts = [], either = []] of list) {
@@ -227,6 +226,7 @@ function runAll(gs, net, d, seed) {
     }
   }
   trainer.dispose();
+  traced.dispose();
   return calls;
 }
 

@@ -465,6 +465,27 @@ describe("net.trace returns copies and names bad input", () => {
     assert.equal(net.trace(x, y).layers.length, 2);
   });
 
+  test("a diverged network refuses to trace instead of returning NaN", () => {
+    // The divergence test's network (tests/js/hostile-input.test.js): η = 1000 overflows it.
+    const gs = modules.simd;
+    const net = network(gs, {
+      layers: [2, 8, 8, 1],
+      hidden: "tanh",
+      output: "identity",
+      init: "large",
+      seed: 3,
+    });
+    const d = gs.datasets.synthetic("xor", { n: 40, seed: 1 });
+    const history = net.train(d.x, d.y, { epochs: 10, learningRate: 1e3 });
+    assert.equal(history.at(-1).diverged, true);
+    assert.throws(
+      () => net.trace([0, 0], [1]),
+      (e) =>
+        e instanceof GradscopeError &&
+        /parameters are not finite \(layer \d; training diverged\)/.test(e.message),
+    );
+  });
+
   test("a disposed network refuses to trace", () => {
     const net = modules.simd.createNetwork({ layers: [2, 2] });
     net.dispose();
