@@ -86,6 +86,21 @@ TEST(Activation, SoftmaxJacobianMatchesCentralDifference) {
   }
 }
 
+TEST(Activation, SoftmaxJacobianDiagonalKeepsItsDigitsWhereTheLargestOutputRoundsToOne) {
+  // softmax(30, 0, −5) in float: y_0 = 1 − 9.4e-14 rounds to 1, so y_0 − y_0² would be 0. The
+  // diagonal is σ' of activate(), y_0 Σ_(k≠0) y_k, bit for bit, and within 1e-6 of the true value.
+  Matrix<float> z(3, 1);
+  z << 30.0f, 0.0f, -5.0f;
+  Matrix<float> y, d;
+  activate(Activation::kSoftmax, z, y, &d);
+  ASSERT_EQ(y(0), 1.0f);
+  const Matrix<float> j = softmax_jacobian<float>(y.col(0));
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(j(i, i), d(i)) << i;
+  const double rest = std::exp(-30.0) + std::exp(-35.0);
+  const double exact = rest / ((1.0 + rest) * (1.0 + rest));  // y_0 (1 − y_0)
+  EXPECT_NEAR(j(0, 0), exact, 1e-6 * exact);
+}
+
 TEST(Activation, NamesRoundTrip) {
   for (Activation f : testing::all_activations()) {
     EXPECT_EQ(parse_activation(activation_name(f)), f);
