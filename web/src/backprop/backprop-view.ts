@@ -139,6 +139,7 @@ export class BackpropView implements PageView {
     if (change === "run") {
       // The old trace belongs to a network that is gone.
       this.asked = null;
+      if (this.parts) delete this.parts.status.dataset.traced;
       this.parts?.steps.clear(waitingCaption("new-run"));
     }
     this.refresh();
@@ -171,13 +172,15 @@ export class BackpropView implements PageView {
     if (key === this.asked) return;
     this.asked = key;
     parts.status.textContent = waitingCaption("tracing");
+    delete parts.status.dataset.traced;
     parts.picker.setLabel("…");
     this.source.trace(this.sample).then(
       (reply) => {
         if (this.asked !== key) return;
         const input = backpropInput(reply, state);
         parts.status.textContent = snapshotCaption(input);
-        parts.status.dataset.step = String(reply.step);
+        // What is on screen, for tests and tools: sample@step.
+        parts.status.dataset.traced = `${formatSample(reply.sample)}@${reply.step}`;
         parts.picker.setLabel(reply.sampleLabel);
         parts.steps.show(input);
       },
