@@ -118,9 +118,13 @@ void activation_derivative(Activation f, const Matrix<T>& z, const Matrix<T>& a,
 
 template <typename T>
 Matrix<T> softmax_jacobian(const Vector<T>& y) {
-  // J = diag(y) - y yᵀ, i.e. J_ij = y_i (δ_ij - y_j).
+  // J = diag(y) - y yᵀ, i.e. J_ij = y_i (δ_ij - y_j). The diagonal y_i (1 - y_i) is σ' of
+  // activate() (softmax_diagonal), not y_i - y_i², which cancels where the largest y is near 1.
+  const Eigen::Index n = y.size();
   Matrix<T> j = -y * y.transpose();
-  j.diagonal() += y;
+  Vector<T> d(n);
+  if (n > 0) softmax_diagonal(y.data(), n, d.data());
+  j.diagonal() = d;
   return j;
 }
 

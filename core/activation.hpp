@@ -38,7 +38,8 @@ void activate(Activation f, const Matrix<T>& z, Matrix<T>& a);
 template <typename T>
 void activation_derivative(Activation f, const Matrix<T>& z, const Matrix<T>& a, Matrix<T>& d);
 
-// ∂y_i/∂x_j = y_i (δ_ij - y_j) for y = softmax(x) (seed, section 1).
+// ∂y_i/∂x_j = y_i (δ_ij - y_j) for y = softmax(x) (seed, section 1), n × n. Its diagonal is
+// exactly the d = σ'(z) activate() forms for softmax.
 template <typename T>
 Matrix<T> softmax_jacobian(const Vector<T>& y);
 

@@ -28,6 +28,11 @@ void outer_sum(const Matrix<T>& delta, const Matrix<T>& a_prev, T scale, Matrix<
 }
 
 template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
+  gradscope::activate(f, z, a, d);
+}
+
+template <typename T>
 void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
                      Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
   affine(w, a_prev, b, z);

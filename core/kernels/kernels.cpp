@@ -64,6 +64,10 @@ void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, 
   GRADSCOPE_DISPATCH(affine_activate, f, w, a_prev, b, z, a, d);
 }
 template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d) {
+  GRADSCOPE_DISPATCH(activate, f, z, a, d);
+}
+template <typename T>
 void transpose_times_hadamard(const Matrix<T>& w, const Matrix<T>& delta_next, const Matrix<T>& d,
                               Matrix<T>& delta) {
   GRADSCOPE_DISPATCH(transpose_times_hadamard, w, delta_next, d, delta);
@@ -92,6 +96,7 @@ void difference_hadamard(const Matrix<T>& a, const Matrix<T>& y, const Matrix<T>
 #define GRADSCOPE_INSTANTIATE(T)                                                                  \
   template void affine_activate<T>(Activation, const Matrix<T>&, const Matrix<T>&,                \
                                    const Vector<T>&, Matrix<T>&, Matrix<T>&, Matrix<T>*);         \
+  template void activate<T>(Activation, const Matrix<T>&, Matrix<T>&, Matrix<T>*);                \
   template void transpose_times_hadamard<T>(const Matrix<T>&, const Matrix<T>&, const Matrix<T>&, \
                                             Matrix<T>&);                                          \
   template void outer_sum<T>(const Matrix<T>&, const Matrix<T>&, T, Matrix<T>&, Vector<T>&);      \

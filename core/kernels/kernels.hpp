@@ -18,6 +18,11 @@ template <typename T>
 void affine_activate(Activation f, const Matrix<T>& w, const Matrix<T>& a_prev, const Vector<T>& b,
                      Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
 
+// a = σ(z) for every sample (column), and d = σ'(z) when d is not null: the σ affine_activate
+// applies, for callers that have z already (the package's softmax).
+template <typename T>
+void activate(Activation f, const Matrix<T>& z, Matrix<T>& a, Matrix<T>* d);
+
 // BP2 in one pass: delta = (wᵀ delta_next) ⊙ d, i.e. δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l).
 template <typename T>
 void transpose_times_hadamard(const Matrix<T>& w, const Matrix<T>& delta_next, const Matrix<T>& d,

@@ -9,6 +9,7 @@
 #include "error_slot.hpp"
 #include "forward.hpp"
 #include "js_arrays.hpp"
+#include "trace_adapter.hpp"
 
 namespace gradscope::wasm {
 
@@ -138,6 +139,11 @@ val NetworkHandle::evaluate(const val& x, const val& y, int m) const {
     const Dataset<float> d = dataset_from_js(x, y, m, net_.input_size(), net_.output_size());
     return evaluation_to_js(gradscope::evaluate(net_, d));
   });
+}
+
+val NetworkHandle::trace(const val& x, const val& y, bool with_update, double learning_rate,
+                         double l2, int n) const {
+  return guarded([&] { return trace_to_js(net_, x, y, with_update, learning_rate, l2, n); });
 }
 
 val NetworkHandle::gradient_check(const val& x, const val& y, int m, double h,

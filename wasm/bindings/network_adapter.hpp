@@ -38,6 +38,10 @@ class NetworkHandle {
   emscripten::val diagnostics(const emscripten::val& x, const emscripten::val& y, int m) const;
   emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m) const;
   // Central differences in double precision against backprop (core gradient_check).
+  // One sample traced through the four equations (trace_adapter.hpp); with_update adds the
+  // single-sample SGD update with η, λ, n and the cost after it. The network is not changed.
+  emscripten::val trace(const emscripten::val& x, const emscripten::val& y, bool with_update,
+                        double learning_rate, double l2, int n) const;
   emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
                                  double h, int max_parameters) const;
 

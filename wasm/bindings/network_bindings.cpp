@@ -20,6 +20,7 @@ EMSCRIPTEN_BINDINGS(gradscope_network) {
       .function("gradients", &NetworkHandle::gradients)
       .function("diagnostics", &NetworkHandle::diagnostics)
       .function("evaluate", &NetworkHandle::evaluate)
+      .function("trace", &NetworkHandle::trace)
       .function("gradientCheck", &NetworkHandle::gradient_check)
       .function("beginTraining", &NetworkHandle::begin_training)
       .function("trainSteps", &NetworkHandle::train_steps)

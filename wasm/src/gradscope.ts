@@ -11,7 +11,8 @@ import { checkName, checkSeed } from "./argument-checks.js";
 import { isArray, readOptions } from "./options.js";
 import { arrayLength } from "./samples.js";
 import { showValue, thrownMessage } from "./show-value.js";
-import type { Flavour, NetworkJSON, NetworkOptions } from "./types.js";
+import { softmax, softmaxJacobian } from "./softmax.js";
+import type { Flavour, NetworkJSON, NetworkOptions, Samples } from "./types.js";
 
 export interface Gradscope {
   /** Which .wasm was loaded. */
@@ -27,6 +28,13 @@ export interface Gradscope {
   readonly datasets: Datasets;
   /** The seed's one-neuron-per-layer chain of the vanishing-gradient lab (chain.ts). */
   readonly chain: Chain;
+  /** y = softmax(x) for n ≥ 2 finite logits, as the output layer computes it (a copy). */
+  softmax(logits: Samples): Float32Array;
+  /**
+   * ∂y_i/∂x_j = y_i (δ_ij − y_j), n × n row-major, for 2 … 1024 probabilities in [0, 1] that sum
+   * to 1 within 1e-4 (softmax's output).
+   */
+  softmaxJacobian(probabilities: Samples): Float32Array;
   /** Size of the WebAssembly heap and the bytes malloc has handed out (for leak checks). */
   memory(): { heapBytes: number; usedBytes: number };
 }
@@ -104,6 +112,8 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
     activations: createActivations(raw),
     datasets: createDatasets(raw),
     chain: new Chain(raw),
+    softmax: (logits) => softmax(raw, logits),
+    softmaxJacobian: (probabilities) => softmaxJacobian(raw, probabilities),
     memory: () => ({ heapBytes: raw.heapBytes(), usedBytes: raw.usedBytes() }),
   };
 }

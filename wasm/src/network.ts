@@ -6,6 +6,7 @@ import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-c
 import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { networkToJSON } from "./network-json.js";
+import { traceUpdateArguments, type Trace, type TraceOptions } from "./trace.js";
 import type {
   ActivationName,
   CostName,
@@ -161,6 +162,25 @@ export class Network {
     const h = this.#live();
     const b = batch(x, y, this.inputWidth, this.outputWidth);
     return checked(this.#raw, () => h.gradients(b.x, b.y, b.m)) as LayerGradients[];
+  }
+
+  /**
+   * One sample (x: n_1 values, y: n_L) through the forward pass and backprop's four equations,
+   * every intermediate kept (see Trace). With options, also the single-sample SGD update and the
+   * cost after it; the network itself is not changed. Copies.
+   */
+  trace(x: Samples, y: Samples, options?: TraceOptions): Trace {
+    const h = this.#live();
+    const u = traceUpdateArguments(options);
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    if (b.m !== 1) {
+      throw new GradscopeError(
+        `trace takes one sample: x has ${b.m * this.inputWidth} values, expected ${this.inputWidth}`,
+      );
+    }
+    const t = checked(this.#raw, () => h.trace(b.x, b.y, u.withUpdate, u.learningRate, u.l2, u.n));
+    if (t === undefined) throw new GradscopeError("trace returned nothing");
+    return t;
   }
 
   /** Per layer (l = 2 first): gradient norms and how small σ'(z^l) is on this batch. */

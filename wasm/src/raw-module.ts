@@ -3,6 +3,7 @@
 // undefined / null / false and leave a message for takeError() (see checked-call.ts). Results the
 // wrapper hands on as they are have the public types of types.ts and chain.ts, defined once there.
 import type { ChainProduct } from "./chain.js";
+import type { Trace } from "./trace.js";
 import type {
   Dataset,
   EpochReport,
@@ -51,6 +52,14 @@ export interface RawNetworkHandle {
   gradients(x: Float32Array, y: Float32Array, m: number): LayerGradients[] | undefined;
   diagnostics(x: Float32Array, y: Float32Array, m: number): LayerDiagnostics[] | undefined;
   evaluate(x: Float32Array, y: Float32Array, m: number): Evaluation | undefined;
+  trace(
+    x: Float32Array,
+    y: Float32Array,
+    withUpdate: boolean,
+    learningRate: number,
+    l2: number,
+    n: number,
+  ): Trace | undefined;
   gradientCheck(
     x: Float32Array,
     y: Float32Array,
@@ -122,6 +131,8 @@ export interface RawModule {
   ): ChainProduct | undefined;
   /** The core's catalogue tables (core/catalogue.hpp), for the test of catalogue.ts. */
   coreCatalogue(): RawCoreCatalogue;
+  softmax(logits: Float32Array): Float32Array | undefined;
+  softmaxJacobian(probabilities: Float32Array): Float32Array | undefined;
   chainCenteredBiases(
     weights: Float64Array,
     activation: string,
