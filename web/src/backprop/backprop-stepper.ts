@@ -5,7 +5,7 @@
 // Every number carries data-path and data-value (the trace field and its exact value). The view
 // (backprop-view.ts) owns the run, the sample and the trace; this only reads the input.
 
-import "./backprop.css";
+import "./backprop-stepper.css";
 import { typeset, typesetElement } from "../math/typeset.js";
 import { formatNumber } from "../views/number-format.js";
 import { arrayView, outerView } from "./array-views.js";
