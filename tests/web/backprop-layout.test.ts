@@ -10,6 +10,7 @@ import {
   entryPath,
   entryReadout,
   isTable,
+  largestEntry,
   listedEntries,
   VECTOR_HEAD,
   VECTOR_WHOLE,
@@ -86,4 +87,15 @@ test("the diverging scale: white at 0, the sign colours at ±m, grey for NaN", (
   assert.equal(scaleMax([]), 0);
   assert.equal(needsLightText(2, 2), true);
   assert.equal(needsLightText(0.1, 2), false);
+});
+
+test("the largest |entry| under a heatmap, in drawn coordinates", () => {
+  const m: ShownArray = { ...matrix(2, 3), values: Float32Array.from([1, -7, 3, NaN, 7, 2]) };
+  assert.deepEqual(largestEntry(m), { r: 0, c: 1, index: 1 });
+  const t: ShownArray = { ...matrix(3, 2, true), values: Float32Array.from([1, 2, 3, 4, -9, 6]) };
+  assert.deepEqual(largestEntry(t), { r: 1, c: 1, index: 4 });
+  assert.equal(
+    largestEntry({ ...m, values: Float32Array.from([NaN, NaN, NaN, NaN, NaN, NaN]) }),
+    null,
+  );
 });

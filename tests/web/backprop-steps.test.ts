@@ -155,7 +155,33 @@ test("the arrays each step shows are the ones its equation names", () => {
   const bp1 = backpropSteps(shortcut).find((s) => s.id === "bp1")!;
   assert.deepEqual(
     arraysOf(bp1).map((a) => a.path),
-    ["layers[1].a", "target", "layers[1].delta"],
+    [
+      "layers[1].costGradient",
+      "layers[1].activationDerivative",
+      "layers[1].delta",
+      "layers[1].a",
+      "target",
+      "layers[1].delta",
+    ],
+  );
+  const ll = fixtureInput({
+    sizes: [2, 3],
+    activation: "relu",
+    output: "softmax",
+    cost: "log-likelihood",
+  });
+  const bp1ll = backpropSteps(ll).find((s) => s.id === "bp1")!;
+  assert.deepEqual(
+    arraysOf(bp1ll).map((a) => a.path),
+    [
+      "layers[0].outputJacobian",
+      "layers[0].costGradient",
+      "layers[0].delta",
+      "layers[0].activationDerivative",
+      "layers[0].a",
+      "target",
+      "layers[0].delta",
+    ],
   );
   const jac = fixtureInput({
     sizes: [2, 3, 3],
@@ -307,4 +333,24 @@ test("a trace that does not fit the layer sizes is refused with a message", () =
     () => backpropSteps({ ...input, layerSizes: [2, 3, 3, 1] }),
     /the trace has 2 layers/,
   );
+});
+
+test("the steps together show every field of the trace", () => {
+  for (const s of everySetting()) {
+    const input = fixtureInput(s);
+    const t = input.trace;
+    const shown = new Set<string>();
+    for (const step of backpropSteps(input)) {
+      for (const a of arraysOf(step)) shown.add(a.path);
+      for (const term of step.lines.flat()) if (term.kind === "scalar") shown.add(term.path);
+    }
+    const fields = ["input", "target", "cost", "costAfter"];
+    t.layers.forEach((layer, i) => {
+      for (const [key, value] of Object.entries(layer)) {
+        if (value instanceof Float32Array) fields.push(`layers[${i}].${key}`);
+      }
+    });
+    t.updated?.forEach((_, i) => fields.push(`updated[${i}].weights`, `updated[${i}].biases`));
+    for (const f of fields) assert.ok(shown.has(f), `${JSON.stringify(s)}: ${f} is never shown`);
+  }
 });

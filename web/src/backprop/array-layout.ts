@@ -88,3 +88,23 @@ export function arrowMove(
       return null;
   }
 }
+
+/**
+ * The drawn cell holding the largest finite |value| (the first on ties, scanning rows), named
+ * under a heatmap so that its scale's end is a number on the page; null when none is finite.
+ */
+export function largestEntry(array: ShownArray): { r: number; c: number; index: number } | null {
+  let best: { r: number; c: number; index: number } | null = null;
+  let max = -1;
+  for (let r = 0; r < array.rows; ++r) {
+    for (let c = 0; c < array.cols; ++c) {
+      const index = entryIndex(array, r, c);
+      const a = Math.abs(array.values[index] ?? NaN);
+      if (Number.isFinite(a) && a > max) {
+        max = a;
+        best = { r, c, index };
+      }
+    }
+  }
+  return best;
+}

@@ -11,6 +11,7 @@ import {
   entryPath,
   entryReadout,
   isTable,
+  largestEntry,
   listedEntries,
   VECTOR_HEAD,
 } from "./array-layout.js";
@@ -109,6 +110,31 @@ function matrixTable(doc: Document, array: ShownArray, m: number): HTMLElement {
   return table;
 }
 
+/** Under a heatmap: its largest |entry| as a number (carrying data-path and data-value). */
+function largestNote(doc: Document, array: ShownArray): HTMLElement {
+  const note = doc.createElement("p");
+  note.className = "bp-note";
+  const at = largestEntry(array);
+  if (!at) {
+    note.textContent = "no entry is a finite number";
+    return note;
+  }
+  const v = array.values[at.index] ?? NaN;
+  const value = doc.createElement("span");
+  value.className = "bp-largest";
+  value.textContent = formatNumber(v);
+  value.dataset.path = entryPath(array, at.index);
+  value.dataset.value = String(v);
+  value.dataset.readout = entryReadout(array, at.r, at.c);
+  value.title = value.dataset.readout;
+  const where =
+    array.rows === 1 || array.cols === 1
+      ? `entry ${at.r + at.c + 1}`
+      : `row ${at.r + 1}, column ${at.c + 1}`;
+  note.append(`largest |entry|: ${where} = `, value);
+  return note;
+}
+
 /** The colour legend: the scale's range [−m, m] (or that every entry is 0). */
 export function scaleLegend(doc: Document, m: number): HTMLElement {
   const legend = doc.createElement("p");
@@ -148,7 +174,12 @@ export function arrayView(doc: Document, array: ShownArray, readout: Readout): H
     return figure(doc, array, body, m);
   }
   if (isTable(array)) return figure(doc, array, [matrixTable(doc, array, m)], m);
-  return figure(doc, array, [new HeatmapCanvas(doc, array, readout).element], m);
+  return figure(
+    doc,
+    array,
+    [new HeatmapCanvas(doc, array, readout).element, largestNote(doc, array)],
+    m,
+  );
 }
 
 /**
@@ -229,6 +260,6 @@ export function outerView(
   topStrip.element.classList.add("bp-strip-top");
   leftStrip.element.classList.add("bp-strip-left");
   grid.append(corner, topStrip.element, leftStrip.element, main.element);
-  fig.append(caption, grid, legends);
+  fig.append(caption, grid, largestNote(doc, product), legends);
   return fig;
 }

@@ -239,7 +239,6 @@ function forwardStep(input: BackpropInput, l: number): Step {
 function bp1Step(input: BackpropInput): Step {
   const t = input.trace;
   const L = input.layerSizes.length;
-  const out = layerAt(t, L);
   const y = vector("y", "y", "target", t.target);
   const aL = activations(t, L);
   const delta = field(t, L, "delta");
@@ -283,22 +282,29 @@ function bp1Step(input: BackpropInput): Step {
       texLabel: softmax
         ? `delta ${L} j equals the sum over i of minus y i over a i times a i times (delta i j minus a j), which is a j minus y j`
         : `delta ${L} j equals (a j minus y j) over a j (1 minus a j), times sigma prime of z j, which is a j minus y j`,
-      lines: [cost, [arr(aL), op("-", "minus"), arr(y), op("=", "equals"), arr(delta)]],
+      lines: [
+        cost,
+        // The general product the shortcut replaces, with the trace's factors: equal to a − y.
+        softmax
+          ? [
+              arr(outputJacobian(input)),
+              arr(dCda()),
+              op("=", "equals"),
+              arr(delta),
+              ...diagonal(t, L),
+            ]
+          : [
+              arr(dCda()),
+              op("\\odot", "times entry by entry"),
+              arr(field(t, L, "activationDerivative")),
+              op("=", "equals"),
+              arr(delta),
+            ],
+        [arr(aL), op("-", "minus"), arr(y), op("=", "equals"), arr(delta)],
+      ],
     };
   }
-  const jacobian = out.outputJacobian;
-  if (jacobian === undefined)
-    throw new Error(`the trace's softmax layer ${L} has no outputJacobian`);
-  const n = out.z.length;
-  const J = matrix(
-    `J = ∂a${sup(L)}/∂z${sup(L)}`,
-    `J = \\partial a^{${L}} / \\partial z^{${L}}`,
-    `layers[${L - 2}].outputJacobian`,
-    jacobian,
-    n,
-    n,
-  );
-  // J is symmetric (J_ij = a_i(δ_ij − a_j) = J_ji), so Jᵀ is drawn as J itself.
+  const J = outputJacobian(input);
   return {
     ...base,
     tex: `\\delta^{${L}} = J^{\\mathsf T}\\, \\nabla_{a} C, \\qquad J_{ij} = \\frac{\\partial a^{${L}}_i}{\\partial z^{${L}}_j} = a^{${L}}_i(\\delta_{ij} - a^{${L}}_j)`,
@@ -306,9 +312,38 @@ function bp1Step(input: BackpropInput): Step {
     lines: [
       cost,
       [arr(aL), arr(y), op("\\Rightarrow", "give"), arr(dCda())],
-      [arr(J), arr(dCda()), op("=", "equals"), arr(delta)],
+      [arr(J), arr(dCda()), op("=", "equals"), arr(delta), ...diagonal(t, L)],
     ],
   };
+}
+
+/** Softmax's σ′(zᴸ), the Jacobian's diagonal aⱼ(1 − aⱼ), after a separator. */
+function diagonal(t: Trace, L: number): Term[] {
+  return [
+    op("\\quad\\operatorname{diag} J =", "where the diagonal of J is"),
+    arr(field(t, L, "activationDerivative")),
+  ];
+}
+
+/**
+ * Softmax's Jacobian J = ∂aᴸ/∂zᴸ. It is symmetric (J_ij = a_i(δ_ij − a_j) = J_ji), so BP1's Jᵀ
+ * is drawn as J itself.
+ */
+function outputJacobian(input: BackpropInput): ShownArray {
+  const L = input.layerSizes.length;
+  const out = layerAt(input.trace, L);
+  const jacobian = out.outputJacobian;
+  if (jacobian === undefined)
+    throw new Error(`the trace's softmax layer ${L} has no outputJacobian`);
+  const n = out.z.length;
+  return matrix(
+    `J = ∂a${sup(L)}/∂z${sup(L)}`,
+    `J = \\partial a^{${L}} / \\partial z^{${L}}`,
+    `layers[${L - 2}].outputJacobian`,
+    jacobian,
+    n,
+    n,
+  );
 }
 
 function bp2Step(input: BackpropInput, l: number): Step {

@@ -20,7 +20,7 @@ import {
   writeSampleKeys,
 } from "./sample-key.js";
 import { SamplePicker } from "./sample-picker.js";
-import { TraceTable } from "./trace-table.js";
+import { BackpropStepper } from "./backprop-stepper.js";
 
 /** What shows a trace: the stepper (backprop-stepper.ts). */
 interface TraceShower {
@@ -90,7 +90,7 @@ export class BackpropView implements PageView {
     const stepsSlot = doc.createElement("div");
     stepsSlot.className = "backprop-steps";
     container.append(heading, intro, status, picker.element, stepsSlot);
-    const steps = new TraceTable(stepsSlot);
+    const steps = new BackpropStepper(stepsSlot);
     this.parts = { status, picker, steps };
     this.readSample();
     this.source.onChange((change) => this.runChanged(change));
