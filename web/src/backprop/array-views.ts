@@ -96,6 +96,14 @@ function vectorTable(doc: Document, array: ShownArray, m: number): HTMLElement {
   return box;
 }
 
+/** A box that scrolls sideways when its table is wider than the page (a phone). */
+function scroller(doc: Document, content: HTMLElement): HTMLElement {
+  const box = doc.createElement("div");
+  box.className = "bp-scroll";
+  box.append(content);
+  return box;
+}
+
 /** A small matrix as a table of numbers. */
 function matrixTable(doc: Document, array: ShownArray, m: number): HTMLElement {
   const table = gridTable(doc, `${array.name}, ${array.rows} × ${array.cols}`);
@@ -173,7 +181,7 @@ export function arrayView(doc: Document, array: ShownArray, readout: Readout): H
     body.push(vectorTable(doc, array, m));
     return figure(doc, array, body, m);
   }
-  if (isTable(array)) return figure(doc, array, [matrixTable(doc, array, m)], m);
+  if (isTable(array)) return figure(doc, array, [scroller(doc, matrixTable(doc, array, m))], m);
   return figure(
     doc,
     array,
@@ -244,7 +252,7 @@ export function outerView(
       table.append(tr);
     }
     rovingStart(table);
-    fig.append(caption, table, legends);
+    fig.append(caption, scroller(doc, table), legends);
     return fig;
   }
   const size = heatmapSize(product.rows, product.cols);
