@@ -66,6 +66,11 @@ Vector<T> output_cost_gradient(const Network<T>& net, const Vector<T>& z_L, cons
   return g;
 }
 
+// 1 − ηλ/n in double, as Trainer::step forms it (n is not used without λ).
+double decay_factor(const TraceUpdateOptions& o) {
+  return o.l2 > 0.0 ? 1.0 - o.learning_rate * o.l2 / o.n : 1.0;
+}
+
 }  // namespace
 
 void validate(const TraceUpdateOptions& o) {
@@ -87,7 +92,27 @@ Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
                const std::optional<TraceUpdateOptions>& update) {
   check_sample(x, net.input_size(), "x", "input");
   check_sample(y, net.output_size(), "y", "output");
-  if (update) validate(*update);
+  for (int l = 2; l <= net.num_layers(); ++l) {
+    // A diverged network would fill every array with NaN: say why instead.
+    if (!net.w(l).allFinite() || !net.b(l).allFinite()) {
+      throw std::invalid_argument("the network's parameters are not finite (layer " +
+                                  std::to_string(l) +
+                                  "; training diverged), so there is nothing to trace");
+    }
+  }
+  if (update) {
+    validate(*update);
+    // A factor beyond T's range would turn 0 · ∞ into NaN weights: refuse it by name instead.
+    if (std::isinf(to_t<T>(update->learning_rate))) {
+      throw std::invalid_argument("learning rate " + show(update->learning_rate) +
+                                  " overflows the network's float precision");
+    }
+    if (std::isinf(to_t<T>(decay_factor(*update)))) {
+      throw std::invalid_argument("weight decay factor 1 − ηλ/n = " + show(decay_factor(*update)) +
+                                  " overflows the network's float precision (l2 " +
+                                  show(update->l2) + ")");
+    }
+  }
   const int L = net.num_layers();
   const Activation f_L = net.activation(L);
 
@@ -144,8 +169,7 @@ Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
     // Nielsen eq. 93 with m = 1: w^l → (1 − ηλ/n) w^l − η ∂C_x/∂w^l, b^l → b^l − η ∂C_x/∂b^l,
     // with step and keep rounded to T as Trainer::step rounds them, on a copy of the network.
     const T step = static_cast<T>(update->learning_rate);
-    const T keep = static_cast<T>(
-        update->l2 > 0.0 ? 1.0 - update->learning_rate * update->l2 / update->n : 1.0);
+    const T keep = static_cast<T>(decay_factor(*update));
     Network<T> after = net;
     for (int l = 2; l <= L; ++l) {
       kernels::sgd_step(after.w(l), after.b(l), delta[l], fp.a[l - 1], step, keep);

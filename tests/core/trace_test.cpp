@@ -81,6 +81,25 @@ double cost_from_z(const Network<double>& net, int l, const Vector<double>& z_l,
   return cost_from_a(net, l, a.col(0), y);
 }
 
+// C(a, y) written from a, as the notes define each cost (section 2), for ∂C/∂a^L.
+double cost_of_output(Cost c, const Vector<double>& a, const Vector<double>& y) {
+  double total = 0.0;
+  for (Eigen::Index i = 0; i < a.size(); ++i) {
+    switch (c) {
+      case Cost::kQuadratic:
+        total += 0.5 * (a(i) - y(i)) * (a(i) - y(i));
+        break;
+      case Cost::kCrossEntropy:
+        total -= y(i) * std::log(a(i)) + (1.0 - y(i)) * std::log(1.0 - a(i));
+        break;
+      case Cost::kLogLikelihood:
+        total -= y(i) * std::log(a(i));
+        break;
+    }
+  }
+  return total;
+}
+
 double cost_of(const Network<double>& net, const Vector<double>& x, const Vector<double>& y) {
   return cost_from_a(net, 1, x, y);
 }
@@ -211,24 +230,31 @@ TEST(Trace, MatchesCentralDifferencesInDoubleForEveryPair) {
         const Vector<double> da = central_difference(
             tl.a, [&](const Vector<double>& a) { return cost_from_a(net, l, a, y); });
         expect_close(tl.weighted_error, da, what + " (wᵀδ)");
-      } else if (c.output == Activation::kSoftmax) {
-        // J = ∂a^L/∂z^L column by column, and BP1 as the seed writes it: δ^L = Jᵀ ∂C/∂a^L.
-        Eigen::MatrixXd j(net.size(L), net.size(L));
-        for (int col = 0; col < net.size(L); ++col) {
-          const double h = 1e-6;
-          Matrix<double> zp = tl.z, zm = tl.z, ap, am;
-          zp(col, 0) += h;
-          zm(col, 0) -= h;
-          activate(Activation::kSoftmax, zp, ap);
-          activate(Activation::kSoftmax, zm, am);
-          j.col(col) = (ap - am) / (2.0 * h);
-        }
-        expect_close(tl.output_jacobian, j, what + " J");
-        expect_close(tl.delta, tl.output_jacobian.transpose() * tl.cost_gradient,
-                     what + " Jᵀ ∂C/∂a");
       } else {
-        // BP1 as the seed writes it: δ^L = ∂C/∂a^L ⊙ σ'(z^L).
-        expect_close(tl.delta, tl.cost_gradient.cwiseProduct(tl.sigma_prime), what + " ∂C/∂a ⊙ σ'");
+        // ∂C/∂a^L against the difference quotient of the cost written from a.
+        const Vector<double> da = central_difference(
+            tl.a, [&](const Vector<double>& a) { return cost_of_output(c.cost, a, y); });
+        expect_close(tl.cost_gradient, da, what + " ∂C/∂a^L");
+        if (c.output == Activation::kSoftmax) {
+          // J = ∂a^L/∂z^L column by column, and BP1 as the seed writes it: δ^L = Jᵀ ∂C/∂a^L.
+          Eigen::MatrixXd j(net.size(L), net.size(L));
+          for (int col = 0; col < net.size(L); ++col) {
+            const double h = 1e-6;
+            Matrix<double> zp = tl.z, zm = tl.z, ap, am;
+            zp(col, 0) += h;
+            zm(col, 0) -= h;
+            activate(Activation::kSoftmax, zp, ap);
+            activate(Activation::kSoftmax, zm, am);
+            j.col(col) = (ap - am) / (2.0 * h);
+          }
+          expect_close(tl.output_jacobian, j, what + " J");
+          expect_close(tl.delta, tl.output_jacobian.transpose() * tl.cost_gradient,
+                       what + " Jᵀ ∂C/∂a");
+        } else {
+          // BP1 as the seed writes it: δ^L = ∂C/∂a^L ⊙ σ'(z^L).
+          expect_close(tl.delta, tl.cost_gradient.cwiseProduct(tl.sigma_prime),
+                       what + " ∂C/∂a ⊙ σ'");
+        }
       }
       // σ'(z^l) against the difference quotient of σ (element-wise layers).
       if (net.activation(l) != Activation::kSoftmax) {
@@ -392,8 +418,17 @@ TEST(Trace, BadInputThrowsNamingTheValue) {
   EXPECT_NE(with(0.1, -1.0, 10).find("l2 -1"), std::string::npos);
   EXPECT_NE(with(0.1, std::nan(""), 10).find("l2 NaN"), std::string::npos);
   EXPECT_NE(with(0.1, 0.5, 0).find("training-set size n 0"), std::string::npos);
+  EXPECT_NE(with(1e39, 0.0, 1).find("learning rate 1e+39 overflows"), std::string::npos);
+  EXPECT_NE(with(0.1, 1e300, 1).find("1 − ηλ/n = -1e+299 overflows"), std::string::npos);
   EXPECT_EQ(with(0.1, 0.0, 0), "");  // n is not used without λ
   EXPECT_EQ(run(x, y, {}), "");
+  // A diverged network (Network::set_parameters refuses NaN, training can produce it).
+  Network<float> diverged = net;
+  diverged.w(3)(1, 2) = nan;
+  EXPECT_NE(message_of([&] {
+              trace(diverged, x, y);
+            }).find("parameters are not finite (layer 3; training diverged)"),
+            std::string::npos);
 }
 
 }  // namespace

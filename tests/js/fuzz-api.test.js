@@ -28,8 +28,26 @@ function slots(gs, net, d) {
   const json = fresh.toJSON();
   fresh.dispose();
   const trainer = net.createTrainer(x, y);
+  const traced = gs.createNetwork({ layers: [2, 3, 1], seed: 3 }); // trace refuses a diverged net
+  const [x1, y1] = [x.subarray(0, 2), y.subarray(0, 1)];
   const s = [
     ["predict(x)", (v) => net.predict(v)],
+    ["trace(x)", (v) => traced.trace(v, y1)],
+    ["trace(y)", (v) => traced.trace(x1, v)],
+    ["trace(options)", (v) => traced.trace(x1, y1, v)],
+    [
+      "trace.learningRate",
+      (v) => traced.trace(x1, y1, { learningRate: v }),
+      ["1.5", "2^53 + 2"], // 1e39 and 1e300 overflow float32
+    ],
+    [
+      "trace.l2",
+      (v) => traced.trace(x1, y1, { learningRate: 0.1, l2: v, n: 10 }),
+      ["1e39", "1.5", "2^53 + 2"], // 1 − ηλ/n = −1e298 for 1e300 overflows float32
+    ],
+    ["trace.n", (v) => traced.trace(x1, y1, { learningRate: 0.1, l2: 1, n: v })],
+    ["softmax", (v) => gs.softmax(v)],
+    ["softmaxJacobian", (v) => gs.softmaxJacobian(v)],
     ["gradients(x)", (v) => net.gradients(v, y)],
     ["gradients(y)", (v) => net.gradients(x, v)],
     ["diagnostics(x)", (v) => net.diagnostics(v, y)],
@@ -144,7 +162,7 @@ function slots(gs, net, d) {
     ["sliceDataset(start)", (v) => sliceDataset(d, v, 1)],
     ["sliceDataset(count)", (v) => sliceDataset(d, 0, v)],
   ];
-  return { slots: s, trainer };
+  return { slots: s, trainer, traced };
 }
 
 /** The first point of a vanishingRun, then the generator is closed (which frees its network). */
@@ -174,6 +192,7 @@ const INTEGER_SLOTS = [
   "train.batchSize",
   "createTrainer.batchSize",
   "trainer.steps",
+  "trace.n",
   "getParameters(l)",
   "createNetwork.layers[1]",
   "synthetic.n",
@@ -188,7 +207,7 @@ const INTEGER_SLOTS = [
 ];
 
 function runAll(gs, net, d, seed) {
-  const { slots: list, trainer } = slots(gs, net, d);
+  const { slots: list, trainer, traced } = slots(gs, net, d);
   const r = rng(seed);
   let calls = 0;
   for (const [name, call, accepts = [], either = []] of list) {
@@ -207,6 +226,7 @@ function runAll(gs, net, d, seed) {
     }
   }
   trainer.dispose();
+  traced.dispose();
   return calls;
 }
 

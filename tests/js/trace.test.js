@@ -105,6 +105,14 @@ describe("net.trace agrees with net.gradients on a batch of one", () => {
               assert.equal("costGradient" in layer, last, `${what} l=${l} costGradient`);
               assert.equal("weightedError" in layer, !last, `${what} l=${l} weightedError`);
               assert.equal("outputJacobian" in layer, last && output === "softmax", what);
+              if (!last) {
+                // BP2 as shown: δ^l is the float32 product (wᵀδ) ⊙ σ' of the two arrays shown.
+                const ok = layer.delta.every(
+                  (v, k) =>
+                    v === Math.fround(layer.weightedError[k] * layer.activationDerivative[k]),
+                );
+                assert.ok(ok, `${what} l=${l} δ = (wᵀδ) ⊙ σ'`);
+              }
               ++checked;
             });
             assert.equal("updated" in t, false);
@@ -455,6 +463,27 @@ describe("net.trace returns copies and names bad input", () => {
     }
     // The module keeps working after the errors.
     assert.equal(net.trace(x, y).layers.length, 2);
+  });
+
+  test("a diverged network refuses to trace instead of returning NaN", () => {
+    // The divergence test's network (tests/js/hostile-input.test.js): η = 1000 overflows it.
+    const gs = modules.simd;
+    const net = network(gs, {
+      layers: [2, 8, 8, 1],
+      hidden: "tanh",
+      output: "identity",
+      init: "large",
+      seed: 3,
+    });
+    const d = gs.datasets.synthetic("xor", { n: 40, seed: 1 });
+    const history = net.train(d.x, d.y, { epochs: 10, learningRate: 1e3 });
+    assert.equal(history.at(-1).diverged, true);
+    assert.throws(
+      () => net.trace([0, 0], [1]),
+      (e) =>
+        e instanceof GradscopeError &&
+        /parameters are not finite \(layer \d; training diverged\)/.test(e.message),
+    );
   });
 
   test("a disposed network refuses to trace", () => {
