@@ -147,7 +147,7 @@ async function walkAndCompare(page, expected, { keys = false, label }) {
       if (await more.isVisible()) await more.click();
     for (const [path, value] of await shownValues(page)) check(path, value, "");
     // A heatmap's entries are read through the readout: its first entry on focus, one down and
-    // right with the keys, and the last under the pointer.
+    // right with the keys, and one near the far corner under the pointer.
     for (const heat of await steps.locator(".bp-heat canvas").all()) {
       if (!(await heat.isVisible())) continue;
       const read = async (how) => {
@@ -161,7 +161,7 @@ async function walkAndCompare(page, expected, { keys = false, label }) {
       await read("keys");
       const box = await heat.boundingBox();
       if (box) {
-        await heat.hover({ position: { x: box.width - 0.5, y: box.height - 0.5 } });
+        await heat.hover({ position: { x: box.width * 0.9, y: box.height * 0.9 } });
         await read("pointer");
       }
     }
@@ -175,15 +175,22 @@ async function walkAndCompare(page, expected, { keys = false, label }) {
   return { count, seen };
 }
 
-/** The trace fields every walk must have shown at least one entry of. */
+/**
+ * The trace fields every walk must have shown at least one entry of. With an exact shortcut
+ * (δᴸ = aᴸ − y) BP1 needs neither ∂C/∂aᴸ nor σ′(zᴸ); otherwise both (or the softmax Jacobian).
+ */
 function requiredFields(trace) {
   const fields = ["input", "target", "cost", "costAfter"];
+  const shortcut = trace.bp1Form === "shortcut";
   trace.layers.forEach((l, i) => {
-    for (const f of ["z", "a", "delta", "biasGradient", "weightGradient"])
+    for (const f of ["weights", "biases", "z", "a", "delta", "biasGradient", "weightGradient"])
       fields.push(`layers[${i}].${f}`);
-    if (l.weightedError) fields.push(`layers[${i}].weightedError`);
-    if (l.costGradient) fields.push(`layers[${i}].costGradient`);
-    if (l.outputJacobian) fields.push(`layers[${i}].outputJacobian`);
+    if (l.weightedError)
+      fields.push(`layers[${i}].weightedError`, `layers[${i}].activationDerivative`);
+    if (l.costGradient && !shortcut) fields.push(`layers[${i}].costGradient`);
+    if (l.outputJacobian && !shortcut) fields.push(`layers[${i}].outputJacobian`);
+    if (trace.bp1Form === "hadamard" && l.costGradient)
+      fields.push(`layers[${i}].activationDerivative`);
   });
   trace.updated?.forEach((_, i) => fields.push(`updated[${i}].weights`, `updated[${i}].biases`));
   return fields;

@@ -79,15 +79,10 @@ export class SamplePicker {
     this.grid.setAttribute("aria-label", "The first test digits: choose one to trace");
     this.gridNote = doc.createElement("p");
     this.gridNote.className = "backprop-note";
-    this.element.append(
-      legend,
-      sets,
-      indexLabelEl,
-      this.label,
-      this.canvas,
-      this.grid,
-      this.gridNote,
-    );
+    const choice = doc.createElement("div");
+    choice.className = "backprop-choice";
+    choice.append(sets, indexLabelEl, this.label, this.gridNote);
+    this.element.append(legend, choice, this.canvas, this.grid);
   }
 
   /** A new run's data: what the picture shows and how many samples each set has. */
