@@ -68,9 +68,7 @@ async function packageTrace(hash, siteUrl, steps, sample) {
   assert.deepEqual(problems, [], hash);
   const gs = await init({ flavour: "simd" });
   const digits =
-    settings.dataset === "mnist"
-      ? await m.fetchIdxDataset(gs, m.bundledMnistUrls(siteUrl))
-      : null;
+    settings.dataset === "mnist" ? await m.fetchIdxDataset(gs, m.bundledMnistUrls(siteUrl)) : null;
   const run = new m.TrainingRun(gs, settings, digits);
   try {
     if (steps > 0) run.step(steps);
@@ -81,9 +79,9 @@ async function packageTrace(hash, siteUrl, steps, sample) {
 }
 
 function sampleOf(hash) {
-  const [set, index] = (new URLSearchParams(hash.replace(/^#/, "")).get("sample") ?? "train:0").split(
-    ":",
-  );
+  const [set, index] = (
+    new URLSearchParams(hash.replace(/^#/, "")).get("sample") ?? "train:0"
+  ).split(":");
   return { set, index: Number(index) };
 }
 
@@ -133,38 +131,66 @@ function shownValues(page) {
  */
 async function walkAndCompare(page, expected, { keys = false, label }) {
   const steps = page.locator(".backprop-steps");
-  const next = steps.getByRole("button", { name: /next/i });
+  const next = steps.getByRole("button", { name: "Next →" });
+  const readout = steps.locator(".bp-readout");
   const seen = new Set();
   let count = 0;
+  const check = (path, value, where) => {
+    const want = valueAt(expected, path);
+    assert.equal(typeof want, "number", `${label}: ${path} is not a number of the trace`);
+    assert.equal(value, String(want), `${label} step ${count}${where}: ${path}`);
+    seen.add(path);
+  };
   for (;;) {
     count++;
-    for (const more of await steps.getByRole("button", { name: /show all/i }).all())
+    for (const more of await steps.getByRole("button", { name: /^show all/ }).all())
       if (await more.isVisible()) await more.click();
-    const values = await shownValues(page);
-    for (const [path, value] of values) {
-      const want = valueAt(expected, path);
-      assert.equal(typeof want, "number", `${label}: ${path} is not a number of the trace`);
-      assert.equal(value, String(want), `${label} step ${count}: ${path}`);
-      seen.add(path);
+    for (const [path, value] of await shownValues(page)) check(path, value, "");
+    // A heatmap's entries are read through the readout: its first entry on focus, one down and
+    // right with the keys, and one near the far corner under the pointer.
+    for (const heat of await steps.locator(".bp-heat canvas").all()) {
+      if (!(await heat.isVisible())) continue;
+      const read = async (how) => {
+        const [path, value] = await readout.evaluate((e) => [e.dataset.path, e.dataset.value]);
+        check(path, value, ` (heatmap, ${how})`);
+      };
+      await heat.focus();
+      await read("focus");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowRight");
+      await read("keys");
+      const box = await heat.boundingBox();
+      if (box) {
+        await heat.hover({ position: { x: box.width * 0.9, y: box.height * 0.9 } });
+        await read("pointer");
+      }
     }
     if ((await next.count()) === 0 || (await next.isDisabled())) break;
     assert.ok(count < 200, `${label}: more than 200 steps`);
     if (keys) {
       await next.focus();
-      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press(count % 2 ? "ArrowRight" : "PageDown");
     } else await next.click();
   }
   return { count, seen };
 }
 
-/** The trace fields every walk must have shown at least one entry of. */
+/**
+ * The trace fields every walk must have shown at least one entry of. With an exact shortcut
+ * (δᴸ = aᴸ − y) BP1 needs neither ∂C/∂aᴸ nor σ′(zᴸ); otherwise both (or the softmax Jacobian).
+ */
 function requiredFields(trace) {
   const fields = ["input", "target", "cost", "costAfter"];
+  const shortcut = trace.bp1Form === "shortcut";
   trace.layers.forEach((l, i) => {
-    for (const f of ["z", "a", "delta", "biasGradient", "weightGradient"]) fields.push(`layers[${i}].${f}`);
-    if (l.weightedError) fields.push(`layers[${i}].weightedError`);
-    if (l.costGradient) fields.push(`layers[${i}].costGradient`);
-    if (l.outputJacobian) fields.push(`layers[${i}].outputJacobian`);
+    for (const f of ["weights", "biases", "z", "a", "delta", "biasGradient", "weightGradient"])
+      fields.push(`layers[${i}].${f}`);
+    if (l.weightedError)
+      fields.push(`layers[${i}].weightedError`, `layers[${i}].activationDerivative`);
+    if (l.costGradient && !shortcut) fields.push(`layers[${i}].costGradient`);
+    if (l.outputJacobian && !shortcut) fields.push(`layers[${i}].outputJacobian`);
+    if (trace.bp1Form === "hadamard" && l.costGradient)
+      fields.push(`layers[${i}].activationDerivative`);
   });
   trace.updated?.forEach((_, i) => fields.push(`updated[${i}].weights`, `updated[${i}].biases`));
   return fields;
@@ -201,7 +227,10 @@ describe("the backprop view (built site)", () => {
       console.log(`# ${name}: ${count} steps, ${seen.size} values equal to the package's`);
       // The tab shows the playground's run at that step, paused.
       assert.equal(
-        await page.locator("#status").textContent().then((t) => /\(step (\d+)\)/.exec(t)?.[1]),
+        await page
+          .locator("#status")
+          .textContent()
+          .then((t) => /\(step (\d+)\)/.exec(t)?.[1]),
         String(steps),
       );
       await page.screenshot({ path: `${artifacts}/backprop-${name}-1280x800.png`, fullPage: true });
@@ -306,14 +335,19 @@ describe("the backprop view (built site)", () => {
     const testIndex = page.getByLabel(/Index in the test set/);
     await testIndex.fill("4000");
     await testIndex.press("Enter");
-    await notices.filter({ hasText: `index "4000" is not a test sample (0 … 199); ${stepped} kept` }).waitFor();
+    await notices
+      .filter({ hasText: `index "4000" is not a test sample (0 … 199); ${stepped} kept` })
+      .waitFor();
     assert.equal(await testIndex.inputValue(), String(stepped));
 
     // The URL carries the sample to a fresh page.
     const url = page.url();
     const again = await openPage(built.browser, url);
     await waitForTrace(again.page, { set: "test", index: stepped }, 0);
-    assert.equal(await again.page.getByLabel(/Index in the test set/).inputValue(), String(stepped));
+    assert.equal(
+      await again.page.getByLabel(/Index in the test set/).inputValue(),
+      String(stepped),
+    );
     assert.ok(await again.page.getByLabel("test set").isChecked());
     await again.context.close();
 
@@ -348,9 +382,9 @@ describe("the backprop view (built site)", () => {
     const label = (await page.locator(".backprop-sample-label").textContent()) ?? "";
     assert.match(label, /^test sample 18 \(digit \d\)$/);
     assert.ok(
-      (await page.getByRole("button", { name: /^test digit 18, a \d$/ }).getAttribute("aria-label"))?.endsWith(
-        label.slice(-2, -1),
-      ),
+      (
+        await page.getByRole("button", { name: /^test digit 18, a \d$/ }).getAttribute("aria-label")
+      )?.endsWith(label.slice(-2, -1)),
     );
     assert.deepEqual(problems, []);
     await context.close();
@@ -369,7 +403,10 @@ describe("the backprop view (built site)", () => {
       });
       await waitForTrace(phone.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(phone.page)) <= 0, `${name}: wider than a 390 px phone`);
-      await phone.page.screenshot({ path: `${artifacts}/backprop-${name}-390x844.png`, fullPage: true });
+      await phone.page.screenshot({
+        path: `${artifacts}/backprop-${name}-390x844.png`,
+        fullPage: true,
+      });
       assert.deepEqual(phone.problems, []);
       await phone.context.close();
       const zoom = await openPage(
@@ -380,7 +417,10 @@ describe("the backprop view (built site)", () => {
       );
       await waitForTrace(zoom.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(zoom.page)) <= 0, `${name}: wider than 853 px`);
-      await zoom.page.screenshot({ path: `${artifacts}/backprop-${name}-150pct.png`, fullPage: true });
+      await zoom.page.screenshot({
+        path: `${artifacts}/backprop-${name}-150pct.png`,
+        fullPage: true,
+      });
       assert.deepEqual(zoom.problems, []);
       await zoom.context.close();
     }

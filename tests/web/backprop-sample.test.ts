@@ -9,12 +9,7 @@ import {
   snapshotCaption,
   waitingCaption,
 } from "../../web/src/backprop/backprop-caption.js";
-import {
-  nearestPoint,
-  plotExtent,
-  toCanvas,
-  toInput,
-} from "../../web/src/backprop/point-pick.js";
+import { nearestPoint, plotExtent, toCanvas, toInput } from "../../web/src/backprop/point-pick.js";
 import {
   checkSampleRange,
   describeSample,
@@ -68,7 +63,9 @@ test("a malformed sample= is named in its problem and train:0 is used", () => {
     assert.deepEqual(value, SAMPLE_DEFAULTS, bad);
     assert.equal(problems.length, 1, bad);
     assert.ok(
-      problems[0]?.startsWith(`sample: ${JSON.stringify(bad)} is not train:<index> or test:<index>`),
+      problems[0]?.startsWith(
+        `sample: ${JSON.stringify(bad)} is not train:<index> or test:<index>`,
+      ),
       problems[0],
     );
     assert.match(problems[0] ?? "", /default used$/);

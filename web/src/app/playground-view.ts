@@ -94,8 +94,10 @@ export class PlaygroundView implements PageView, RunSource {
   private step: number | null = null;
   private readonly runListeners: ((change: RunChange) => void)[] = [];
   /** The trace requests sent, oldest first (the worker answers each once, in order). */
-  private readonly traceWaiters: { resolve: (r: TraceReply) => void; reject: (e: Error) => void }[] =
-    [];
+  private readonly traceWaiters: {
+    resolve: (r: TraceReply) => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   constructor(private readonly createWorker: () => Worker) {}
 

@@ -11,6 +11,7 @@ import { tableKeys } from "../state/url-table.js";
 import "./backprop.css";
 import type { BackpropInput, SampleRef } from "./backprop-input.js";
 import { snapshotCaption, waitingCaption } from "./backprop-caption.js";
+import { BackpropStepper } from "./backprop-stepper.js";
 import {
   checkSampleRange,
   formatSample,
@@ -20,18 +21,11 @@ import {
   writeSampleKeys,
 } from "./sample-key.js";
 import { SamplePicker } from "./sample-picker.js";
-import { BackpropStepper } from "./backprop-stepper.js";
-
-/** What shows a trace: the stepper (backprop-stepper.ts). */
-interface TraceShower {
-  show(input: BackpropInput): void;
-  clear(message: string): void;
-}
 
 interface Parts {
   status: HTMLElement;
   picker: SamplePicker;
-  steps: TraceShower;
+  steps: BackpropStepper;
 }
 
 export class BackpropView implements PageView {
@@ -91,6 +85,7 @@ export class BackpropView implements PageView {
     stepsSlot.className = "backprop-steps";
     container.append(heading, intro, status, picker.element, stepsSlot);
     const steps = new BackpropStepper(stepsSlot);
+    steps.clear(waitingCaption("loading"));
     this.parts = { status, picker, steps };
     this.readSample();
     this.source.onChange((change) => this.runChanged(change));

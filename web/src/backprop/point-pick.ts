@@ -4,7 +4,8 @@
 /** Half the side of the square [-e, e]² that holds every point of `sets` (row-major N × 2). */
 export function plotExtent(...sets: Float32Array[]): number {
   let most = 0;
-  for (const x of sets) for (const v of x) if (Number.isFinite(v)) most = Math.max(most, Math.abs(v));
+  for (const x of sets)
+    for (const v of x) if (Number.isFinite(v)) most = Math.max(most, Math.abs(v));
   // A little margin so no point sits on the edge; at least the playground's ±1.5 when smaller.
   return Math.max(1.5, Math.ceil(most * 1.05 * 10) / 10);
 }

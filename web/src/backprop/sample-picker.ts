@@ -79,7 +79,10 @@ export class SamplePicker {
     this.grid.setAttribute("aria-label", "The first test digits: choose one to trace");
     this.gridNote = doc.createElement("p");
     this.gridNote.className = "backprop-note";
-    this.element.append(legend, sets, indexLabelEl, this.label, this.canvas, this.grid, this.gridNote);
+    const choice = doc.createElement("div");
+    choice.className = "backprop-choice";
+    choice.append(sets, indexLabelEl, this.label, this.gridNote);
+    this.element.append(legend, choice, this.canvas, this.grid);
   }
 
   /** A new run's data: what the picture shows and how many samples each set has. */
@@ -124,7 +127,12 @@ export class SamplePicker {
   }
 
   private stepKey(e: KeyboardEvent): void {
-    const step = e.key === "ArrowRight" || e.key === "ArrowUp" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowDown" ? -1 : 0;
+    const step =
+      e.key === "ArrowRight" || e.key === "ArrowUp"
+        ? 1
+        : e.key === "ArrowLeft" || e.key === "ArrowDown"
+          ? -1
+          : 0;
     if (step === 0) return;
     e.preventDefault();
     const size = this.sizes[this.sample.set];
@@ -212,7 +220,8 @@ export class SamplePicker {
         const selected = set === "test" && i === index;
         b.setAttribute("aria-pressed", String(selected));
         // One tab stop: the selected digit, or the first.
-        (b as HTMLElement).tabIndex = selected || (i === 0 && (set !== "test" || index >= shown)) ? 0 : -1;
+        (b as HTMLElement).tabIndex =
+          selected || (i === 0 && (set !== "test" || index >= shown)) ? 0 : -1;
       });
     }
     this.drawPoints();

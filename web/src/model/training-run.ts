@@ -2,7 +2,13 @@
 // snapshot the page draws. Randomness comes only from the settings' two seeds, through the package:
 // dataSeed for the data points and the split, initSeed for the initial network and the shuffle.
 
-import { catalogue, type Dataset, type Gradscope, type Network, type NetworkTrainer } from "gradscope";
+import {
+  catalogue,
+  type Dataset,
+  type Gradscope,
+  type Network,
+  type NetworkTrainer,
+} from "gradscope";
 import type { SampleRef } from "../backprop/backprop-input.js";
 import { describeSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
