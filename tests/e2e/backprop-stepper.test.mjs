@@ -144,6 +144,16 @@ describe("the backprop stepper (built site, strict CSP)", () => {
     await page.keyboard.press("ArrowRight");
     assert.match(await position(page), /^Step 4 of 10/);
 
+    // Another sample of the same network: a new trace, the same step stays shown.
+    const traced = page.locator(".backprop-status[data-traced]");
+    await traced.filter({ hasText: "training sample 12" }).waitFor();
+    const index = page.getByLabel(/Index in the training set/);
+    await index.fill("7");
+    await index.press("Enter");
+    await page.locator('.backprop-status[data-traced^="train:7@"]').waitFor();
+    assert.match(await position(page), /^Step 4 of 10: BP1/);
+    assert.match(await page.locator(".bp-caption").textContent(), /σ′ cancels/);
+
     assert.deepEqual(await violations(), []);
     await shootEveryStep(page, "xor-1280x800");
     assert.deepEqual(problems, []);
