@@ -8,15 +8,18 @@
 // by clicking a point and by a digit; a phone; the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { init } from "gradscope";
 import { openPage } from "../support/chromium.js";
 import { recordCspViolations, STRICT_CSP } from "../support/strict-csp.js";
-import { artifacts, useBuiltSite } from "./built-site.mjs";
+import { useBuiltSite } from "./built-site.mjs";
 import { pageWidthOverflow } from "./playground-page.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
+/** The view's screenshots (looked at, not compared): the frame, the picker and the first step. */
+const shots = `${repo}build/screenshots/backprop`;
 const modulesDir = `${repo}build/e2e-run-modules/web/src`;
 
 /** Three bp1 forms, depths 1–3, both sets, λ = 0 and λ > 0, a 2-D set and MNIST. */
@@ -201,7 +204,10 @@ function requiredFields(trace) {
 
 describe("the backprop view (built site)", () => {
   const built = useBuiltSite();
-  before(() => pageModules());
+  before(async () => {
+    await mkdir(shots, { recursive: true });
+    await pageModules();
+  });
 
   for (const [name, hash] of Object.entries(URLS)) {
     test(`${name}: every number on every step equals the package's net.trace in Node`, async () => {
@@ -261,7 +267,7 @@ describe("the backprop view (built site)", () => {
           .then((t) => /\(step (\d+)\)/.exec(t)?.[1]),
         String(steps),
       );
-      await page.screenshot({ path: `${artifacts}/backprop-${name}-1280x800.png`, fullPage: true });
+      await page.screenshot({ path: `${shots}/${name}-1280x800.png`, fullPage: true });
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -432,7 +438,7 @@ describe("the backprop view (built site)", () => {
       await waitForTrace(phone.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(phone.page)) <= 0, `${name}: wider than a 390 px phone`);
       await phone.page.screenshot({
-        path: `${artifacts}/backprop-${name}-390x844.png`,
+        path: `${shots}/${name}-390x844.png`,
         fullPage: true,
       });
       assert.deepEqual(phone.problems, []);
@@ -446,7 +452,7 @@ describe("the backprop view (built site)", () => {
       await waitForTrace(zoom.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(zoom.page)) <= 0, `${name}: wider than 853 px`);
       await zoom.page.screenshot({
-        path: `${artifacts}/backprop-${name}-150pct.png`,
+        path: `${shots}/${name}-150pct.png`,
         fullPage: true,
       });
       assert.deepEqual(zoom.problems, []);
