@@ -28,7 +28,10 @@ async function openStepper(built, hash, viewport, options) {
       violations = await recordCspViolations(page);
     },
   });
-  await opened.page.locator(".bp-position").filter({ hasText: /^Step 1 of / }).waitFor({ timeout: 120_000 });
+  await opened.page
+    .locator(".bp-position")
+    .filter({ hasText: /^Step 1 of / })
+    .waitFor({ timeout: 120_000 });
   return { ...opened, violations: () => violations() };
 }
 
@@ -42,7 +45,10 @@ async function stepCount(page) {
 function stepperOverflow(page) {
   return page.evaluate(() => {
     const el = document.querySelector(".bp-stepper");
-    return Math.max(el.getBoundingClientRect().right - window.innerWidth, el.scrollWidth - el.clientWidth);
+    return Math.max(
+      el.getBoundingClientRect().right - window.innerWidth,
+      el.scrollWidth - el.clientWidth,
+    );
   });
 }
 
@@ -52,8 +58,14 @@ async function shootEveryStep(page, name) {
   const n = await stepCount(page);
   await page.locator(".bp-steplink").first().click();
   for (let i = 1; i <= n; ++i) {
-    await page.locator(".bp-position").filter({ hasText: `Step ${i} of ${n}` }).waitFor();
-    await page.screenshot({ path: `${shots}${name}-step${String(i).padStart(2, "0")}.png`, fullPage: true });
+    await page
+      .locator(".bp-position")
+      .filter({ hasText: `Step ${i} of ${n}` })
+      .waitFor();
+    await page.screenshot({
+      path: `${shots}${name}-step${String(i).padStart(2, "0")}.png`,
+      fullPage: true,
+    });
     assert.ok((await stepperOverflow(page)) <= 0, `${name} step ${i}: the stepper is too wide`);
     if (i < n) await page.getByRole("button", { name: "Next →" }).click();
   }
@@ -96,7 +108,10 @@ describe("the backprop stepper (built site, strict CSP)", () => {
     assert.match(await page.locator(".bp-caption").textContent(), /σ′ cancels/);
     assert.equal(await page.locator(".bp-neuron.on").count(), 1); // one output neuron
     assert.equal(await page.locator(".bp-weight.on").count(), 0);
-    assert.match(await page.locator(".bp-diagram").getAttribute("aria-label"), /neurons of layer 4\./);
+    assert.match(
+      await page.locator(".bp-diagram").getAttribute("aria-label"),
+      /neurons of layer 4\./,
+    );
 
     // BP2: norms with bars, a sentence from the numbers, the chain-lab link.
     await page.locator(".bp-steplink", { hasText: /^BP2: δ³/ }).click();
@@ -113,9 +128,15 @@ describe("the backprop stepper (built site, strict CSP)", () => {
     const focused = await page.evaluate(() => document.activeElement?.dataset.path);
     assert.equal(focused, "layers[1].weights[1]");
     assert.match(await page.locator(".bp-readout").textContent(), /^w³, row 1, column 2: /);
-    assert.equal(await page.locator(".bp-readout").getAttribute("data-path"), "layers[1].weights[1]");
+    assert.equal(
+      await page.locator(".bp-readout").getAttribute("data-path"),
+      "layers[1].weights[1]",
+    );
     await page.keyboard.press("ArrowDown");
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "layers[1].weights[6]");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.dataset.path),
+      "layers[1].weights[6]",
+    );
     await page.locator('td[data-path="layers[1].z[0]"]').first().focus();
     await page.keyboard.press("ArrowRight");
     assert.match(await position(page), /^Step 3 of 10/);
@@ -143,7 +164,10 @@ describe("the backprop stepper (built site, strict CSP)", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowDown");
     assert.match(await position(page), /^Step 1 of /, "arrows in a heatmap read it, not step");
-    assert.equal(await page.locator(".bp-readout").getAttribute("data-path"), "layers[0].weights[785]");
+    assert.equal(
+      await page.locator(".bp-readout").getAttribute("data-path"),
+      "layers[0].weights[785]",
+    );
     await page.keyboard.press("PageDown");
     assert.match(await position(page), /^Step 2 of /);
     await page.keyboard.press("PageUp");
@@ -153,7 +177,10 @@ describe("the backprop stepper (built site, strict CSP)", () => {
     assert.equal(await page.locator('td[data-path^="input["]').count(), 784);
     await page.getByRole("button", { name: /^show the first 10/ }).click();
     assert.equal(await page.locator('td[data-path^="input["]').count(), 10);
-    assert.match(await page.locator(".bp-largest").first().getAttribute("data-path"), /^layers\[0\]\.weights\[\d+\]$/);
+    assert.match(
+      await page.locator(".bp-largest").first().getAttribute("data-path"),
+      /^layers\[0\]\.weights\[\d+\]$/,
+    );
     assert.deepEqual(await violations(), []);
     await shootEveryStep(page, "mnist-1280x800");
     assert.deepEqual(problems, []);

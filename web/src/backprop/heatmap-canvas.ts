@@ -54,7 +54,10 @@ export class HeatmapCanvas {
     this.canvas.addEventListener("focus", () => this.pick(this.at.r, this.at.c));
     this.canvas.addEventListener("keydown", (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const next = arrowMove(e.key, this.at.r, this.at.c, this.array.rows, this.array.cols);
+      // Every arrow stays in the heatmap, even ← → in a one-column strip (they do not move there).
+      const next =
+        arrowMove(e.key, this.at.r, this.at.c, this.array.rows, this.array.cols) ??
+        (e.key.startsWith("Arrow") ? this.at : null);
       if (!next) return;
       // The arrows read this heatmap while it has focus; PageUp/PageDown still change the step.
       e.preventDefault();
