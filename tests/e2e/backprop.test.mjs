@@ -8,15 +8,18 @@
 // by clicking a point and by a digit; a phone; the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { init } from "gradscope";
 import { openPage } from "../support/chromium.js";
 import { recordCspViolations, STRICT_CSP } from "../support/strict-csp.js";
-import { artifacts, useBuiltSite } from "./built-site.mjs";
+import { useBuiltSite } from "./built-site.mjs";
 import { pageWidthOverflow } from "./playground-page.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
+/** The view's screenshots (looked at, not compared): the frame, the picker and the first step. */
+const shots = `${repo}build/screenshots/backprop`;
 const modulesDir = `${repo}build/e2e-run-modules/web/src`;
 
 /** Three bp1 forms, depths 1–3, both sets, λ = 0 and λ > 0, a 2-D set and MNIST. */
@@ -152,13 +155,16 @@ async function walkAndCompare(page, expected, { keys = false, label }) {
       if (!(await heat.isVisible())) continue;
       const read = async (how) => {
         const [path, value] = await readout.evaluate((e) => [e.dataset.path, e.dataset.value]);
+        assert.ok(path, `${label} step ${count}: the readout names no entry after ${how}`);
         check(path, value, ` (heatmap, ${how})`);
       };
       await heat.focus();
       await read("focus");
-      await page.keyboard.press("ArrowDown");
-      await page.keyboard.press("ArrowRight");
-      await read("keys");
+      // One pixel per entry: rows × cols. (At an edge the arrow would go to the stepper.)
+      const [cols, rows] = await heat.evaluate((c) => [c.width, c.height]);
+      if (rows > 1) await page.keyboard.press("ArrowDown");
+      if (cols > 1) await page.keyboard.press("ArrowRight");
+      if (rows > 1 || cols > 1) await read("keys");
       const box = await heat.boundingBox();
       if (box) {
         await heat.hover({ position: { x: box.width * 0.9, y: box.height * 0.9 } });
@@ -198,7 +204,10 @@ function requiredFields(trace) {
 
 describe("the backprop view (built site)", () => {
   const built = useBuiltSite();
-  before(() => pageModules());
+  before(async () => {
+    await mkdir(shots, { recursive: true });
+    await pageModules();
+  });
 
   for (const [name, hash] of Object.entries(URLS)) {
     test(`${name}: every number on every step equals the package's net.trace in Node`, async () => {
@@ -225,6 +234,31 @@ describe("the backprop view (built site)", () => {
       for (const f of requiredFields(reply.trace))
         assert.ok(fields.has(f), `${name}: no step shows ${f} (seen: ${[...fields].join(", ")})`);
       console.log(`# ${name}: ${count} steps, ${seen.size} values equal to the package's`);
+      // The update shown is the rule the caption names, with the URL's η and λ (independent of
+      // TrainingRun, which both sides share): w → (1 − ηλ/n) w − η ∂C/∂w, b → b − η ∂C/∂b.
+      const { learningRate: eta, l2: lambda } = (await pageModules()).parseSettings(params).value;
+      assert.ok(status.includes(`η = ${eta}, `), status);
+      const n = Number(/n = ([\d,]+)/.exec(status)?.[1]?.replace(/,/g, "") ?? NaN);
+      if (lambda > 0) assert.ok(status.includes(`λ = ${lambda}, n = `) && n > 0, status);
+      else assert.ok(status.includes("no L2 (λ = 0)"), status);
+      reply.trace.layers.forEach((l, i) => {
+        const u = reply.trace.updated[i];
+        const decay = lambda > 0 ? 1 - (eta * lambda) / n : 1;
+        l.weights.forEach((w, k) => {
+          const want = decay * w - eta * l.weightGradient[k];
+          assert.ok(
+            Math.abs(u.weights[k] - want) <= 1e-6 * (1 + Math.abs(want)),
+            `${name} w ${i} ${k}`,
+          );
+        });
+        l.biases.forEach((b, k) => {
+          const want = b - eta * l.biasGradient[k];
+          assert.ok(
+            Math.abs(u.biases[k] - want) <= 1e-6 * (1 + Math.abs(want)),
+            `${name} b ${i} ${k}`,
+          );
+        });
+      });
       // The tab shows the playground's run at that step, paused.
       assert.equal(
         await page
@@ -233,7 +267,7 @@ describe("the backprop view (built site)", () => {
           .then((t) => /\(step (\d+)\)/.exec(t)?.[1]),
         String(steps),
       );
-      await page.screenshot({ path: `${artifacts}/backprop-${name}-1280x800.png`, fullPage: true });
+      await page.screenshot({ path: `${shots}/${name}-1280x800.png`, fullPage: true });
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -316,7 +350,7 @@ describe("the backprop view (built site)", () => {
       /^training sample 5 \(class [01]\)$/,
     );
     // The test set keeps the index.
-    await page.getByLabel("test set").check();
+    await page.getByRole("radio", { name: "test set" }).check();
     await waitForTrace(page, { set: "test", index: 5 }, 0);
     assert.match(page.url(), /sample=test:5(&|$)/);
     // A click picks the nearest test point; ← and → step through the samples.
@@ -348,7 +382,7 @@ describe("the backprop view (built site)", () => {
       await again.page.getByLabel(/Index in the test set/).inputValue(),
       String(stepped),
     );
-    assert.ok(await again.page.getByLabel("test set").isChecked());
+    assert.ok(await again.page.getByRole("radio", { name: "test set" }).isChecked());
     await again.context.close();
 
     // A malformed value: its notice, train:0.
@@ -404,7 +438,7 @@ describe("the backprop view (built site)", () => {
       await waitForTrace(phone.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(phone.page)) <= 0, `${name}: wider than a 390 px phone`);
       await phone.page.screenshot({
-        path: `${artifacts}/backprop-${name}-390x844.png`,
+        path: `${shots}/${name}-390x844.png`,
         fullPage: true,
       });
       assert.deepEqual(phone.problems, []);
@@ -418,7 +452,7 @@ describe("the backprop view (built site)", () => {
       await waitForTrace(zoom.page, sample, steps, 120_000);
       assert.ok((await pageWidthOverflow(zoom.page)) <= 0, `${name}: wider than 853 px`);
       await zoom.page.screenshot({
-        path: `${artifacts}/backprop-${name}-150pct.png`,
+        path: `${shots}/${name}-150pct.png`,
         fullPage: true,
       });
       assert.deepEqual(zoom.problems, []);
