@@ -15,8 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: true,
-    // Every asset a file, never a data: URL (Vite inlines those under 4 KB, e.g. KaTeX's smallest
-    // font), which the strict CSP's default-src 'self' refuses.
+    // Every asset as a file, none inlined as a data: URL: the strict CSP refuses data: fonts
+    // (KaTeX's smallest woff2 files are under Vite's default 4 KiB limit).
     assetsInlineLimit: 0,
   },
 });

@@ -4,6 +4,7 @@ import "uplot/dist/uPlot.min.css";
 import "./styles.css";
 import { AboutView } from "./about/about-view.js";
 import { NoticeArea } from "./app/notice-area.js";
+import { BackpropView } from "./backprop/backprop-view.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
@@ -24,11 +25,12 @@ const header = document.querySelector<HTMLElement>(".page-header");
 if (!header) throw new Error("index.html lacks the .page-header");
 new PresentMode(header, hash);
 const registry = new ViewRegistry();
-registry.register(
-  new PlaygroundView(
-    () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
-  ),
+const playground = new PlaygroundView(
+  () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
 );
+registry.register(playground);
+// Works on the playground's run (mounting the playground hidden if the page opens on it).
+registry.register(new BackpropView(playground, playground.id));
 registerLabViews(registry);
 registerSoftmaxView(registry);
 registry.register(new AboutView());

@@ -9,7 +9,15 @@ export interface ViewContext {
   readonly hash: HashLocation;
   /** Shows a line in the page's notice area (as text, never HTML). */
   notify(message: string): void;
+  /**
+   * Builds the view `id` without showing it, if it is not built yet (a view that works on another
+   * view's state, e.g. the backprop view on the playground's run); resolves when its mount is done.
+   */
+  mountView(id: string): Promise<void>;
 }
+
+/** What the page gives the router; the router adds what only it can do (mountView). */
+export type PageContext = Omit<ViewContext, "mountView">;
 
 export interface PageView {
   /** Stable id, used in the URL as #view=<id>: lower-case letters, digits and dashes. */

@@ -32,6 +32,14 @@ import { NetworkDiagramView } from "../views/network-diagram-view.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
 import { createViewCard, type ViewCard } from "../views/view-card.js";
 import type { PageView, ViewContext } from "./page-view.js";
+import {
+  previewSetSizes,
+  type RunChange,
+  type RunSource,
+  type RunState,
+  type TraceReply,
+} from "./run-source.js";
+import type { SampleRef } from "../backprop/backprop-input.js";
 import { CHART_TABLE } from "../state/chart-keys.js";
 import { TimeCharts } from "./time-charts.js";
 
@@ -62,7 +70,7 @@ interface Cards {
   sources: CardSourceLine[];
 }
 
-export class PlaygroundView implements PageView {
+export class PlaygroundView implements PageView, RunSource {
   readonly id = "playground";
   readonly title = "Playground";
   /** The settings' and charts' keys, and old links' `seed` (read, then rewritten as dataSeed and initSeed). */
@@ -80,6 +88,16 @@ export class PlaygroundView implements PageView {
   private readonly history = new TrainingHistory();
   /** The guided story shown (`story=`), or null. */
   private story: Story | null = null;
+  /** For RunSource: the runs built, the latest run's data, its latest step, who listens. */
+  private runCount = 0;
+  private preview: DataPreview | null = null;
+  private step: number | null = null;
+  private readonly runListeners: ((change: RunChange) => void)[] = [];
+  /** The trace requests sent, oldest first (the worker answers each once, in order). */
+  private readonly traceWaiters: {
+    resolve: (r: TraceReply) => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   constructor(private readonly createWorker: () => Worker) {}
 
@@ -213,6 +231,42 @@ export class PlaygroundView implements PageView {
     if (this.running) this.togglePlay();
   }
 
+  get state(): RunState | null {
+    const settings = this.settings;
+    const preview = this.preview;
+    if (!settings || !preview) return null;
+    return {
+      run: this.runCount,
+      settings,
+      layerSizes: this.layerSizes,
+      preview,
+      setSizes: previewSetSizes(preview),
+      step: this.step,
+      running: this.running,
+    };
+  }
+
+  pause(): void {
+    if (this.running) this.togglePlay();
+  }
+
+  trace(sample: SampleRef): Promise<TraceReply> {
+    const client = this.client;
+    if (!client) return Promise.reject(new Error("the playground has no training run yet"));
+    return new Promise((resolve, reject) => {
+      this.traceWaiters.push({ resolve, reject });
+      client.trace(sample);
+    });
+  }
+
+  onChange(listener: (change: RunChange) => void): void {
+    this.runListeners.push(listener);
+  }
+
+  private changed(change: RunChange): void {
+    for (const listener of this.runListeners) listener(change);
+  }
+
   /**
    * Reads settings, story and `steps=` from the hash (a link followed); `atLoad`: the page has just
    * loaded, when `autoplay=1` starts training.
@@ -304,6 +358,9 @@ export class PlaygroundView implements PageView {
   private apply(next: Settings, steps: number | null = null): void {
     const previous = this.settings;
     this.settings = next;
+    // η, λ or the batch size changed on the same run: a trace's update step changes too.
+    if (previous && sameRun(previous, next) && !sameState(SETTINGS_TABLE, previous, next))
+      this.changed("step");
     this.context?.hash.update((p) => {
       p.delete(LEGACY_SEED_KEY); // an old link's seed is now dataSeed and initSeed
       writeParams(SETTINGS_TABLE, next, p);
@@ -347,6 +404,7 @@ export class PlaygroundView implements PageView {
   private setRunning(running: boolean): void {
     this.running = running;
     this.views?.transport.setRunning(running);
+    this.changed("step");
   }
 
   private onWorker(m: FromWorker): void {
@@ -361,6 +419,10 @@ export class PlaygroundView implements PageView {
         this.history.clear();
         this.pending = null;
         this.showPreview(m.preview);
+        this.runCount++;
+        this.preview = m.preview;
+        this.step = null;
+        this.changed("run");
         break;
       case "loading":
         views.transport.showMessage(m.message);
@@ -370,9 +432,17 @@ export class PlaygroundView implements PageView {
         for (const point of m.history ?? []) this.history.addPoint(point);
         this.pending = m.snapshot;
         this.requestFrame();
+        this.step = m.snapshot.step;
+        this.changed("step");
         break;
       case "error":
         this.fail(m.message);
+        break;
+      case "trace":
+        this.traceWaiters.shift()?.resolve(m);
+        break;
+      case "trace-error":
+        this.traceWaiters.shift()?.reject(new Error(m.message));
         break;
     }
   }

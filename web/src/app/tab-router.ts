@@ -3,26 +3,29 @@
 import type { HashLocation } from "../state/hash-location.js";
 import { PAGE_TABLE, parsePageKeys, writePageKeys } from "../state/page-keys.js";
 import { tableKeys, unknownKeys } from "../state/url-table.js";
-import type { PageView, ViewContext } from "./page-view.js";
+import type { PageContext, PageView, ViewContext } from "./page-view.js";
 
 interface Slot {
   view: PageView;
   tab: HTMLButtonElement;
   panel: HTMLElement;
-  mounted: boolean;
+  /** Set when the view's mount has been called: settles when it is done. */
+  mounted: Promise<void> | null;
 }
 
 export class TabRouter {
   private readonly slots: Slot[];
   private current: Slot | null = null;
+  private readonly context: ViewContext;
 
   constructor(
     tablist: HTMLElement,
     panels: HTMLElement,
     views: readonly PageView[],
     private readonly hash: HashLocation,
-    private readonly context: ViewContext,
+    page: PageContext,
   ) {
+    this.context = { ...page, mountView: (id) => this.mountView(id) };
     const doc = tablist.ownerDocument;
     tablist.setAttribute("role", "tablist");
     tablist.setAttribute("aria-label", "Views");
@@ -42,7 +45,7 @@ export class TabRouter {
       panel.hidden = true;
       tablist.append(tab);
       panels.append(panel);
-      return { view, tab, panel, mounted: false };
+      return { view, tab, panel, mounted: null };
     });
     this.slots.forEach((slot, i) => {
       slot.tab.addEventListener("click", () => this.select(slot, true));
@@ -99,17 +102,31 @@ export class TabRouter {
     }
     slot.panel.hidden = false;
     this.current = slot;
-    if (!slot.mounted) {
-      slot.mounted = true;
-      const report = (e: unknown) =>
-        this.context.notify(`${slot.view.title}: ${e instanceof Error ? e.message : String(e)}`);
-      // mount may throw at once or reject later; either way the page and the other tabs go on.
-      try {
-        Promise.resolve(slot.view.mount(slot.panel, this.context)).catch(report);
-      } catch (e) {
-        report(e);
-      }
-    }
+    void this.mount(slot);
     slot.view.show?.();
+  }
+
+  /** Mounts the view `id` into its (hidden) panel unless it is mounted already. */
+  private mountView(id: string): Promise<void> {
+    const slot = this.slots.find((s) => s.view.id === id);
+    if (!slot) return Promise.reject(new Error(`no view ${JSON.stringify(id)} is registered`));
+    return this.mount(slot);
+  }
+
+  private mount(slot: Slot): Promise<void> {
+    if (slot.mounted) return slot.mounted;
+    const report = (e: unknown) => {
+      this.context.notify(`${slot.view.title}: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    };
+    // mount may throw at once or reject later; either way the page and the other tabs go on
+    // (the failure is reported once, here; a view waiting for it sees the rejection).
+    try {
+      slot.mounted = Promise.resolve(slot.view.mount(slot.panel, this.context)).catch(report);
+    } catch (e) {
+      slot.mounted = Promise.reject(e instanceof Error ? e : new Error(String(e))).catch(report);
+    }
+    slot.mounted.catch(() => {}); // reported above; nobody need wait for it
+    return slot.mounted;
   }
 }

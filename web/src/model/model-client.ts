@@ -4,6 +4,7 @@
 import type { FromWorker, ToWorker } from "./protocol.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
+import type { SampleRef } from "../backprop/backprop-input.js";
 
 export class ModelClient {
   constructor(
@@ -40,6 +41,10 @@ export class ModelClient {
   }
   drawn(): void {
     this.send({ type: "drawn" });
+  }
+  /** One sample through the current network; the worker answers "trace" or "trace-error". */
+  trace(sample: SampleRef): void {
+    this.send({ type: "trace", sample });
   }
 
   private send(message: ToWorker): void {

@@ -1,6 +1,8 @@
 // Messages between the page and the training worker. Everything is structured-clone data; typed
 // arrays are transferred from the worker, never shared.
 
+import type { Trace } from "gradscope";
+import type { SampleRef } from "../backprop/backprop-input.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 
@@ -106,7 +108,12 @@ export type ToWorker =
   | { type: "pause" }
   | { type: "step" }
   /** The page has drawn the last snapshot; the worker may send the next one. */
-  | { type: "drawn" };
+  | { type: "drawn" }
+  /**
+   * Trace one sample through the current network (the backprop view): answered by one "trace" or
+   * one "trace-error", in the order asked; after a fast-forward or a digits load under way ends.
+   */
+  | { type: "trace"; sample: SampleRef };
 
 export type FromWorker =
   | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }
@@ -115,4 +122,11 @@ export type FromWorker =
   | { type: "loading"; message: string }
   /** `history`: after a fast-forward, the points recorded before this snapshot, oldest first. */
   | { type: "snapshot"; snapshot: Snapshot; history?: HistoryPoint[] }
-  | { type: "error"; message: string };
+  | { type: "error"; message: string }
+  /**
+   * net.trace of one sample at the run's step `step`, with the run's η, λ and training-set size.
+   * `sampleLabel`: e.g. "training sample 12 (class 1)".
+   */
+  | { type: "trace"; step: number; sample: SampleRef; sampleLabel: string; trace: Trace }
+  /** A "trace" that could not be answered (e.g. an index out of range, named in `message`). */
+  | { type: "trace-error"; sample: SampleRef; message: string };

@@ -2,13 +2,22 @@
 // snapshot the page draws. Randomness comes only from the settings' two seeds, through the package:
 // dataSeed for the data points and the split, initSeed for the initial network and the shuffle.
 
-import type { Dataset, Gradscope, Network, NetworkTrainer } from "gradscope";
+import {
+  catalogue,
+  type Dataset,
+  type Gradscope,
+  type Network,
+  type NetworkTrainer,
+} from "gradscope";
+import type { SampleRef } from "../backprop/backprop-input.js";
+import { describeSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
 import type {
   BoundaryGrid,
   DataPreview,
   DigitPredictions,
+  FromWorker,
   HistoryPoint,
   InputView,
   LayerSnapshot,
@@ -196,6 +205,37 @@ export class TrainingRun {
       test: net.evaluate(this.test.x, this.test.y),
       layers,
       input: this.inputView(),
+    };
+  }
+
+  /**
+   * One sample traced through the network as it is now (the backprop view): net.trace with the
+   * run's η and λ and its training-set size n, so the trace's update is this sample's step of
+   * the same rule the trainer follows. Throws, naming the index, when the set has no such sample.
+   */
+  trace(sample: SampleRef): Extract<FromWorker, { type: "trace" }> {
+    const set = sample.set === "train" ? this.train : this.test;
+    if (!Number.isInteger(sample.index) || sample.index < 0 || sample.index >= set.n) {
+      throw new Error(
+        `sample ${sample.set}:${sample.index} does not exist: the ${setWord(sample.set)} set has ` +
+          `samples 0 … ${set.n - 1}`,
+      );
+    }
+    const i = sample.index;
+    const x = set.x.subarray(i * set.inputWidth, (i + 1) * set.inputWidth);
+    const y = set.y.subarray(i * set.outputWidth, (i + 1) * set.outputWidth);
+    const trace = this.net.trace(x, y, {
+      learningRate: this.current.learningRate,
+      l2: this.current.l2,
+      n: this.train.n,
+    });
+    const kind = catalogue.dataset(this.current.dataset).kind;
+    return {
+      type: "trace",
+      step: this.stepsDone,
+      sample: { set: sample.set, index: i },
+      sampleLabel: describeSample(sample, set.labels[i] ?? -1, kind),
+      trace,
     };
   }
 

@@ -3,9 +3,10 @@
 // slow page never builds a queue of stale frames. An update is trained in chunks (chunk-plan.ts)
 // with the message queue read between them, so Pause, Reset and settings act within one chunk.
 
-import { catalogue, init, type Dataset, type Gradscope } from "gradscope";
+import { catalogue, init, type Dataset, type Gradscope, type Trace } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import { BatchCost, nextChunk } from "./chunk-plan.js";
+import type { SampleRef } from "../backprop/backprop-input.js";
 import type { FromWorker, HistoryPoint, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
@@ -45,6 +46,8 @@ class TrainingWorker {
   private forwardTo: number | null = null;
   /** The time charts' points a fast-forward has recorded so far (sent with its one snapshot). */
   private forwardHistory: HistoryPoint[] = [];
+  /** Samples to trace once the run is there and not fast-forwarding, in the order asked. */
+  private traces: SampleRef[] = [];
 
   constructor(
     private readonly gs: Gradscope,
@@ -88,6 +91,10 @@ class TrainingWorker {
         case "drawn":
           this.awaitingDraw = false;
           this.schedule();
+          break;
+        case "trace":
+          this.traces.push(m.sample);
+          this.serveTraces();
           break;
       }
     } catch (e) {
@@ -139,10 +146,9 @@ class TrainingWorker {
         this.digits = null; // a later run tries again
         if (generation !== this.generation) return;
         this.running = false;
-        this.post({
-          type: "error",
-          message: `cannot load the MNIST digits: ${e instanceof Error ? e.message : String(e)}`,
-        });
+        const message = `cannot load the MNIST digits: ${e instanceof Error ? e.message : String(e)}`;
+        this.post({ type: "error", message });
+        this.serveTraces(message);
       });
   }
 
@@ -175,11 +181,14 @@ class TrainingWorker {
         return;
       }
       this.sendSnapshot(true);
+      this.serveTraces();
       // Play pressed while the digits loaded: train now.
       this.schedule();
     } catch (e) {
       this.running = false;
-      this.post({ type: "error", message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: "error", message });
+      this.serveTraces(message);
     }
   }
 
@@ -207,6 +216,7 @@ class TrainingWorker {
       const history = this.forwardHistory;
       this.forwardHistory = [];
       this.sendSnapshot(true, history);
+      this.serveTraces();
       this.schedule(); // Play pressed during the fast-forward
     } catch (e) {
       this.forwardTo = null;
@@ -277,9 +287,43 @@ class TrainingWorker {
     return snapshot;
   }
 
+  /**
+   * Answers the traces asked for, each with a "trace" or a "trace-error", once the run is built
+   * and at its step (not mid fast-forward). `failure`: the run could not be built; say why.
+   */
+  private serveTraces(failure?: string): void {
+    const run = this.run;
+    if (failure === undefined && (!run || this.forwardTo !== null)) return;
+    const asked = this.traces;
+    this.traces = [];
+    for (const sample of asked) {
+      try {
+        if (!run || failure !== undefined) throw new Error(failure ?? "there is no run to trace");
+        const reply = run.trace(sample);
+        this.post(reply, traceBuffers(reply.trace));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        this.post({ type: "trace-error", sample, message });
+      }
+    }
+  }
+
   private post(message: FromWorker, transfer: Transferable[] = []): void {
     this.scope.postMessage(message, transfer);
   }
+}
+
+/** Every array buffer of a trace, each once (transferred, not copied, to the page). */
+function traceBuffers(trace: Trace): Transferable[] {
+  const arrays: (Float32Array | undefined)[] = [trace.input, trace.target];
+  for (const l of trace.layers) {
+    arrays.push(l.weights, l.biases, l.z, l.a, l.activationDerivative, l.outputJacobian);
+    arrays.push(l.costGradient, l.weightedError, l.delta, l.biasGradient, l.weightGradient);
+  }
+  for (const u of trace.updated ?? []) arrays.push(u.weights, u.biases);
+  const buffers = new Set<ArrayBufferLike>();
+  for (const a of arrays) if (a) buffers.add(a.buffer);
+  return [...buffers] as Transferable[];
 }
 
 const scope = workerScope<ToWorker, FromWorker>();

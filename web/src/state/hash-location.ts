@@ -1,5 +1,6 @@
 // The URL hash as key=value pairs. Writes replace the history entry (dragging a slider must not
-// flood the back button) and keep commas readable, so "hidden=6,6" stays "hidden=6,6".
+// flood the back button) and keep commas and colons readable, so "hidden=6,6" stays "hidden=6,6"
+// and "sample=train:12" stays "sample=train:12" (both are allowed in a fragment).
 
 import { carryPresent } from "./carry-present.js";
 
@@ -15,7 +16,10 @@ export class HashLocation {
     const params = this.read();
     change(params);
     const text = [...params]
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",")}`)
+      .map(
+        ([k, v]) =>
+          `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")}`,
+      )
       .join("&");
     const url = new URL(this.win.location.href);
     url.hash = text;

@@ -1,0 +1,51 @@
+// What a view that works on the playground's current network may ask of it (the backprop view):
+// the run's state as the page last heard it, pausing, tracing one sample in the worker, and word
+// when the run changes. PlaygroundView implements it; the asking view knows nothing else of it.
+
+import type { SampleRef } from "../backprop/backprop-input.js";
+import type { DataPreview, FromWorker } from "../model/protocol.js";
+import type { Settings } from "../state/settings.js";
+
+export type TraceReply = Extract<FromWorker, { type: "trace" }>;
+
+/** The playground's run as of its latest snapshot. */
+export interface RunState {
+  /** Counts the runs built (a new network or new data: a "configured" from the worker). */
+  readonly run: number;
+  /** The settings the page last gave the worker (η, λ and batch size apply without a new run). */
+  readonly settings: Settings;
+  /** n_1 … n_L. */
+  readonly layerSizes: readonly number[];
+  /** The run's data as the input-space view shows it: the 2-D points, or the first test digits. */
+  readonly preview: DataPreview;
+  /** How many samples the training and the test set hold. */
+  readonly setSizes: { readonly train: number; readonly test: number };
+  /** Mini-batches done at the latest snapshot; null while the run has sent none (loading). */
+  readonly step: number | null;
+  /** True while the page trains (Play), false when paused. */
+  readonly running: boolean;
+}
+
+/** What changed: a new run (the old trace is void), or the same run at another step or settings. */
+export type RunChange = "run" | "step";
+
+export interface RunSource {
+  /** The run now, or null before the first run is built. */
+  readonly state: RunState | null;
+  /** Stops training (as Pause does). */
+  pause(): void;
+  /**
+   * Traces `sample` through the network as it is when the worker gets to the request (after a
+   * fast-forward under way); rejects with the worker's message (e.g. an index out of range).
+   */
+  trace(sample: SampleRef): Promise<TraceReply>;
+  /** Calls `listener` after each change of the run's state. */
+  onChange(listener: (change: RunChange) => void): void;
+}
+
+/** The sizes of a run's training and test sets, from its preview. */
+export function previewSetSizes(preview: DataPreview): { train: number; test: number } {
+  return preview.kind === "plane"
+    ? { train: preview.train.labels.length, test: preview.test.labels.length }
+    : { train: preview.trainCount, test: preview.testCount };
+}

@@ -1,0 +1,30 @@
+// What the "Backprop, step by step" view hands its stepper: one sample's trace through the
+// playground's network at a snapshot, with the run's settings that the steps' captions name. The
+// view (backprop-view.ts) builds it from the worker's `trace` reply; the stepper only reads it.
+
+import type { ActivationName, CostName, HiddenActivationName, Trace } from "gradscope";
+
+/** A sample of the run's data: its set and index, e.g. `{ set: "train", index: 12 }`. */
+export interface SampleRef {
+  set: "train" | "test";
+  index: number;
+}
+
+export interface BackpropInput {
+  /** From net.trace in the worker, with { learningRate: η, l2: λ, n }. */
+  trace: Trace;
+  /** The snapshot's step k (mini-batches done). */
+  step: number;
+  sample: SampleRef;
+  /** E.g. "training sample 12 (class 1)". */
+  sampleLabel: string;
+  /** n_1 … n_L. */
+  layerSizes: number[];
+  activation: HiddenActivationName;
+  output: ActivationName;
+  cost: CostName;
+  /** The run's η, λ and training-set size n. */
+  learningRate: number;
+  l2: number;
+  n: number;
+}
