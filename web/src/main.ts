@@ -4,7 +4,7 @@ import "uplot/dist/uPlot.min.css";
 import "./styles.css";
 import { AboutView } from "./about/about-view.js";
 import { NoticeArea } from "./app/notice-area.js";
-import { BackpropView } from "./backprop/backprop-view.js";
+import { registerBackpropView } from "./backprop/register.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
@@ -30,7 +30,7 @@ const playground = new PlaygroundView(
 );
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
-registry.register(new BackpropView(playground, playground.id));
+registerBackpropView(registry, playground);
 registerLabViews(registry);
 registerSoftmaxView(registry);
 registry.register(new AboutView());
