@@ -47,6 +47,10 @@ const OTHER_KEYS = [
   "labRate",
   "labL2",
   "labVariants",
+  "sample",
+  "logits",
+  "target",
+  "nudge",
   "__proto__",
   "constructor",
   "toString",
@@ -102,6 +106,10 @@ const ODD = [
   "chain",
   "vanishing",
   "book,relu-he,book",
+  "backprop",
+  "train:3",
+  "test:99999",
+  "0:0.5",
   " 3 ",
 ];
 
