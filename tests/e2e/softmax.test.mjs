@@ -76,11 +76,15 @@ function checkAgainstPackage(shown, { logits, target, nudge }) {
       );
     }
   }
-  // The nudge: two package softmax calls, and the page's product J[:, j]·h.
+  // The nudge: two package softmax calls, and the page's product Jᵢⱼ·h. The largest aₜ's
+  // change is −Σ_(k≠t) Δa_k: in float32 near 1, aₜ(after) − aₜ(before) is mostly rounding.
   const j = nudge.j - 1;
   const after = gs.softmax(logits.map((z, k) => (k === j ? z + nudge.h : z)));
+  const top = a.indexOf(Math.max(...a));
+  let others = 0;
+  for (let k = 0; k < n; k++) if (k !== top) others += after[k] - a[k];
   for (let i = 0; i < n; i++) {
-    const actual = after[i] - a[i];
+    const actual = i === top ? -others : after[i] - a[i];
     const linear = J[i * n + j] * nudge.h;
     assert.equal(shown[`nudge.actual[${i}]`], actual, `nudge.actual[${i}]`);
     assert.equal(shown[`nudge.linear[${i}]`], linear, `nudge.linear[${i}]`);
@@ -146,6 +150,14 @@ describe("the softmax panel (built site under a sub-path)", () => {
       );
       const saturated = /saturated/.test(await page.locator(".jacobian-caption").textContent());
       assert.equal(saturated, c.logits[0] === 12, `saturation named only for z = (12, 0, 0)`);
+      if (c.logits[0] === 12) {
+        // Saturated: 1 − a₁ and Δa₁ from the other classes (float32 alone gave 1.24e-5, 5.01e-6).
+        assert.match(await page.locator(".jacobian-caption").textContent(), /a₁ = 1 − 1\.229e−5/);
+        assert.match(
+          await page.locator(".nudge-caption").textContent(),
+          /changes a₁ by \+4\.835e−6;.* 3\.699 times smaller/,
+        );
+      }
       if (c.nudge.h === 0.01) {
         assert.match(await page.locator(".nudge-caption").textContent(), /shrinks like h²/);
       }
@@ -192,7 +204,7 @@ describe("the softmax panel (built site under a sub-path)", () => {
     assert.equal(await page.locator('.jacobian-grid [tabindex="0"]').count(), 1);
 
     // Target and nudge by keyboard (select menus).
-    await page.getByLabel("Target class y (one-hot)").selectOption("4");
+    await page.getByLabel("Target class t (y is one-hot)").selectOption("4");
     await page.getByLabel("Nudge logit").selectOption("2");
     await page.getByLabel(/^by h/).fill("0.25");
     await waitForHash(page, { target: "4", nudge: "2:0.25" });
@@ -258,6 +270,9 @@ describe("the softmax panel (built site under a sub-path)", () => {
     ]);
     assert.deepEqual(widths, [390, 390], "no sideways scroll (innerWidth, scrollWidth)");
     assert.ok((await pageWidthOverflow(page)) <= 0);
+    // Ten classes hide the cells' text on a phone: a tap shows the entry's value.
+    await page.locator('.jacobian-grid [data-path="J[1][2]"]').tap();
+    assert.match(await page.locator(".jacobian-readout").textContent(), /^∂a₂\/∂z₃ = −a₂a₃ = −/);
     await page.screenshot({ path: `${shots}/phone-390x844.png`, fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
@@ -274,6 +289,14 @@ describe("the softmax panel (built site under a sub-path)", () => {
       deviceScaleFactor: 1.5,
     });
     assert.ok((await pageWidthOverflow(zoom.page)) <= 0, "no sideways scroll at 150 %");
+    // The logits and the Jacobian side by side, so a slider and the matrix share the screen.
+    const [logitsBox, jacobianBox] = await Promise.all(
+      [".softmax-top > :nth-child(1)", ".softmax-top > :nth-child(2)"].map((s) =>
+        zoom.page.locator(s).boundingBox(),
+      ),
+    );
+    assert.ok(jacobianBox.x >= logitsBox.x + logitsBox.width, "Jacobian card right of the logits");
+    assert.ok(Math.abs(jacobianBox.y - logitsBox.y) < 2, "both cards start on the same row");
     await zoom.page.screenshot({ path: `${shots}/zoom-150.png`, fullPage: true });
     assert.deepEqual(zoom.problems, []);
     await zoom.context.close();

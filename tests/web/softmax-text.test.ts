@@ -11,8 +11,13 @@ import {
   jacobianColour,
   legendGradient,
 } from "../../web/src/softmax/jacobian-colours.js";
-import { compareNudge, nudged } from "../../web/src/softmax/linear-nudge.js";
-import { texNumber, texText } from "../../web/src/softmax/number-cell.js";
+import {
+  compareNudge,
+  complementOfLargest,
+  largestIndex,
+  nudged,
+} from "../../web/src/softmax/linear-nudge.js";
+import { numberText, texNumber, texText } from "../../web/src/softmax/number-cell.js";
 import { workLogLikelihood } from "../../web/src/softmax/log-likelihood.js";
 import { MAX_CLASSES, MIN_CLASSES, SOFTMAX_PRESETS } from "../../web/src/softmax/softmax-state.js";
 import {
@@ -20,9 +25,11 @@ import {
   costCaption,
   FLOAT32_NOISE,
   jacobianCaption,
+  NUDGE_RESOLUTION_FACTOR,
   nudgeCaption,
   probabilityCaption,
   probabilityText,
+  probabilityTexts,
   SATURATED_JACOBIAN,
   subscript,
 } from "../../web/src/softmax/softmax-text.js";
@@ -70,14 +77,17 @@ test("the package's softmax and Jacobian agree with the double reference (what t
   }
 });
 
-test("the nudge: Δa, J[:, j]·h and their difference, which shrinks like h²", () => {
+test("the nudge: Δa, Jᵢⱼ·h and their difference, which shrinks like h²", () => {
   const z = [2, 1, 0.1];
   const a = softmax64(z);
   const J = a.flatMap((ai, i) => a.map((aj, j) => ai * ((i === j ? 1 : 0) - aj)));
   const errors = [0.2, 0.1, 0.05].map((h) => {
     const c = compareNudge(a, softmax64(nudged(z, 1, h)), J, 1, h);
+    const after = softmax64(nudged(z, 1, h));
+    const change = (i: number) => (after[i] as number) - (a[i] as number);
     c.actual.forEach((d, i) => {
-      assert.equal(d, (softmax64(nudged(z, 1, h))[i] as number) - (a[i] as number));
+      // The largest (a₁ here) in complement form: −(Δa₂ + Δa₃).
+      assert.equal(d, i === 0 ? -(change(1) + change(2)) : change(i));
       assert.equal(c.linear[i], (J[i * 3 + 1] as number) * h);
       assert.equal(c.error[i], d - (c.linear[i] as number));
     });
@@ -149,10 +159,16 @@ test("heatmap colours: white at 0, the sign colours at ±1/4, clamped, readable 
     legendGradient(),
     /^linear-gradient\(to right, rgb\(213, 94, 0\) 0%, .* rgb\(0, 114, 178\) 100%\)$/,
   );
-  assert.equal(cellText(0.2442), "0.244");
-  assert.equal(cellText(-0.15), "−0.150");
-  assert.equal(cellText(-2.3e-6), "−2e−6");
+  // One number format on the panel: the cells as the sentences and tables write numbers.
+  assert.equal(cellText(0.2442), "0.2442");
+  assert.equal(cellText(-0.15), "−0.15");
+  assert.equal(cellText(-2.3e-6), "−2.300e−6");
   assert.equal(cellText(0), "0");
+  for (const v of [0.2442, -0.15, -2.3e-6, 1.2288e-5, -6.144e-6]) {
+    assert.equal(cellText(v), numberText(v));
+  }
+  assert.equal(numberText(-6.144e-6), "−6.144e−6");
+  assert.equal(numberText(2.5e7), "2.500e7");
 });
 
 test("captions state what the numbers say, for every preset, class count and target", () => {
@@ -198,8 +214,13 @@ test("captions state what the numbers say, for every preset, class count and tar
         const frozen = [...full.actual, ...full.linear].every((v) => v === 0);
         if (h === 0) assert.match(text, /^h = 0 moves nothing/);
         else if (frozen) assert.match(text, /moves nothing in float32: a is saturated/);
-        else if (full.maxError < FLOAT32_NOISE) assert.match(text, /float32 rounding/);
-        else {
+        else if (
+          full.maxError < NUDGE_RESOLUTION_FACTOR * full.resolution ||
+          half.maxError < NUDGE_RESOLUTION_FACTOR * half.resolution
+        ) {
+          assert.match(text, /within float32 resolution/);
+          assert.doesNotMatch(text, /shrinks like h²|not yet/);
+        } else {
           const ratio = full.maxError / half.maxError;
           if (ratio >= 3.5 && ratio <= 4.5) assert.match(text, /shrinks like h²/);
           else assert.match(text, /not yet the 4 = 2²/);
@@ -225,7 +246,7 @@ test("captions name the right classes in a known case", () => {
   const w = workLogLikelihood(a, J, 1);
   assert.match(costCaption(a, 1, w), /^C = −ln a₂ = 1\.417 \(class 2 is not the most likely;/);
   const sat = gs.softmax([12, 0, 0]);
-  assert.match(jacobianCaption(sat, gs.softmaxJacobian(sat)), /saturated \(a₁ = 1 − 1\.2\d+e-5\)/);
+  assert.match(jacobianCaption(sat, gs.softmaxJacobian(sat)), /saturated \(a₁ = 1 − 1\.229e−5\)/);
   assert.equal(
     probabilityCaption(gs.softmax([0, 0, 0, 0])),
     "All 4 classes are equally likely: every aᵢ = 0.25 (1/4).",
@@ -239,10 +260,70 @@ test("captions name the right classes in a known case", () => {
 test("probabilities just below 1 are written as 1 − x, and numbers as TeX", () => {
   assert.equal(probabilityText(0.5), "0.5");
   assert.equal(probabilityText(1), "1");
-  assert.equal(probabilityText(0.99998771), "1 − 1.23e-5");
+  assert.equal(probabilityText(0.99998771), "1 − 1.229e−5");
+  assert.equal(probabilityText(0.9999876022338867), "1 − 1.240e−5");
+  assert.equal(probabilityText(0.9999876022338867, 1.2288e-5), "1 − 1.229e−5");
   assert.equal(probabilityText(0.9994), "0.9994");
-  assert.equal(texText("1 − 1.229e-5"), String.raw`1 - 1.229\times 10^{-5}`);
-  assert.equal(texNumber(-2.5e-7), String.raw`-2.50\times 10^{-7}`);
+  assert.equal(texText("1 − 1.229e−5"), String.raw`1 - 1.229\times 10^{-5}`);
+  assert.equal(texNumber(-2.5e-7), String.raw`-2.500\times 10^{-7}`);
   assert.equal(texNumber(Infinity), String.raw`\infty`);
   assert.equal(texNumber(0.417), "0.417");
+});
+
+test("saturated z = (12, 0, 0): the largest aₜ and its change in complement form, as in double", () => {
+  // Review bug: a₁(after) − a₁(before) in float32 gave Δa₁ = 5.01e-6 (truth 4.835e-6), a Δa
+  // column summing to 1.7e-7, a ratio 5.39 read as "higher-order terms", and a₁ = 1 − 1.24e-5.
+  const z = [12, 0, 0];
+  const a = gs.softmax(z);
+  const J = gs.softmaxJacobian(a);
+  const ref = softmax64(z);
+  assert.equal(largestIndex(a), 0);
+  const complement = complementOfLargest(a);
+  const refComplement = (ref[1] as number) + (ref[2] as number);
+  assert.ok(Math.abs(complement / refComplement - 1) < 1e-6, `1 − a₁ = ${complement}`);
+  assert.equal(probabilityTexts(a)[0], "1 − 1.229e−5");
+  assert.match(probabilityCaption(a), /a₁ = 1 − 1\.229e−5/);
+  const h = 0.5;
+  const full = compareNudge(a, gs.softmax(nudged(z, 0, h)), J, 0, h);
+  const half = compareNudge(a, gs.softmax(nudged(z, 0, h / 2)), J, 0, h / 2);
+  const refFull = softmax64(nudged(z, 0, h));
+  const refHalf = softmax64(nudged(z, 0, h / 2));
+  // Δa₁ in double from the double softmax: (1 − a₁) − (1 − a₁') from the small classes.
+  const refChange = (after: number[]) =>
+    (ref[1] as number) + (ref[2] as number) - (after[1] as number) - (after[2] as number);
+  const d1 = full.actual[0] as number;
+  assert.ok(Math.abs(d1 / refChange(refFull) - 1) < 1e-5, `Δa₁ = ${d1}, not ${refChange(refFull)}`);
+  assert.equal(numberText(d1), "4.835e−6");
+  const sum = full.actual.reduce((x, y) => x + y, 0);
+  assert.ok(Math.abs(sum) < 1e-15, `the Δa column sums to ${sum}`);
+  // The miss ratio h → h/2 against the double reference (J in double too): ≈ 3.70.
+  const refJ11 = (ref[0] as number) * refComplement;
+  const refMiss = (after: number[], step: number) => {
+    const d = [refChange(after), (after[1] as number) - (ref[1] as number)];
+    const lin = [refJ11 * step, -(ref[1] as number) * (ref[0] as number) * step];
+    return Math.max(...d.map((v, i) => Math.abs(v - (lin[i] as number))));
+  };
+  const refRatio = refMiss(refFull, h) / refMiss(refHalf, h / 2);
+  assert.ok(Math.abs(refRatio - 3.7) < 0.01, `reference ratio ${refRatio}`);
+  const ratio = full.maxError / half.maxError;
+  assert.ok(Math.abs(ratio / refRatio - 1) < 0.01, `ratio ${ratio} against ${refRatio}`);
+  const text = nudgeCaption(0, h, full, half);
+  assert.match(text, /changes a₁ by \+4\.835e−6;/);
+  assert.match(text, /3\.699 times smaller: close to 4 = 2²/);
+  // A gradient through the saturated softmax: tiny ∂aᵢ/∂zⱼ, but δᴸ = a − y does not vanish.
+  const jc = jacobianCaption(a, J);
+  assert.doesNotMatch(jc, /vanishes/);
+  assert.match(jc, /δᴸ = a − y .*does not vanish/);
+});
+
+test("a nudge below float32 resolution draws no conclusion", () => {
+  const z = [12, 0, 0];
+  const a = gs.softmax(z);
+  const J = gs.softmaxJacobian(a);
+  const h = 1e-3;
+  const full = compareNudge(a, gs.softmax(nudged(z, 1, h)), J, 1, h);
+  const half = compareNudge(a, gs.softmax(nudged(z, 1, h / 2)), J, 1, h / 2);
+  const text = nudgeCaption(1, h, full, half);
+  assert.match(text, /within float32 resolution/);
+  assert.doesNotMatch(text, /shrinks like h²|not yet|higher-order/);
 });

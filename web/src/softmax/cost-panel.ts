@@ -1,11 +1,11 @@
-// The target class and the log-likelihood cost: C = −ln a_y typeset with its numbers, and BP1 two
+// The target class t and the log-likelihood cost: C = −ln aₜ typeset with its numbers, and BP1 two
 // ways side by side — the shortcut δᴸ = a − y and the general product Jᵀ ∂C/∂a — per class in a
 // table, with a sentence on whether they agree.
 
 import { typeset } from "../math/typeset.js";
 import type { LogLikelihoodWorked } from "./log-likelihood.js";
 import { markValue, texNumber, texText, valueCell } from "./number-cell.js";
-import { probabilityText } from "./softmax-text.js";
+import { probabilityTexts } from "./softmax-text.js";
 
 export class CostPanel {
   private readonly target: HTMLSelectElement;
@@ -27,7 +27,7 @@ export class CostPanel {
     this.target.id = "softmax-target";
     const label = doc.createElement("label");
     label.htmlFor = this.target.id;
-    label.textContent = "Target class y (one-hot)";
+    label.textContent = "Target class t (y is one-hot)";
     const costLine = doc.createElement("span");
     costLine.className = "cost-line";
     this.cost = doc.createElement("span");
@@ -62,7 +62,7 @@ export class CostPanel {
     this.target.addEventListener("change", () => this.onChange(Number(this.target.value)));
   }
 
-  /** `target` is 1-based; `p` the probabilities from the package. */
+  /** `target` (t) is 1-based; `p` the probabilities from the package. */
   show(p: ArrayLike<number>, target: number, worked: LogLikelihoodWorked, sentence: string): void {
     const doc = this.body.ownerDocument;
     const n = p.length;
@@ -79,10 +79,10 @@ export class CostPanel {
     }
     this.target.value = String(target);
     const t = target - 1;
-    const at = p[t] as number;
+    const texts = probabilityTexts(p);
     typeset(
       this.costEquation,
-      String.raw`C = -\ln a_{${target}} = -\ln(${texText(probabilityText(at))}) = ${texNumber(worked.cost)}`,
+      String.raw`C = -\ln a_{${target}} = -\ln(${texText(texts[t] as string)}) = ${texNumber(worked.cost)}`,
       { display: true },
     );
     typeset(
@@ -110,7 +110,7 @@ export class CostPanel {
         const shortcut = worked.shortcut[j] as number;
         tr.append(
           th,
-          valueCell(doc, `cost.a[${j}]`, p[j] as number, probabilityText(p[j] as number)),
+          valueCell(doc, `cost.a[${j}]`, p[j] as number, texts[j]),
           valueCell(doc, `cost.y[${j}]`, j === t ? 1 : 0),
           valueCell(doc, `costGradient[${j}]`, worked.costGradient[j] as number),
           valueCell(doc, `delta.shortcut[${j}]`, shortcut),

@@ -4,6 +4,7 @@
 // the same for every z.
 
 import { SIGN_COLOURS } from "../views/palette.js";
+import { numberText } from "./number-cell.js";
 
 /** |∂a_i/∂z_j| ≤ 1/4 for every softmax: the ends of the scale. */
 export const JACOBIAN_SCALE = 0.25;
@@ -49,10 +50,7 @@ export function legendGradient(): string {
   return `linear-gradient(to right, ${stops.join(", ")})`;
 }
 
-/** The short text inside a cell: three decimals, or one significant digit when smaller. */
+/** The text inside a cell: the page's one number format, as in the sentences and tables. */
 export function cellText(v: number): string {
-  if (Number.isNaN(v)) return "?";
-  if (v === 0) return "0";
-  const text = Math.abs(v) >= 0.0005 ? v.toFixed(3) : v.toExponential(0).replace("e-", "e−");
-  return text.replace(/^-/, "−");
+  return Number.isNaN(v) ? "?" : numberText(v);
 }

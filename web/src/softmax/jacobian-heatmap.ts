@@ -97,7 +97,8 @@ export class JacobianHeatmap {
           this.current = k;
           this.describe(k);
         });
-        td.addEventListener("click", () => td.focus());
+        // A tap (phone) or click focuses the cell, and focus writes its value to the readout.
+        td.addEventListener("click", () => this.focusCell(k));
         tr.append(td);
         this.cells.push(td);
       }

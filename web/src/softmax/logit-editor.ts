@@ -4,7 +4,7 @@
 
 import { LOGIT_LIMIT, LOGIT_SLIDER, readLogitText } from "./softmax-state.js";
 import { markValue } from "./number-cell.js";
-import { probabilityText, subscript } from "./softmax-text.js";
+import { probabilityTexts, subscript } from "./softmax-text.js";
 
 interface Row {
   item: HTMLLIElement;
@@ -49,11 +49,12 @@ export class LogitEditor {
 
   /** The probabilities a (from the package) as bars with their values. */
   showProbabilities(p: ArrayLike<number>): void {
+    const texts = probabilityTexts(p);
     this.rows.forEach((row, i) => {
       const v = p[i] as number;
       // CSSOM, not a style attribute: the strict CSP allows it.
       row.fill.style.width = `${Math.max(0, Math.min(1, v)) * 100}%`;
-      markValue(row.value, `a[${i}]`, v, probabilityText(v));
+      markValue(row.value, `a[${i}]`, v, texts[i]);
     });
   }
 

@@ -1,5 +1,5 @@
 // The nudge: pick logit j and a step h; a table shows, per class, the actual change
-// Δa_i = softmax(z + h e_j)_i − softmax(z)_i beside the linear prediction J[i][j]·h and their
+// Δaᵢ = softmax(z + h eⱼ)ᵢ − softmax(z)ᵢ beside the linear prediction Jᵢⱼ·h and their
 // difference, with the equation typeset with the current j and h and a sentence on how the
 // error shrinks (like h²).
 
@@ -66,7 +66,7 @@ export class NudgePanel {
     caption.textContent = "Per class i: the actual change, the prediction, and what it misses";
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
-    for (const text of ["i", "actual Δaᵢ", "J[i][j]·h", "Δaᵢ − J[i][j]·h"]) {
+    for (const text of ["i", "actual Δaᵢ", "Jᵢⱼ·h", "Δaᵢ − Jᵢⱼ·h"]) {
       const th = doc.createElement("th");
       th.scope = "col";
       th.textContent = text;

@@ -1,12 +1,20 @@
 // A number on the panel that a test can read exactly: `data-path` names it (e.g. "a[0]",
-// "J[1][2]", 0-based) and `data-value` holds String(value) of the double it shows, while the
+// "J[1][2]", 0-based; never shown) and `data-value` holds String(value) of the double it shows, while the
 // text is the page's four significant digits.
 
 import { formatNumber } from "../views/number-format.js";
 
-/** The page's number text with a proper minus sign. */
+/**
+ * The panel's one number format: four significant digits (the page's formatNumber, whose
+ * exponent form keeps three, widened to four here so that 1 − 1.229e−5 is told from
+ * 1 − 1.24e−5), U+2212 minus, also in the exponent: "−6.144e−6".
+ */
 export function numberText(v: number): string {
-  return formatNumber(v).replace(/^-/, "−");
+  const text =
+    Number.isFinite(v) && v !== 0 && /e/.test(formatNumber(v))
+      ? v.toExponential(3)
+      : formatNumber(v);
+  return text.replace("e+", "e").replace(/^-/, "−").replace("e-", "e−");
 }
 
 export function markValue(el: HTMLElement, path: string, v: number, text = numberText(v)): void {

@@ -2,9 +2,9 @@
 // probabilities a and the Jacobian J from the package, the nudge and the cost worked from those).
 // Classes are numbered 1 … n in the text; the functions take 0-based indices.
 
-import { formatNumber } from "../views/number-format.js";
 import type { LogLikelihoodWorked } from "./log-likelihood.js";
-import type { NudgeComparison } from "./linear-nudge.js";
+import { complementOfLargest, largestIndex, type NudgeComparison } from "./linear-nudge.js";
+import { numberText } from "./number-cell.js";
 
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 
@@ -17,15 +17,23 @@ export function subscript(k: number): string {
 const a = (i: number) => `a${subscript(i + 1)}`;
 const z = (j: number) => `z${subscript(j + 1)}`;
 const partial = (i: number, j: number) => `∂${a(i)}/∂${z(j)}`;
-/** Numbers in sentences: the page's four significant digits, with a proper minus sign. */
-const fmt = (v: number) => formatNumber(v).replace(/^-/, "−");
+/** Numbers in sentences as in the tables: four significant digits, U+2212 minus, e−n. */
+const fmt = numberText;
 
 /**
  * A probability in words: four significant digits, except just below 1, where they would round
- * to "1" and hide the saturation: 0.99998771 → "1 − 1.23e-5".
+ * to "1" and hide the saturation: "1 − 1.229e−5". `complement` is 1 − p, best taken from the
+ * other classes (complementOfLargest): 1 − p from a float32 p near 1 keeps only its rounding.
  */
-export function probabilityText(p: number): string {
-  return p >= 0.9995 && p < 1 ? `1 − ${fmt(1 - p)}` : fmt(p);
+export function probabilityText(p: number, complement = 1 - p): string {
+  return p >= 0.9995 && p < 1 ? `1 − ${fmt(complement)}` : fmt(p);
+}
+
+/** Each probability's text, the largest with its complement summed from the other classes. */
+export function probabilityTexts(p: ArrayLike<number>): string[] {
+  const t = largestIndex(p);
+  const complement = complementOfLargest(p);
+  return Array.from(p, (v, i) => (i === t ? probabilityText(v, complement) : probabilityText(v)));
 }
 
 /** "1", "1 and 2", "1, 2 and 3". */
@@ -58,17 +66,18 @@ export function probabilityCaption(p: ArrayLike<number>): string {
     );
   }
   const first = best[0] as number;
+  const topText = probabilityTexts(values)[first] as string;
   const rest = values.filter((_, i) => i !== first);
   const second = Math.max(...rest);
   const runnerUp = values.findIndex((v, i) => i !== first && v === second);
   if (second === 0) {
     return (
-      `Class ${first + 1} is the most likely: ${a(first)} = ${probabilityText(top)}, and every ` +
+      `Class ${first + 1} is the most likely: ${a(first)} = ${topText}, and every ` +
       "other class has probability 0 in float32."
     );
   }
   return (
-    `Class ${first + 1} is the most likely: ${a(first)} = ${probabilityText(top)}, ` +
+    `Class ${first + 1} is the most likely: ${a(first)} = ${topText}, ` +
     `${fmt(top / second)} times the next, class ${runnerUp + 1} (${a(runnerUp)} = ${fmt(second)}).`
   );
 }
@@ -86,13 +95,13 @@ export function jacobianCaption(p: ArrayLike<number>, jacobian: ArrayLike<number
     if (v < (jacobian[lo] as number)) lo = k;
   }
   if (maxAbs < SATURATED_JACOBIAN) {
-    const values = Array.from(p);
-    const top = values.indexOf(Math.max(...values));
+    const top = largestIndex(p);
     return (
       `Every entry is below ${SATURATED_JACOBIAN} in size (the largest ${fmt(maxAbs)}): ` +
-      `the softmax is saturated (${a(top)} = ${probabilityText(values[top] as number)}), so ` +
-      "moving any " +
-      "logit barely moves a, and a gradient passed back through it all but vanishes."
+      `the softmax is saturated (${a(top)} = ${probabilityTexts(p)[top] as string}), so ` +
+      "moving any weighted input barely moves a. That does not stop learning: with the " +
+      "log-likelihood cost, δᴸ = a − y skips these tiny ∂aᵢ/∂zⱼ and does not vanish while a is " +
+      "far from the target (Nielsen, chapter 3) — see the cost section below."
     );
   }
   const hiI = Math.floor(hi / n);
@@ -124,29 +133,38 @@ export function columnSumCaption(n: number, jacobian: ArrayLike<number>): string
   );
 }
 
-/** What the nudge shows: Δa against J[:, j]·h, and how the error shrinks from h to h/2. */
+/**
+ * A nudge's miss counts only when it is well above what float32 rounding of the package's
+ * outputs alone can produce (4 × the bound in NudgeComparison.resolution).
+ */
+export const NUDGE_RESOLUTION_FACTOR = 4;
+
+/** What the nudge shows: Δa against h × column j of J, and how the miss shrinks from h to h/2. */
 export function nudgeCaption(
   j: number,
   h: number,
   full: NudgeComparison,
   half: NudgeComparison,
 ): string {
-  if (h === 0) return "h = 0 moves nothing: Δa = 0 and J[:, j]·0 = 0.";
+  if (h === 0) return `h = 0 moves nothing: Δa = 0 and 0 × column ${j + 1} of J = 0.`;
   const own = full.actual[j] as number;
   const verb = h > 0 ? "Raising" : "Lowering";
   const still = (v: number) => v === 0;
   if (full.actual.every(still) && full.linear.every(still)) {
     return (
       `${verb} ${z(j)} by ${fmt(Math.abs(h))} moves nothing in float32: a is saturated, so both ` +
-      "the change and J[:, j]·h are 0."
+      `the change and h × column ${j + 1} of J are 0.`
     );
   }
   const first =
     `${verb} ${z(j)} by ${fmt(Math.abs(h))} changes ${a(j)} by ${own > 0 ? "+" : ""}${fmt(own)}; ` +
-    `the linear prediction J[:, ${j + 1}]·h is off by at most ${fmt(full.maxError)}.`;
-  if (full.maxError < FLOAT32_NOISE) {
+    `the linear prediction h × column ${j + 1} of J is off by at most ${fmt(full.maxError)}.`;
+  const blurred = (c: NudgeComparison) => c.maxError < NUDGE_RESOLUTION_FACTOR * c.resolution;
+  if (blurred(full) || blurred(half)) {
+    const c = blurred(full) ? full : half;
     return (
-      `${first} That is at the level of float32 rounding (below 10⁻⁶), too small to show the ` +
+      `${first} At ${c === full ? "h" : "h/2"} the miss is within float32 resolution ` +
+      `(rounding alone can move it by ${fmt(c.resolution)}), so it says nothing about the ` +
       "second-order term: try a larger h."
     );
   }
@@ -196,6 +214,6 @@ export function costCaption(p: ArrayLike<number>, t: number, worked: LogLikeliho
         "(float32 rounding): Jᵀ∂C/∂a = a − y."
       : ` The two forms differ by up to ${fmt(worked.maxDifference)}: with ${a(t)} = ` +
         `${fmt(at)}, J's row ${t + 1} (−${a(t)}aⱼ) has lost its precision in float32, while ` +
-        "a − y needs no division — why the core uses the shortcut.";
+        "a − y needs no division — why the package uses the shortcut.";
   return `${costText}.${agree}${push}`;
 }

@@ -1,6 +1,6 @@
 // The softmax panel (#view=softmax): editable logits z → the probabilities a = softmax(z) as bars,
-// the Jacobian ∂a_i/∂z_j as a heatmap beside the seed's formula, a nudge that shows
-// Δa ≈ J[:, j]·h, and a one-hot target with the log-likelihood cost and δᴸ = a − y beside the
+// the Jacobian ∂aᵢ/∂zⱼ as a heatmap beside the course notes' formula, a nudge that shows
+// Δa ≈ h × column j of J, and a one-hot target with the log-likelihood cost and δᴸ = a − y beside the
 // general Jᵀ∂C/∂a (Nielsen, chapter 3, "Softmax"). No training run: a and J come from the core
 // (gs.softmax, gs.softmaxJacobian) on the main thread, a few microseconds per call.
 
@@ -107,8 +107,9 @@ export class SoftmaxView implements PageView {
       doc,
       "softmax-probabilities",
       this.title,
-      "Softmax turns any n numbers z (the logits) into probabilities a: positive, summing to 1, " +
-        "in the logits' order. Drag a slider or type a logit; the bars are the core's softmax.",
+      "Softmax turns the weighted inputs z (logits) of n output neurons into probabilities a: " +
+        "positive, summing to 1, in the logits' order. Drag a slider or type a logit; the bars " +
+        "are the package's softmax.",
     );
     intro.root.classList.add("wide-card");
     appendCardSource(intro, "softmax");
@@ -152,7 +153,7 @@ export class SoftmaxView implements PageView {
       "softmax-jacobian",
       "The Jacobian ∂aᵢ/∂zⱼ",
       "How much each probability aᵢ (row) moves per unit change of each logit zⱼ (column): the " +
-        "core's softmax Jacobian for the logits above. Hover or focus an entry for its value.",
+        "package's softmax Jacobian for these logits. Hover, tap or focus an entry for its value.",
     );
     const grid = doc.createElement("div");
     grid.className = "softmax-two-columns";
@@ -167,8 +168,8 @@ export class SoftmaxView implements PageView {
     );
     const seedNote = paragraph(doc, "softmax-note");
     seedNote.textContent =
-      "The seed writes y = softmax(x) and ∂yᵢ/∂xⱼ; here x is z and y is a, as at a network's " +
-      "output layer.";
+      "The course notes write the softmax of inputs x and differentiate its outputs by xⱼ; here " +
+      "the inputs are the weighted inputs z and the outputs are a, as at a network's output layer.";
     const jacobianText = paragraph(doc, "softmax-caption jacobian-caption");
     const columnText = paragraph(doc, "softmax-caption column-caption");
     text.append(jacobianFormula, seedNote, jacobianText, columnText);
@@ -178,10 +179,11 @@ export class SoftmaxView implements PageView {
     const nudgeCard = createViewCard(
       doc,
       "softmax-nudge",
-      "Nudge one logit: Δa ≈ J[:, j]·h",
+      "Nudge one logit: Δa ≈ h × column j of J",
       "Column j of the Jacobian predicts how a moves when zⱼ moves by a small h. The actual " +
-        "change comes from two calls to the core's softmax; J[:, j]·h is worked out here from its " +
-        "Jacobian.",
+        "change comes from two calls to the package's softmax (for the largest aₜ as −Σ of the " +
+        "others' changes, which float32 keeps accurate); h × column j is worked out here from " +
+        "its Jacobian.",
     );
     const nudge = new NudgePanel(nudgeCard.body, (n) =>
       this.applyState({ ...this.state, nudge: n }),
@@ -190,15 +192,21 @@ export class SoftmaxView implements PageView {
     const costCard = createViewCard(
       doc,
       "softmax-cost",
-      "A target class: the cost C = −ln a_y and δᴸ",
-      "With a one-hot target y, the log-likelihood cost is C = −ln a_y. BP1 at a softmax output " +
+      "A target class t: the cost C = −ln aₜ and δᴸ",
+      "With a one-hot target y (1 for class t, 0 elsewhere), the log-likelihood cost is " +
+        "C = −ln aₜ. BP1 at a softmax output " +
         "is δᴸ = Jᵀ ∂C/∂a in general; for this cost it collapses to a − y (Nielsen, chapter 3).",
     );
     const cost = new CostPanel(costCard.body, (target) =>
       this.applyState({ ...this.state, target }),
     );
 
-    container.append(intro.root, jacobianCard.root, nudgeCard.root, costCard.root);
+    // Logits and Jacobian side by side on wide screens (softmax.css): dragging a slider shows
+    // the matrix react, also at a projector's 150 % zoom.
+    const top = doc.createElement("div");
+    top.className = "softmax-top";
+    top.append(intro.root, jacobianCard.root);
+    container.append(top, nudgeCard.root, costCard.root);
     return {
       editor,
       add,
