@@ -102,3 +102,11 @@ test("Reset says it is the same seeds and the same start, naming the seeds in us
     assert.ok(seedNote("load", s).includes(`data seed ${s.dataSeed}, weights seed ${s.initSeed}`));
   }
 });
+
+test("seed given twice: the first is read and the repeat is reported, not dropped silently", () => {
+  // The hash fuzzer's `seed=-0&seed=${alert(7)}226` once showed no notice.
+  const r = parseSettings(new URLSearchParams("seed=4&seed=%24%7Balert(7)%7D226"));
+  assert.deepEqual([r.value.dataSeed, r.value.initSeed], [4, 4]);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0] ?? "", /^seed: given 2 times; only the first \("4"\) is read$/);
+});

@@ -110,3 +110,16 @@ test("page keys: a malformed view id is refused and the default kept", () => {
     assert.match(problems[0] ?? "", /^view: ".*" is not a view; default used$/);
   }
 });
+
+test("a key given more than once: the first value is read and the repeat named", () => {
+  const r = parseParams(
+    SETTINGS_TABLE,
+    DEFAULT_SETTINGS,
+    new URLSearchParams("dataset=xor&dataset=%3Cb%3E&noise=0.1"),
+  );
+  assert.equal(r.value.dataset, "xor");
+  assert.deepEqual(r.problems, ['dataset: given 2 times; only the first ("xor") is read']);
+  const page = parsePageKeys(new URLSearchParams("view=about&view=chain&view=x"));
+  assert.equal(page.value.view, "about");
+  assert.deepEqual(page.problems, ['view: given 3 times; only the first ("about") is read']);
+});

@@ -3,7 +3,7 @@
 // keeps the points and "New data" keeps the starting network's draw, and Reset (same seeds) starts
 // the same run again. An old link's single `seed=N` sets both and is rewritten to the new keys.
 
-import { numberKind, type PropertyKind } from "./url-table.js";
+import { numberKind, repeatedKey, type PropertyKind } from "./url-table.js";
 
 /** The largest seed (the package takes 0 … 2³¹ − 1). */
 export const SEED_MAX = 2 ** 31 - 1;
@@ -28,7 +28,11 @@ export function legacySeeds(params: URLSearchParams): { seeds: Partial<Seeds>; p
   const v =
     text.length > 200 ? new Error("value longer than 200 characters") : seedKind.parse(text);
   if (v instanceof Error) return { seeds: {}, problem: `seed: ${v.message}; default used` };
-  return { seeds: { dataSeed: v, initSeed: v } };
+  const repeated = repeatedKey(params, LEGACY_SEED_KEY);
+  return {
+    seeds: { dataSeed: v, initSeed: v },
+    ...(repeated === null ? {} : { problem: repeated }),
+  };
 }
 
 /**

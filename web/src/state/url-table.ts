@@ -47,6 +47,8 @@ export function parseParams<S>(
   for (const spec of table) {
     const text = params.get(String(spec.key));
     if (text === null) continue;
+    const repeated = repeatedKey(params, String(spec.key));
+    if (repeated !== null) problems.push(repeated);
     if (text.length > MAX_TEXT) {
       problems.push(`${String(spec.key)}: value longer than ${MAX_TEXT} characters, default used`);
       continue;
@@ -59,6 +61,16 @@ export function parseParams<S>(
     }
   }
   return { value, problems };
+}
+
+/**
+ * A problem line when `key` is given more than once (`seed=1&seed=<bad>`): the page reads the
+ * first value, and a later one must not be dropped without a word. Null when it appears once.
+ */
+export function repeatedKey(params: URLSearchParams, key: string): string | null {
+  const all = params.getAll(key);
+  if (all.length < 2) return null;
+  return `${key}: given ${all.length} times; only the first (${describe(all[0] ?? "")}) is read`;
 }
 
 /** One problem line per key of `params` that is not in `known`. */
