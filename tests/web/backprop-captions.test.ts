@@ -148,7 +148,19 @@ test("BP2 says smaller exactly when ‖δ‖ fell, larger when it grew, and name
         assert.equal(/smaller than ‖δ/.test(first), after < before, text);
         assert.equal(/larger than ‖δ/.test(first), after > before, text);
       }
-      assert.equal(/vanishing gradient/.test(text), after < before, text);
+      // The closing sentence judges the trend from the output layer L to this layer.
+      const L = s.sizes.length;
+      const fromOutput = deltaNorm(input.trace, L).norm;
+      assert.equal(/vanishing gradient/.test(text), after < fromOutput, text);
+      assert.equal(/ever larger/.test(text), after > fromOutput && fromOutput > 0, text);
+      assert.doesNotMatch(text, /explode/);
+      const trend = Number.isFinite(after) && fromOutput > 0 && after !== fromOutput;
+      assert.equal(/if this repeated over many layers/.test(text), trend, text);
+      assert.equal(
+        /different lengths/.test(text),
+        s.sizes[l - 1] !== s.sizes[L - 1] && Number.isFinite(after) && fromOutput > 0,
+        text,
+      );
       const max = Math.max(...input.trace.layers[l - 2]!.activationDerivative);
       assert.ok(text.includes(`here is ${String(Number(max.toPrecision(4)))}`) || max < 1e-3, text);
       ++checked;
@@ -186,7 +198,10 @@ test("the update says fell, rose or stayed from the two costs, and why it may ri
       assert.equal(/fell/.test(text), finite && costAfter! < cost, `${eta} ${text}`);
       assert.equal(/rose/.test(text), finite && costAfter! > cost, `${eta} ${text}`);
       assert.equal(/diverged/.test(text), !finite, `${eta} ${text}`);
-      assert.equal(/1 − ηλ\/n = 1 − /.test(text), l2 > 0, text);
+      assert.equal(/1 − ηλ\/n = /.test(text), l2 > 0, text);
+      if (l2 > 0) assert.ok(text.includes(`1 − ηλ/n = ${1 - (eta * l2) / 10}.`), text);
+      assert.equal(/without the L2 term/.test(text), l2 > 0, text);
+      assert.equal(/hypothetical/.test(text), false, text);
     }
   }
 });

@@ -78,7 +78,9 @@ test("steps and captions over every setting, on net.trace from the package", asy
             const bp2 = steps.filter((s) => s.kind === "bp2");
             assert.equal(bp2.length, depth);
             for (const s of bp2) {
-              const smaller = deltaNorm(trace, s.layer).norm < deltaNorm(trace, s.layer + 1).norm;
+              // Judged from the output layer L to this layer, not from the last ratio alone.
+              const L = depth + 2;
+              const smaller = deltaNorm(trace, s.layer).norm < deltaNorm(trace, L).norm;
               assert.equal(/vanishing gradient/.test(s.caption), smaller, s.caption);
             }
             ++checked;

@@ -131,13 +131,25 @@ test("the picker's plot: a square holding every point, and the nearest point to 
 
 test("captions: the snapshot's step, the sample and the update's η, λ and n", () => {
   const base = { step: 1500, sampleLabel: "test sample 3 (digit 7)", learningRate: 0.1, n: 2000 };
+  // Non-breaking spaces keep each symbol with its value (and "sample" with its number).
+  const nb = (s: string) => s.replace(/~/g, "\u00a0");
   assert.equal(
     snapshotCaption({ ...base, l2: 0 }),
-    "Snapshot at step 1,500 (1,500 mini-batches trained; training paused) · test sample 3 " +
-      "(digit 7) · update with η = 0.1, no L2 (λ = 0)",
+    nb(
+      "Snapshot after 1,500~mini-batches (training paused) · test sample~3 " +
+        "(digit~7) · update with η~=~0.1, no L2 (λ~=~0)",
+    ),
   );
-  assert.match(snapshotCaption({ ...base, l2: 5 }), /update with η = 0\.1, λ = 5, n = 2,000$/);
-  assert.match(snapshotCaption({ ...base, step: 0, l2: 0 }), /^Snapshot at step 0 /);
+  assert.ok(
+    snapshotCaption({ ...base, l2: 5 }).endsWith(
+      nb("update with η~=~0.1, λ~=~5, n~=~2,000~training samples"),
+    ),
+  );
+  assert.match(snapshotCaption({ ...base, step: 1, l2: 0 }), /^Snapshot after 1\u00a0mini-batch /);
+  assert.match(
+    snapshotCaption({ ...base, step: 0, l2: 0 }),
+    /^Snapshot after 0\u00a0mini-batches /,
+  );
   assert.equal(indexLabel("train", 200), "Index in the training set (0 … 199)");
   assert.equal(indexLabel("test", 1), "Index in the test set (0 … 0)");
   for (const reason of ["loading", "tracing", "new-run"] as const)

@@ -174,9 +174,9 @@ test("the arrays each step shows are the ones its equation names", () => {
   assert.deepEqual(
     arraysOf(bp1ll).map((a) => a.path),
     [
+      "layers[0].delta",
       "layers[0].outputJacobian",
       "layers[0].costGradient",
-      "layers[0].delta",
       "layers[0].activationDerivative",
       "layers[0].a",
       "target",

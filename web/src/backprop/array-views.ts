@@ -19,6 +19,13 @@ import type { ShownArray } from "./backprop-steps.js";
 import { colourCss, LEGEND_GRADIENT, needsLightText, scaleMax } from "./colour-scale.js";
 import { HeatmapCanvas, heatmapSize, type Readout } from "./heatmap-canvas.js";
 
+/** The readout of entry (r, c), with its row's name when the rows have names. */
+function labelledReadout(array: ShownArray, r: number, c: number): string {
+  const text = array.cols === 1 ? entryReadout(array, r, 0) : entryReadout(array, r, c);
+  const label = array.rowLabels?.[r];
+  return label === undefined ? text : `${text} (row: ${label})`;
+}
+
 /** A table cell showing entry `index` of `array`, coloured on the scale [−m, m]. */
 function cell(doc: Document, array: ShownArray, index: number, m: number, readout: string) {
   const td = doc.createElement("td");
@@ -33,6 +40,17 @@ function cell(doc: Document, array: ShownArray, index: number, m: number, readou
   td.style.background = colourCss(v, m);
   if (needsLightText(v, m)) td.classList.add("light");
   return td;
+}
+
+/** A row's name (an output's class) before its numbers; the arrow keys skip it. */
+function rowHeader(doc: Document, array: ShownArray, r: number): HTMLTableCellElement | null {
+  const label = array.rowLabels?.[r];
+  if (label === undefined) return null;
+  const th = doc.createElement("th");
+  th.scope = "row";
+  th.className = "bp-rowlabel";
+  th.textContent = label;
+  return th;
 }
 
 /** The first focusable cell of a grid gets the tab stop (roving: the stepper moves it). */
@@ -64,9 +82,11 @@ function vectorTable(doc: Document, array: ShownArray, m: number): HTMLElement {
     const height = columns > 1 ? VECTOR_HEAD : shown;
     for (let r = 0; r < height; ++r) {
       const tr = doc.createElement("tr");
+      const head = columns === 1 ? rowHeader(doc, array, r) : null;
+      if (head) tr.append(head);
       for (let c = 0; c < columns; ++c) {
         const i = c * height + r;
-        if (i < shown) tr.append(cell(doc, array, i, m, entryReadout(array, i, 0)));
+        if (i < shown) tr.append(cell(doc, array, i, m, labelledReadout(array, i, i)));
       }
       table.append(tr);
     }
@@ -109,8 +129,10 @@ function matrixTable(doc: Document, array: ShownArray, m: number): HTMLElement {
   const table = gridTable(doc, `${array.name}, ${array.rows} × ${array.cols}`);
   for (let r = 0; r < array.rows; ++r) {
     const tr = doc.createElement("tr");
+    const head = rowHeader(doc, array, r);
+    if (head) tr.append(head);
     for (let c = 0; c < array.cols; ++c) {
-      tr.append(cell(doc, array, entryIndex(array, r, c), m, entryReadout(array, r, c)));
+      tr.append(cell(doc, array, entryIndex(array, r, c), m, labelledReadout(array, r, c)));
     }
     table.append(tr);
   }

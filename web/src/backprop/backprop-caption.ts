@@ -17,15 +17,25 @@ function count(v: number): string {
   return v.toLocaleString("en");
 }
 
-/** The status line over the steps, e.g. "Snapshot at step 500 · training sample 12 (class 1) …". */
+/** A symbol and its value that must not wrap apart: "η\u00a0=\u00a00.5". */
+function is(symbol: string, value: string): string {
+  return `${symbol}\u00a0=\u00a0${value}`;
+}
+
+/**
+ * The status line over the steps, e.g. "Snapshot after 500 mini-batches (training paused) ·
+ * training sample 12 (class 1) · update with η = 0.5, λ = 1, n = 200 training samples".
+ */
 export function snapshotCaption(t: TracedRun): string {
   const update =
     t.l2 > 0
-      ? `η = ${t.learningRate}, λ = ${t.l2}, n = ${count(t.n)}`
-      : `η = ${t.learningRate}, no L2 (λ = 0)`;
+      ? `${is("η", String(t.learningRate))}, ${is("λ", String(t.l2))}, ` +
+        `${is("n", count(t.n))}\u00a0training samples`
+      : `${is("η", String(t.learningRate))}, no L2 (${is("λ", "0")})`;
+  const batches = `${count(t.step)}\u00a0${t.step === 1 ? "mini-batch" : "mini-batches"}`;
   return (
-    `Snapshot at step ${count(t.step)} (${count(t.step)} mini-batches trained; training paused) · ` +
-    `${t.sampleLabel} · update with ${update}`
+    `Snapshot after ${batches} (training paused) · ` +
+    `${t.sampleLabel.replace(/ (\d)/g, "\u00a0$1")} · update with ${update}`
   );
 }
 

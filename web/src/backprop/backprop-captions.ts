@@ -8,7 +8,7 @@ import { boundText, lowDerivativeWord, primeSymbol } from "../views/captions.js"
 import { formatNumber } from "../views/number-format.js";
 import type { BackpropInput } from "./backprop-input.js";
 import type { Step } from "./backprop-steps.js";
-import { layerActivation, sup } from "./backprop-names.js";
+import { classWord, decayFactorText, layerActivation, pickedClass, sup } from "./backprop-names.js";
 
 /** ‖δˡ‖ of one layer, with the trace path of δˡ. */
 export interface DeltaNorm {
@@ -49,9 +49,12 @@ export function lowDerivativeSentence(input: BackpropInput, l: number, what: str
   const low = count(derivative, (v) => v < LOW_DERIVATIVE_SHARE * max);
   const n = derivative.length;
   const prime = `${primeSymbol(name)}(z${sup(l)})`;
+  // Softmax has no entry-wise derivative: its Jacobian's diagonal entries aⱼ(1 − aⱼ) play σ′'s part.
+  const subjectOf =
+    name === "softmax" ? `the diagonal entry a${sup(l)}ⱼ(1 − a${sup(l)}ⱼ) of its Jacobian` : prime;
   const why =
     word === "saturated"
-      ? `${prime} below 1 % of its largest value ${boundText(max)}`
+      ? `${subjectOf} below 1 % of its largest value ${boundText(max)}`
       : `${prime} = 0, z ≤ 0`;
   if (low === 0) return `No ${what} is ${word} (${why}).`;
   const subject =
@@ -85,7 +88,27 @@ export function forwardCaption(input: BackpropInput, l: number): string {
   }
   const low = lowDerivativeSentence(input, l, "neuron");
   if (low) parts.push(low);
+  if (l === L) parts.push(predictionSentence(input));
   return parts.join(" ");
+}
+
+/** "The network predicts digit 3 (a³ = 0.81 is the largest); the target is digit 3: right." */
+export function predictionSentence(input: BackpropInput): string {
+  const t = input.trace;
+  const L = input.layerSizes.length;
+  const a = layerOf(t, L).a;
+  const word = classWord(input);
+  const predicted = pickedClass(a);
+  const target = pickedClass(t.target);
+  const how =
+    a.length === 1
+      ? `a${sup(L)} = ${formatNumber(a[0] ?? NaN)} is ${predicted === 1 ? "at least" : "below"} 0.5`
+      : `a${sup(L)} of ${word} ${predicted} is the largest, ${formatNumber(a[predicted] ?? NaN)}`;
+  const verdict = predicted === target ? "right" : "wrong";
+  return (
+    `The network predicts ${word} ${predicted} (${how}); this sample is ${word} ${target}: ` +
+    `the prediction is ${verdict}.`
+  );
 }
 
 export function bp1Caption(input: BackpropInput): string {
@@ -121,7 +144,9 @@ export function bp1Caption(input: BackpropInput): string {
     for (const v of t.target) ySum += v;
     parts.push(
       `With softmax outputs and the log-likelihood cost, ∂C/∂aᵢ = −yᵢ/aᵢ, and softmax's ` +
-        `Jacobian is ∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ): the aᵢ cancel, and the sum is aⱼΣᵢyᵢ − yⱼ.`,
+        `Jacobian is ∂aᵢ/∂zⱼ = aᵢ([i = j] − aⱼ) ([i = j] is 1 if i = j, else 0): the aᵢ cancel, ` +
+        `and the sum is aⱼΣᵢyᵢ − yⱼ. The lines below show the general product δ${sup(L)} = Jᵀ ∂C/∂a${sup(L)} ` +
+        `it shortcuts.`,
     );
     parts.push(
       Math.abs(ySum - 1) < 1e-6
@@ -141,9 +166,10 @@ export function bp1Caption(input: BackpropInput): string {
         : `With the cross-entropy cost ∂C/∂aⱼ = (aⱼ − yⱼ)/(aⱼ(1 − aⱼ)).`,
     );
     parts.push(
-      `Softmax makes every aᵢ depend on every zⱼ, so BP1's entry-by-entry product becomes the ` +
-        `Jacobian product δ${sup(L)} = Jᵀ ∂C/∂a${sup(L)}. J is symmetric: its diagonal ` +
-        `aⱼ(1 − aⱼ) is σ′(z${sup(L)}), its other entries −aᵢaⱼ mix the outputs.`,
+      `Softmax makes every aᵢ depend on every zⱼ, so BP1 is the Jacobian product ` +
+        `δ${sup(L)} = Jᵀ ∂C/∂a${sup(L)}. J is symmetric: its diagonal entries are aⱼ(1 − aⱼ), its ` +
+        `other entries −aᵢaⱼ mix the outputs. J is not diagonal, so the entry-by-entry ` +
+        `(Hadamard) form ∂C/∂a ⊙ σ′(z) does not apply.`,
     );
   }
   if (L === 2) parts.push(`With no hidden layer, δ² is the only error: there is no BP2 step.`);
@@ -168,6 +194,7 @@ export function normChange(from: DeltaNorm, to: DeltaNorm): string {
 
 export function bp2Caption(input: BackpropInput, l: number, norms: readonly DeltaNorm[]): string {
   const name = input.activation;
+  const L = input.layerSizes.length;
   const parts: string[] = [
     `BP2 carries the error back from layer ${l + 1} to layer ${l}: (w${sup(l + 1)})ᵀδ${sup(l + 1)} ` +
       `is ∂C/∂a${sup(l)}, and multiplying it entry by entry by ${primeSymbol(name)}(z${sup(l)}) gives δ${sup(l)}.`,
@@ -186,17 +213,44 @@ export function bp2Caption(input: BackpropInput, l: number, norms: readonly Delt
   if (last && previous) {
     parts.push(`${capitalise(normChange(previous, last))}.`);
     if (first && first !== previous) parts.push(`From the output: ${normChange(first, last)}.`);
-    const shrank = Number.isFinite(last.norm) && last.norm < previous.norm;
-    const grew = Number.isFinite(last.norm) && last.norm > previous.norm;
-    if (shrank) {
-      parts.push(
-        `When δ shrinks like this at every layer, the first layers learn slowest: the vanishing gradient.`,
-      );
-    } else if (grew) {
-      parts.push(`When δ grows like this at every layer, the first layers' steps explode.`);
-    }
+    const trend = first ? trendSentence(input, first, last, L - l) : "";
+    if (trend) parts.push(trend);
   }
   return parts.join(" ");
+}
+
+/**
+ * What the trend from the output layer to this one would mean if it went on: judged from ‖δ‖ at
+ * the output and here (not from the last ratio alone), and noting when the vectors differ in length.
+ */
+export function trendSentence(
+  input: Pick<BackpropInput, "layerSizes">,
+  first: DeltaNorm,
+  last: DeltaNorm,
+  layersBack: number,
+): string {
+  const sizeOf = (l: number) => input.layerSizes[l - 1] ?? 0;
+  const lengths =
+    sizeOf(first.layer) !== sizeOf(last.layer)
+      ? ` (The norms compare vectors of different lengths: δ${sup(first.layer)} has ` +
+        `${sizeOf(first.layer)} entries, δ${sup(last.layer)} ${sizeOf(last.layer)}.)`
+      : "";
+  if (!Number.isFinite(first.norm) || !Number.isFinite(last.norm) || first.norm === 0) return "";
+  const r = last.norm / first.norm;
+  const span = `over ${layersBack} ${plural(layersBack, "layer")} back from the output`;
+  if (r < 1) {
+    return (
+      `Overall ‖δ‖ fell ${span}; if this repeated over many layers, the first layers would ` +
+      `learn slowest: the vanishing gradient.${lengths}`
+    );
+  }
+  if (r > 1) {
+    return (
+      `Overall ‖δ‖ grew ${span}; if this repeated over many layers, the first layers' steps ` +
+      `would grow ever larger.${lengths}`
+    );
+  }
+  return `Overall ‖δ‖ is unchanged ${span}.${lengths}`;
 }
 
 function capitalise(s: string): string {
@@ -236,10 +290,22 @@ export function updateCaption(input: BackpropInput): string {
   const parts: string[] = [
     `One gradient-descent step on this sample alone (a mini-batch of one) with η = ${input.learningRate}` +
       (input.l2 > 0
-        ? `, λ = ${input.l2} and n = ${input.n}: every weight is first scaled by 1 − ηλ/n = 1 − ${formatNumber((input.learningRate * input.l2) / input.n)}.`
+        ? `, λ = ${input.l2} and n = ${input.n} training samples: every weight is first scaled by ` +
+          `1 − ηλ/n = ${decayFactorText(input)}.`
         : ` and no regularisation (λ = 0).`) +
       ` The network itself is not changed.`,
   ];
+  if (input.sample.set === "test") {
+    parts.push(
+      `This step is hypothetical: the network never trains on test samples; it shows what one ` +
+        `step on this sample would do.`,
+    );
+  }
+  if (input.l2 > 0) {
+    parts.push(
+      `Cₓ is the cost of this sample alone, without the L2 term (λ/2n)Σw², before and after.`,
+    );
+  }
   parts.push(costChange(before, after, input.l2 > 0));
   return parts.join(" ");
 }

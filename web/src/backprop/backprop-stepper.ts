@@ -216,7 +216,9 @@ export class BackpropStepper {
         value.dataset.readout = `${term.name}: ${String(term.value)}`;
         value.title = value.dataset.readout;
         value.tabIndex = 0;
-        box.append(typesetElement(doc, `${term.tex} =`, { label: `${term.name} equals` }), value);
+        if (term.bare) box.append(value);
+        else
+          box.append(typesetElement(doc, `${term.tex} =`, { label: `${term.name} equals` }), value);
         return box;
       }
     }
@@ -310,7 +312,8 @@ export class BackpropStepper {
     if (!to) return false;
     const targetRow = table.rows[to.r];
     const target = targetRow?.cells[Math.min(to.c, targetRow.cells.length - 1)];
-    if (!target) return false;
+    // A row's name (th) is no entry: moving onto it leaves the table as the edge does.
+    if (!target || target.tagName === "TH") return false;
     e.preventDefault();
     target.focus();
     return true;

@@ -15,7 +15,15 @@ import {
   updateCaption,
   type DeltaNorm,
 } from "./backprop-captions.js";
-import { activationTex, layerActivation, sup } from "./backprop-names.js";
+import {
+  activationTex,
+  decayFactorText,
+  layerActivation,
+  outputLabels,
+  sup,
+} from "./backprop-names.js";
+import { costFormula } from "./cost-formula.js";
+import { primeSymbol } from "../views/captions.js";
 
 /** One array of the trace as a step shows it. */
 export interface ShownArray {
@@ -33,13 +41,15 @@ export interface ShownArray {
   transposed?: boolean;
   /** A vector that is an image (MNIST's 784 pixels as 28 × 28): also drawn as one. */
   image?: { width: number; height: number };
+  /** What each row stands for (an output vector's classes: "digit 3", "class 1"). */
+  rowLabels?: string[];
 }
 
 /** One piece of an equation line: an array, an operator in TeX, a number, or an outer product. */
 export type Term =
   | { kind: "array"; array: ShownArray }
   | { kind: "op"; tex: string; label: string }
-  | { kind: "scalar"; name: string; tex: string; path: string; value: number }
+  | { kind: "scalar"; name: string; tex: string; path: string; value: number; bare?: boolean }
   | { kind: "outer"; product: ShownArray; left: ShownArray; top: ShownArray };
 
 export type StepKind = "forward" | "bp1" | "bp2" | "bp34" | "update";
@@ -123,25 +133,37 @@ function vector(name: string, tex: string, path: string, values: Float32Array): 
 }
 
 /** aˡ (a¹ is the trace's input). */
-function activations(t: Trace, l: number): ShownArray {
+function activations(input: BackpropInput, l: number): ShownArray {
+  const t = input.trace;
   if (l === 1) return vector("a¹ = x", "a^{1} = x", "input", t.input);
-  return vector(`a${sup(l)}`, `a^{${l}}`, `layers[${l - 2}].a`, layerAt(t, l).a);
+  const a = vector(`a${sup(l)}`, `a^{${l}}`, `layers[${l - 2}].a`, layerAt(t, l).a);
+  return l === input.layerSizes.length ? labelled(input, a) : a;
 }
 
 function field(
-  t: Trace,
+  input: BackpropInput,
   l: number,
   key: "z" | "biases" | "activationDerivative" | "delta" | "biasGradient",
 ): ShownArray {
+  const t = input.trace;
   const values = layerAt(t, l)[key];
   const path = `layers[${l - 2}].${key}`;
+  const act = layerActivation(input, l);
   switch (key) {
     case "z":
       return vector(`z${sup(l)}`, `z^{${l}}`, path, values);
     case "biases":
       return vector(`b${sup(l)}`, `b^{${l}}`, path, values);
     case "activationDerivative":
-      return vector(`σ′(z${sup(l)})`, `\\sigma'(z^{${l}})`, path, values);
+      // Softmax has no entry-wise σ′: this is its Jacobian's diagonal aⱼ(1 − aⱼ).
+      return act === "softmax"
+        ? vector(`a${sup(l)}ⱼ(1 − a${sup(l)}ⱼ)`, `a^{${l}}_j(1 - a^{${l}}_j)`, path, values)
+        : vector(
+            `${primeSymbol(act)}(z${sup(l)})`,
+            `${activationTex(act)}'(z^{${l}})`,
+            path,
+            values,
+          );
     case "delta":
       return vector(`δ${sup(l)}`, `\\delta^{${l}}`, path, values);
     case "biasGradient":
@@ -196,7 +218,7 @@ function costTerm(t: Trace, after = false): Term {
     ? {
         kind: "scalar",
         name: "Cₓ after",
-        tex: "C_x'",
+        tex: "C_{x,\\text{after}}",
         path: "costAfter",
         value: t.costAfter ?? NaN,
       }
@@ -206,7 +228,6 @@ function costTerm(t: Trace, after = false): Term {
 // ---- the steps ---------------------------------------------------------------------------------
 
 function forwardStep(input: BackpropInput, l: number): Step {
-  const t = input.trace;
   const act = activationTex(layerActivation(input, l));
   return {
     id: `forward-${l}`,
@@ -219,16 +240,16 @@ function forwardStep(input: BackpropInput, l: number): Step {
     lines: [
       [
         arr(weights(input, l)),
-        arr(activations(t, l - 1)),
+        arr(activations(input, l - 1)),
         op("+", "plus"),
-        arr(field(t, l, "biases")),
+        arr(field(input, l, "biases")),
         op("=", "equals"),
-        arr(field(t, l, "z")),
+        arr(field(input, l, "z")),
       ],
       [
-        arr(field(t, l, "z")),
+        arr(field(input, l, "z")),
         op(`\\xrightarrow{\\;${act}\\;}`, `apply ${layerActivation(input, l)}`),
-        arr(activations(t, l)),
+        arr(activations(input, l)),
       ],
     ],
     neurons: [l - 1, l],
@@ -239,12 +260,15 @@ function forwardStep(input: BackpropInput, l: number): Step {
 function bp1Step(input: BackpropInput): Step {
   const t = input.trace;
   const L = input.layerSizes.length;
-  const y = vector("y", "y", "target", t.target);
-  const aL = activations(t, L);
-  const delta = field(t, L, "delta");
+  const y = labelled(input, vector("y", "y", "target", t.target));
+  const aL = activations(input, L);
+  const delta = labelled(input, field(input, L, "delta"));
   const dCda = () =>
-    optionalField(t, L, "costGradient", `∂C/∂a${sup(L)}`, `\\partial C/\\partial a^{${L}}`);
-  const cost: Term[] = [costTerm(t)];
+    labelled(
+      input,
+      optionalField(t, L, "costGradient", `∂C/∂a${sup(L)}`, `\\partial C/\\partial a^{${L}}`),
+    );
+  const cost: Term[] = costFormula(input);
   const base = {
     id: "bp1",
     kind: "bp1" as const,
@@ -254,79 +278,80 @@ function bp1Step(input: BackpropInput): Step {
     neurons: [L],
     weights: [],
   };
+  const prime = `${activationTex(input.output)}'(z^{${L}})`;
   if (t.bp1Form === "hadamard") {
     return {
       ...base,
-      tex: `\\delta^{${L}} = \\nabla_{a} C \\odot \\sigma'(z^{${L}})`,
-      texLabel: `delta ${L} equals the gradient of C with respect to a, times sigma prime of z ${L}, entry by entry`,
+      tex: `\\delta^{${L}} = \\nabla_{a} C \\odot ${prime}`,
+      texLabel: `delta ${L} equals the gradient of C with respect to a, times ${input.output} prime of z ${L}, entry by entry`,
       lines: [
         cost,
         [arr(aL), op("-", "minus"), arr(y), op("=", "equals"), arr(dCda())],
         [
           arr(dCda()),
           op("\\odot", "times entry by entry"),
-          arr(field(t, L, "activationDerivative")),
+          arr(labelled(input, field(input, L, "activationDerivative"))),
           op("=", "equals"),
           arr(delta),
         ],
       ],
     };
   }
+  // The general product δᴸ = Jᵀ ∂C/∂aᴸ with the trace's factors (the shortcut equals it).
+  const jacobianLines = (): Term[][] => [
+    [arr(delta), op("=", "equals"), arr(outputJacobian(input)), arr(dCda())],
+    diagonal(input, L),
+  ];
   if (t.bp1Form === "shortcut") {
     const softmax = input.output === "softmax";
     return {
       ...base,
       tex: softmax
-        ? `\\delta^{${L}}_j = \\sum_i \\frac{-y_i}{a^{${L}}_i}\\, a^{${L}}_i(\\delta_{ij} - a^{${L}}_j) = a^{${L}}_j - y_j`
+        ? `\\delta^{${L}}_j = \\sum_i \\frac{-y_i}{a^{${L}}_i}\\, a^{${L}}_i([i = j] - a^{${L}}_j) = a^{${L}}_j - y_j`
         : `\\delta^{${L}}_j = \\frac{a^{${L}}_j - y_j}{a^{${L}}_j(1 - a^{${L}}_j)}\\; \\sigma'(z^{${L}}_j) = a^{${L}}_j - y_j`,
       texLabel: softmax
-        ? `delta ${L} j equals the sum over i of minus y i over a i times a i times (delta i j minus a j), which is a j minus y j`
+        ? `delta ${L} j equals the sum over i of minus y i over a i times a i times (1 if i equals j, else 0, minus a j), which is a j minus y j`
         : `delta ${L} j equals (a j minus y j) over a j (1 minus a j), times sigma prime of z j, which is a j minus y j`,
       lines: [
         cost,
-        // The general product the shortcut replaces, with the trace's factors: equal to a − y.
-        softmax
-          ? [
-              arr(outputJacobian(input)),
-              arr(dCda()),
-              op("=", "equals"),
-              arr(delta),
-              ...diagonal(t, L),
-            ]
+        ...(softmax
+          ? jacobianLines()
           : [
-              arr(dCda()),
-              op("\\odot", "times entry by entry"),
-              arr(field(t, L, "activationDerivative")),
-              op("=", "equals"),
-              arr(delta),
-            ],
+              [
+                arr(dCda()),
+                op("\\odot", "times entry by entry"),
+                arr(labelled(input, field(input, L, "activationDerivative"))),
+                op("=", "equals"),
+                arr(delta),
+              ],
+            ]),
         [arr(aL), op("-", "minus"), arr(y), op("=", "equals"), arr(delta)],
       ],
     };
   }
-  const J = outputJacobian(input);
   return {
     ...base,
-    tex: `\\delta^{${L}} = J^{\\mathsf T}\\, \\nabla_{a} C, \\qquad J_{ij} = \\frac{\\partial a^{${L}}_i}{\\partial z^{${L}}_j} = a^{${L}}_i(\\delta_{ij} - a^{${L}}_j)`,
-    texLabel: `delta ${L} equals J transpose times the gradient of C with respect to a, where J i j is a i times (delta i j minus a j)`,
-    lines: [
-      cost,
-      [arr(aL), arr(y), op("\\Rightarrow", "give"), arr(dCda())],
-      [arr(J), arr(dCda()), op("=", "equals"), arr(delta), ...diagonal(t, L)],
-    ],
+    tex: `\\delta^{${L}} = J^{\\mathsf T}\\, \\nabla_{a} C, \\qquad J_{ij} = \\frac{\\partial a^{${L}}_i}{\\partial z^{${L}}_j} = a^{${L}}_i([i = j] - a^{${L}}_j)`,
+    texLabel: `delta ${L} equals J transpose times the gradient of C with respect to a, where J i j is a i times (1 if i equals j, else 0, minus a j)`,
+    lines: [cost, [arr(aL), arr(y), op("\\Rightarrow", "give"), arr(dCda())], ...jacobianLines()],
   };
 }
 
-/** Softmax's σ′(zᴸ), the Jacobian's diagonal aⱼ(1 − aⱼ), after a separator. */
-function diagonal(t: Trace, L: number): Term[] {
+/** An output-layer vector with its rows named by class (backprop-names.ts's outputLabels). */
+function labelled(input: BackpropInput, array: ShownArray): ShownArray {
+  return { ...array, rowLabels: outputLabels(input) };
+}
+
+/** Softmax's Jacobian diagonal aⱼ(1 − aⱼ): what σ′ would be, were J diagonal (it is not). */
+function diagonal(input: BackpropInput, L: number): Term[] {
   return [
-    op("\\quad\\operatorname{diag} J =", "where the diagonal of J is"),
-    arr(field(t, L, "activationDerivative")),
+    op("\\operatorname{diag} J:", "the diagonal of J is"),
+    arr(labelled(input, field(input, L, "activationDerivative"))),
   ];
 }
 
 /**
- * Softmax's Jacobian J = ∂aᴸ/∂zᴸ. It is symmetric (J_ij = a_i(δ_ij − a_j) = J_ji), so BP1's Jᵀ
+ * Softmax's Jacobian J = ∂aᴸ/∂zᴸ. It is symmetric (J_ij = a_i([i = j] − a_j) = J_ji), so BP1's Jᵀ
  * is drawn as J itself.
  */
 function outputJacobian(input: BackpropInput): ShownArray {
@@ -336,13 +361,16 @@ function outputJacobian(input: BackpropInput): ShownArray {
   if (jacobian === undefined)
     throw new Error(`the trace's softmax layer ${L} has no outputJacobian`);
   const n = out.z.length;
-  return matrix(
-    `J = ∂a${sup(L)}/∂z${sup(L)}`,
-    `J = \\partial a^{${L}} / \\partial z^{${L}}`,
-    `layers[${L - 2}].outputJacobian`,
-    jacobian,
-    n,
-    n,
+  return labelled(
+    input,
+    matrix(
+      `Jᵀ = J = ∂a${sup(L)}/∂z${sup(L)}`,
+      `J^{\\mathsf T} = J = \\partial a^{${L}} / \\partial z^{${L}}`,
+      `layers[${L - 2}].outputJacobian`,
+      jacobian,
+      n,
+      n,
+    ),
   );
 }
 
@@ -374,17 +402,17 @@ function bp2Step(input: BackpropInput, l: number): Step {
     kind: "bp2",
     layer: l,
     title: `BP2: δ${sup(l)} from δ${sup(l + 1)}`,
-    tex: `\\delta^{${l}} = \\left((w^{${l + 1}})^{\\mathsf T} \\delta^{${l + 1}}\\right) \\odot \\sigma'(z^{${l}})`,
-    texLabel: `delta ${l} equals w ${l + 1} transpose times delta ${l + 1}, times sigma prime of z ${l} entry by entry`,
+    tex: `\\delta^{${l}} = \\left((w^{${l + 1}})^{\\mathsf T} \\delta^{${l + 1}}\\right) \\odot ${activationTex(input.activation)}'(z^{${l}})`,
+    texLabel: `delta ${l} equals w ${l + 1} transpose times delta ${l + 1}, times ${input.activation} prime of z ${l} entry by entry`,
     caption: bp2Caption(input, l, norms),
     lines: [
-      [arr(wT), arr(field(t, l + 1, "delta")), op("=", "equals"), arr(weighted())],
+      [arr(wT), arr(field(input, l + 1, "delta")), op("=", "equals"), arr(weighted())],
       [
         arr(weighted()),
         op("\\odot", "times entry by entry"),
-        arr(field(t, l, "activationDerivative")),
+        arr(field(input, l, "activationDerivative")),
         op("=", "equals"),
-        arr(field(t, l, "delta")),
+        arr(field(input, l, "delta")),
       ],
     ],
     neurons: [l + 1, l],
@@ -412,7 +440,7 @@ function bp34Step(input: BackpropInput, l: number): Step {
     rows,
     cols,
   );
-  const top = activations(t, l - 1);
+  const top = activations(input, l - 1);
   return {
     id: `bp34-${l}`,
     kind: "bp34",
@@ -422,12 +450,12 @@ function bp34Step(input: BackpropInput, l: number): Step {
     texLabel: `dC by db ${l} equals delta ${l}; dC by dw ${l} equals delta ${l} times a ${l - 1} transpose`,
     caption: bp34Caption(input, l),
     lines: [
-      [arr(field(t, l, "delta")), op("=", "equals"), arr(field(t, l, "biasGradient"))],
+      [arr(field(input, l, "delta")), op("=", "equals"), arr(field(input, l, "biasGradient"))],
       [
         {
           kind: "outer",
           product,
-          left: field(t, l, "delta"),
+          left: field(input, l, "delta"),
           top: { ...top, rows: 1, cols: top.rows },
         },
       ],
@@ -458,17 +486,27 @@ function updateStep(input: BackpropInput): Step {
       cols,
     );
     const wNew = matrix(
-      `new w${sup(l)}`,
-      `w'^{${l}}`,
+      `w${sup(l)} after`,
+      `w^{${l}}_{\\text{after}}`,
       `updated[${k}].weights`,
       u.weights,
       rows,
       cols,
     );
-    const bNew = vector(`new b${sup(l)}`, `b'^{${l}}`, `updated[${k}].biases`, u.biases);
+    const bNew = vector(
+      `b${sup(l)} after`,
+      `b^{${l}}_{\\text{after}}`,
+      `updated[${k}].biases`,
+      u.biases,
+    );
     lines.push([
       ...(decay
-        ? [op("\\left(1 - \\tfrac{\\eta\\lambda}{n}\\right)", "one minus eta lambda over n, times")]
+        ? [
+            op(
+              `\\underbrace{\\left(1 - \\tfrac{\\eta\\lambda}{n}\\right)}_{=\\,${decayFactorText(input)}}`,
+              `one minus eta lambda over n, which is ${decayFactorText(input)}, times`,
+            ),
+          ]
         : []),
       arr(weights(input, l)),
       op(`-\\,${eta}\\,\\times`, `minus ${input.learningRate} times`),
@@ -477,9 +515,9 @@ function updateStep(input: BackpropInput): Step {
       arr(wNew),
     ]);
     lines.push([
-      arr(field(t, l, "biases")),
+      arr(field(input, l, "biases")),
       op(`-\\,${eta}\\,\\times`, `minus ${input.learningRate} times`),
-      arr(field(t, l, "biasGradient")),
+      arr(field(input, l, "biasGradient")),
       op("=", "equals"),
       arr(bNew),
     ]);
