@@ -1,6 +1,7 @@
 // How the backprop stepper lays out and colours arrays (web/src/backprop/array-layout.ts,
 // colour-scale.ts, heatmap-canvas.ts's heatmapSize): entry addressing, long vectors, tables
 // against heatmaps, pointer cells, arrow keys, and the diverging scale's ends.
+import { hiddenEdges } from "../../web/src/backprop/scroll-cue.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
@@ -98,4 +99,13 @@ test("the largest |entry| under a heatmap, in drawn coordinates", () => {
     largestEntry({ ...m, values: Float32Array.from([NaN, NaN, NaN, NaN, NaN, NaN]) }),
     null,
   );
+});
+
+test("the scroll cue shades an edge exactly when content is hidden past it", () => {
+  assert.deepEqual(hiddenEdges(0, 374, 824), { left: false, right: true });
+  assert.deepEqual(hiddenEdges(450, 374, 824), { left: true, right: false });
+  assert.deepEqual(hiddenEdges(100, 374, 824), { left: true, right: true });
+  assert.deepEqual(hiddenEdges(0, 374, 374), { left: false, right: false });
+  // Sub-pixel rounding at the end is no hidden content.
+  assert.deepEqual(hiddenEdges(449.5, 374, 824), { left: true, right: false });
 });

@@ -8,7 +8,9 @@ import {
   indexLabel,
   snapshotCaption,
   waitingCaption,
+  pointsLegend,
 } from "../../web/src/backprop/backprop-caption.js";
+import { CLASS_COLOURS, OKABE_ITO } from "../../web/src/views/palette.js";
 import { nearestPoint, plotExtent, toCanvas, toInput } from "../../web/src/backprop/point-pick.js";
 import {
   checkSampleRange,
@@ -154,4 +156,18 @@ test("captions: the snapshot's step, the sample and the update's η, λ and n", 
   assert.equal(indexLabel("test", 1), "Index in the test set (0 … 0)");
   for (const reason of ["loading", "tracing", "new-run"] as const)
     assert.ok(waitingCaption(reason).length > 10);
+});
+
+test("the 2-D picker's key names each class's colour in words, as the palette draws it", () => {
+  const key = pointsLegend();
+  const dots = key.filter((k) => k.shape === "dot");
+  assert.deepEqual(
+    dots.map((k) => k.colour),
+    [CLASS_COLOURS.zero, CLASS_COLOURS.one],
+  );
+  for (const [i, k] of dots.entries()) {
+    const name = Object.entries(OKABE_ITO).find(([, c]) => c === k.colour)?.[0];
+    assert.equal(k.text, `class ${i} (${name})`);
+  }
+  assert.ok(key.some((k) => k.shape === "ring" && /traced sample/.test(k.text)));
 });

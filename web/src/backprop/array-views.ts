@@ -16,6 +16,7 @@ import {
   VECTOR_HEAD,
 } from "./array-layout.js";
 import type { ShownArray } from "./backprop-steps.js";
+import { withScrollCue } from "./scroll-cue.js";
 import { colourCss, LEGEND_GRADIENT, needsLightText, scaleMax } from "./colour-scale.js";
 import { HeatmapCanvas, heatmapSize, type Readout } from "./heatmap-canvas.js";
 
@@ -113,7 +114,7 @@ function vectorTable(doc: Document, array: ShownArray, m: number): HTMLElement {
     box.replaceChildren(...parts);
   };
   render(false);
-  return box;
+  return withScrollCue(box);
 }
 
 /** A box that scrolls sideways when its table is wider than the page (a phone). */
@@ -121,7 +122,7 @@ function scroller(doc: Document, content: HTMLElement): HTMLElement {
   const box = doc.createElement("div");
   box.className = "bp-scroll";
   box.append(content);
-  return box;
+  return withScrollCue(box);
 }
 
 /** A small matrix as a table of numbers. */

@@ -3,6 +3,7 @@
 
 import type { SampleRef } from "./backprop-input.js";
 import { setWord } from "./sample-key.js";
+import { CLASS_COLOURS } from "../views/palette.js";
 
 export interface TracedRun {
   step: number;
@@ -54,4 +55,13 @@ export function waitingCaption(reason: "loading" | "tracing" | "new-run"): strin
     case "new-run":
       return "The playground built a new network (new settings): tracing it afresh…";
   }
+}
+
+/** The 2-D picker's key: each class's colour named in words, and the ring of the traced sample. */
+export function pointsLegend(): { colour: string | null; shape: "dot" | "ring"; text: string }[] {
+  return [
+    { colour: CLASS_COLOURS.zero, shape: "dot", text: "class 0 (orange)" },
+    { colour: CLASS_COLOURS.one, shape: "dot", text: "class 1 (blue)" },
+    { colour: null, shape: "ring", text: "ringed: the traced sample" },
+  ];
 }

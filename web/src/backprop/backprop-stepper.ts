@@ -12,6 +12,7 @@ import { arrayView, outerView } from "./array-views.js";
 import { arrowMove } from "./array-layout.js";
 import { diagramLabel, stepPosition } from "./backprop-captions.js";
 import { BackpropDiagram } from "./backprop-diagram.js";
+import { withScrollCue } from "./scroll-cue.js";
 import type { BackpropInput } from "./backprop-input.js";
 import { backpropSteps, stepShapeKey, type Step, type Term } from "./backprop-steps.js";
 import { sup } from "./backprop-names.js";
@@ -172,7 +173,7 @@ export class BackpropStepper {
     const caption = doc.createElement("p");
     caption.className = "bp-caption";
     caption.textContent = step.caption;
-    const parts: HTMLElement[] = [title, equation, caption];
+    const parts: HTMLElement[] = [title, withScrollCue(equation), caption];
     if (step.norms) parts.push(this.normsView(step));
     const lines = doc.createElement("div");
     lines.className = "bp-lines";

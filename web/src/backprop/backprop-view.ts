@@ -83,7 +83,7 @@ export class BackpropView implements PageView {
     );
     const stepsSlot = doc.createElement("div");
     stepsSlot.className = "backprop-steps";
-    container.append(heading, intro, status, picker.element, stepsSlot);
+    container.append(heading, introBox(intro), status, picker.element, stepsSlot);
     const steps = new BackpropStepper(stepsSlot);
     steps.clear(waitingCaption("loading"));
     this.parts = { status, picker, steps };
@@ -209,4 +209,32 @@ function backpropInput(
     l2: s.l2,
     n: state.setSizes.train,
   };
+}
+
+/**
+ * The intro in a <details>: open, but closed in lecture mode (the class "present" on the
+ * document, present-mode.ts) so the steps start higher on a projector; it follows the switch.
+ */
+function introBox(intro: HTMLElement): HTMLElement {
+  const doc = intro.ownerDocument;
+  const box = doc.createElement("details");
+  box.className = "backprop-intro-box";
+  const summary = doc.createElement("summary");
+  summary.textContent = "About this view";
+  box.append(summary, intro);
+  const root = doc.documentElement;
+  const sync = () => {
+    box.open = !root.classList.contains("present");
+  };
+  sync();
+  const view = doc.defaultView;
+  if (view && "MutationObserver" in view) {
+    let present = root.classList.contains("present");
+    new view.MutationObserver(() => {
+      const now = root.classList.contains("present");
+      if (now !== present) sync();
+      present = now;
+    }).observe(root, { attributes: true, attributeFilter: ["class"] });
+  }
+  return box;
 }

@@ -4,6 +4,7 @@
 
 import type { DataPreview } from "../model/protocol.js";
 import { CLASS_COLOURS } from "../views/palette.js";
+import { pointsLegend } from "./backprop-caption.js";
 import type { SampleRef } from "./backprop-input.js";
 import { indexLabel } from "./backprop-caption.js";
 import { nearestPoint, plotExtent, toCanvas, toInput } from "./point-pick.js";
@@ -19,6 +20,7 @@ export class SamplePicker {
   private readonly indexText: HTMLElement;
   private readonly label: HTMLOutputElement;
   private readonly canvas: HTMLCanvasElement;
+  private readonly pointsKey: HTMLElement;
   private readonly grid: HTMLElement;
   private readonly gridNote: HTMLElement;
   private preview: DataPreview | null = null;
@@ -73,6 +75,21 @@ export class SamplePicker {
     this.canvas.setAttribute("role", "img");
     this.canvas.addEventListener("click", (e) => this.clicked(e));
     this.canvas.addEventListener("keydown", (e) => this.stepKey(e));
+    this.pointsKey = doc.createElement("p");
+    this.pointsKey.className = "backprop-points-key";
+    for (const entry of pointsLegend()) {
+      const item = doc.createElement("span");
+      item.className = "backprop-points-key-item";
+      const swatch = doc.createElement("span");
+      swatch.className = `backprop-swatch ${entry.shape}`;
+      swatch.setAttribute("aria-hidden", "true");
+      if (entry.colour) swatch.style.background = entry.colour;
+      item.append(swatch, entry.text);
+      this.pointsKey.append(item);
+    }
+    const plot = doc.createElement("div");
+    plot.className = "backprop-plot";
+    plot.append(this.canvas, this.pointsKey);
     this.grid = doc.createElement("div");
     this.grid.className = "backprop-digits";
     this.grid.setAttribute("role", "group");
@@ -82,7 +99,7 @@ export class SamplePicker {
     const choice = doc.createElement("div");
     choice.className = "backprop-choice";
     choice.append(sets, indexLabelEl, this.label, this.gridNote);
-    this.element.append(legend, choice, this.canvas, this.grid);
+    this.element.append(legend, choice, plot, this.grid);
   }
 
   /** A new run's data: what the picture shows and how many samples each set has. */
@@ -90,6 +107,7 @@ export class SamplePicker {
     this.preview = preview;
     this.sizes = sizes;
     this.canvas.hidden = preview.kind !== "plane";
+    this.pointsKey.hidden = preview.kind !== "plane";
     this.buildGrid();
     this.render();
   }
