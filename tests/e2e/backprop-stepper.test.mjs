@@ -214,4 +214,80 @@ describe("the backprop stepper (built site, strict CSP)", () => {
       await context.close();
     }
   });
+
+  test("review fixes: sticky navigation, scroll cues, class labels, the picker's key, lecture mode", async () => {
+    // A phone: the 10 × 10 Jacobian scrolls inside its frame (its right edge shaded), the page
+    // does not scroll sideways, and the navigation stays at the top while the step scrolls.
+    const phone = await openStepper(built, MNIST, { width: 390, height: 844 });
+    const { page } = phone;
+    await page.locator(".bp-steplink", { hasText: /^BP1/ }).click();
+    const frame = page.locator(".bp-scroll-frame", {
+      has: page.locator('[data-path^="layers[1].outputJacobian"]'),
+    });
+    await frame.locator(".bp-scroll").evaluate((e) => e.scrollTo(0, 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".bp-scroll-frame")].some((f) =>
+        f.classList.contains("more-right"),
+      ),
+    );
+    assert.match((await frame.getAttribute("class")) ?? "", /more-right/);
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      "no sideways page scroll",
+    );
+    const labels = await page
+      .locator(".bp-line")
+      .first()
+      .locator("th.bp-rowlabel")
+      .allTextContents();
+    assert.deepEqual(
+      labels.slice(0, 10),
+      Array.from({ length: 10 }, (_, j) => `digit ${j}`),
+    );
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await page.waitForTimeout(100);
+    const top = await page.locator(".bp-controls").evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 2, `controls at ${top}px from the top`);
+    await page.getByRole("button", { name: "Next →" }).click();
+    assert.match(await position(page), /^Step 4 of /);
+    assert.equal(
+      await page.locator(".backprop-intro-box").evaluate((d) => d.open),
+      true,
+      "intro open outside lecture mode",
+    );
+    await phone.context.close();
+
+    // Lecture mode closes the intro; the 2-D picker's key names the class colours in words.
+    const plane = await openStepper(
+      built,
+      `${PLANE}&present=1`,
+      { width: 853, height: 533 },
+      {
+        deviceScaleFactor: 1.5,
+      },
+    );
+    assert.equal(await plane.page.locator(".backprop-intro-box").evaluate((d) => d.open), false);
+    const key = await plane.page.locator(".backprop-points-key").textContent();
+    assert.match(key ?? "", /class 0 \(orange\).*class 1 \(blue\).*traced sample/);
+    // One output neuron: a⁴ is one number, drawn without colour or colour scale.
+    await plane.page.locator(".bp-steplink", { hasText: /^BP1/ }).click();
+    const single = plane.page
+      .locator("figure.bp-array", { has: plane.page.locator('td[data-path="layers[2].a[0]"]') })
+      .first();
+    assert.equal(await single.locator(".bp-legend").count(), 0);
+    assert.equal(
+      await single
+        .locator("td.bp-cell")
+        .first()
+        .evaluate((td) => td.style.background),
+      "",
+    );
+    await plane.page.locator(".bp-steplink", { hasText: /update/ }).click();
+    assert.match(
+      await plane.page.locator(".bp-caption").textContent(),
+      /1 − ηλ\/n = 0\.9\d+\..*without the L2 term/,
+    );
+    assert.deepEqual(await plane.violations(), []);
+    await plane.context.close();
+  });
 });

@@ -222,8 +222,15 @@ describe("the backprop view (built site)", () => {
         "the page loaded the SIMD wasm",
       );
       const reply = await packageTrace(hash, built.server.url, steps, sample);
-      const status = (await traced(page).textContent()) ?? "";
-      assert.ok(status.startsWith(`Snapshot at step ${steps.toLocaleString("en")} `), status);
+      // Non-breaking spaces keep a symbol with its value; compared here as plain spaces.
+      const shown = (await traced(page).textContent()) ?? "";
+      assert.match(shown, /η\u00a0=\u00a0/);
+      const status = shown.replace(/\u00a0/g, " ");
+      const batches = steps === 1 ? "mini-batch" : "mini-batches";
+      assert.ok(
+        status.startsWith(`Snapshot after ${steps.toLocaleString("en")} ${batches} `),
+        status,
+      );
       assert.ok(status.includes(reply.sampleLabel), `${status} names ${reply.sampleLabel}`);
       assert.equal(await page.locator(".backprop-sample-label").textContent(), reply.sampleLabel);
       const { count, seen } = await walkAndCompare(page, reply.trace, {

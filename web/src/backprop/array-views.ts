@@ -38,8 +38,10 @@ function cell(doc: Document, array: ShownArray, index: number, m: number, readou
   td.dataset.readout = readout;
   td.title = readout;
   td.tabIndex = -1;
-  td.style.background = colourCss(v, m);
-  if (needsLightText(v, m)) td.classList.add("light");
+  if (array.values.length > 1) {
+    td.style.background = colourCss(v, m);
+    if (needsLightText(v, m)) td.classList.add("light");
+  }
   return td;
 }
 
@@ -160,8 +162,8 @@ function largestNote(doc: Document, array: ShownArray): HTMLElement {
   value.title = value.dataset.readout;
   const where =
     array.rows === 1 || array.cols === 1
-      ? `entry ${at.r + at.c + 1}`
-      : `row ${at.r + 1}, column ${at.c + 1}`;
+      ? `entry ${at.r + at.c + 1} (counting from 1)`
+      : `row ${at.r + 1}, column ${at.c + 1} (counting from 1)`;
   note.append(`largest |entry|: ${where} = `, value);
   return note;
 }
@@ -179,7 +181,11 @@ export function scaleLegend(doc: Document, m: number): HTMLElement {
   bar.style.background = LEGEND_GRADIENT;
   bar.setAttribute("aria-hidden", "true");
   legend.append(`−${formatNumber(m)} `, bar, ` +${formatNumber(m)}`);
-  legend.setAttribute("aria-label", `colour scale from −${formatNumber(m)} to +${formatNumber(m)}`);
+  legend.title = "Colours scaled to this block's largest |value|";
+  legend.setAttribute(
+    "aria-label",
+    `colour scale from −${formatNumber(m)} to +${formatNumber(m)}, scaled to this block's largest |value|`,
+  );
   return legend;
 }
 
@@ -188,7 +194,9 @@ function figure(doc: Document, array: ShownArray, body: HTMLElement[], m: number
   fig.className = "bp-array";
   const caption = doc.createElement("figcaption");
   caption.append(typesetElement(doc, array.tex, { label: array.name }));
-  fig.append(caption, ...body, scaleLegend(doc, m));
+  // One number needs no colour scale (its colour would only repeat its sign).
+  if (array.values.length === 1) fig.append(caption, ...body);
+  else fig.append(caption, ...body, scaleLegend(doc, m));
   return fig;
 }
 
