@@ -235,11 +235,7 @@ describe("the backprop stepper (built site, strict CSP)", () => {
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       "no sideways page scroll",
     );
-    const labels = await page
-      .locator(".bp-line")
-      .first()
-      .locator("th.bp-rowlabel")
-      .allTextContents();
+    const labels = await frame.locator("th.bp-rowlabel").allTextContents();
     assert.deepEqual(
       labels.slice(0, 10),
       Array.from({ length: 10 }, (_, j) => `digit ${j}`),
