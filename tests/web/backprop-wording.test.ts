@@ -19,6 +19,7 @@ import {
   forwardCaption,
   lowDerivativeSentence,
   predictionSentence,
+  trendSentence,
   updateCaption,
 } from "../../web/src/backprop/backprop-captions.js";
 import { outputLabels, pickedClass } from "../../web/src/backprop/backprop-names.js";
@@ -248,4 +249,15 @@ test("an update on a test sample is called hypothetical, on a training sample no
   assert.doesNotMatch(updateCaption(input), /hypothetical/);
   input.sample = { set: "test", index: 3 };
   assert.match(updateCaption(input), /hypothetical: the network never trains on test samples/);
+});
+
+test("BP2's trend sentence: conditional, no 'explode', and lengths counted in words", () => {
+  const sizes = { layerSizes: [2, 5, 1] };
+  const out = { layer: 3, path: "layers[1].delta", norm: 0.02 };
+  const up = trendSentence(sizes, out, { layer: 2, path: "layers[0].delta", norm: 0.027 }, 1);
+  assert.match(up, /^Overall ‖δ‖ grew over 1 layer back from the output; if this repeated/);
+  assert.doesNotMatch(up, /explode/);
+  assert.match(up, /δ³ has 1 entry, δ² 5\.\)$/);
+  const down = trendSentence(sizes, out, { layer: 2, path: "layers[0].delta", norm: 0.01 }, 1);
+  assert.match(down, /vanishing gradient/);
 });

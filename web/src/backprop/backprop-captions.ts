@@ -233,7 +233,8 @@ export function trendSentence(
   const lengths =
     sizeOf(first.layer) !== sizeOf(last.layer)
       ? ` (The norms compare vectors of different lengths: δ${sup(first.layer)} has ` +
-        `${sizeOf(first.layer)} entries, δ${sup(last.layer)} ${sizeOf(last.layer)}.)`
+        `${sizeOf(first.layer)} ${plural(sizeOf(first.layer), "entry", "entries")}, ` +
+        `δ${sup(last.layer)} ${sizeOf(last.layer)}.)`
       : "";
   if (!Number.isFinite(first.norm) || !Number.isFinite(last.norm) || first.norm === 0) return "";
   const r = last.norm / first.norm;
