@@ -84,6 +84,8 @@ export class PlaygroundView implements PageView, RunSource {
   private running = false;
   private layerSizes: number[] = [];
   private pending: Snapshot | null = null;
+  /** Whether the latest snapshot's losses are not finite (the worker stops such a run). */
+  private lastDiverged = false;
   private frameRequested = false;
   private readonly history = new TrainingHistory();
   /** The guided story shown (`story=`), or null. */
@@ -418,6 +420,7 @@ export class PlaygroundView implements PageView, RunSource {
         this.layerSizes = m.layerSizes;
         this.history.clear();
         this.pending = null;
+        this.lastDiverged = false;
         this.showPreview(m.preview);
         this.runCount++;
         this.preview = m.preview;
@@ -431,6 +434,8 @@ export class PlaygroundView implements PageView, RunSource {
         // A fast-forward's recorded points first: the charts show how the run reached step N.
         for (const point of m.history ?? []) this.history.addPoint(point);
         this.pending = m.snapshot;
+        this.lastDiverged =
+          !Number.isFinite(m.snapshot.train.loss) || !Number.isFinite(m.snapshot.test.loss);
         this.requestFrame();
         this.step = m.snapshot.step;
         this.changed("step");
@@ -556,7 +561,9 @@ export class PlaygroundView implements PageView, RunSource {
 
   private fail(message: string): void {
     this.setRunning(false);
-    this.views?.transport.showMessage(`Stopped: ${message}`);
+    // After a diverged snapshot its status line (drawn at the next frame) already says so, with
+    // the losses; writing the worker's stop message too made the last line depend on timing.
+    if (!this.lastDiverged) this.views?.transport.showMessage(`Stopped: ${message}`);
     this.context?.notify(message);
   }
 }
