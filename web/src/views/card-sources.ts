@@ -47,7 +47,7 @@ const EQUATION: Record<ViewId, (s: SourceSettings) => string> = {
   "test-digits": () => "the guess = argmaxⱼ aᴸⱼ, the output neuron with the largest activation",
   backprop: () =>
     "BP1–BP4 for one sample: δᴸ, δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), ∂C/∂bˡ = δˡ, ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ",
-  softmax: () => "aⱼ = e^zⱼ / Σₖ e^zₖ and its Jacobian ∂aᵢ/∂zⱼ = aᵢ (δᵢⱼ − aⱼ)",
+  softmax: () => "aⱼ = exp(zⱼ) / Σₖ exp(zₖ) and its Jacobian ∂aᵢ/∂zⱼ = aᵢ ([i = j] − aⱼ)",
 };
 
 export interface CardSource {
