@@ -9,6 +9,7 @@ import type { SampleRef } from "./backprop-input.js";
 import { indexLabel } from "./backprop-caption.js";
 import { nearestPoint, plotExtent, toCanvas, toInput } from "./point-pick.js";
 import { setWord, type SetSizes } from "./sample-key.js";
+import { sizeSquareCanvas } from "../views/square-canvas.js";
 
 /** Test digits offered in the grid (the playground's preview has the first 48). */
 const GRID_COLUMNS = 8;
@@ -255,14 +256,7 @@ export class SamplePicker {
         `trace it, or press ← and → for the previous and next sample.`,
     );
     const css = 220;
-    const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-    const px = Math.round(css * ratio);
-    if (this.canvas.width !== px) {
-      this.canvas.width = px;
-      this.canvas.height = px;
-      this.canvas.style.width = `${css}px`;
-      this.canvas.style.height = `${css}px`;
-    }
+    const ratio = sizeSquareCanvas(this.canvas, css);
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);

@@ -4,6 +4,7 @@
 import type { BoundaryGrid, PointSet } from "../model/protocol.js";
 import { CLASS_COLOURS } from "./palette.js";
 import { swatchLegend } from "./swatch-legend.js";
+import { sizeSquareCanvas } from "./square-canvas.js";
 
 const ORANGE = [0xe6, 0x9f, 0x00] as const;
 const BLUE = [0x00, 0x72, 0xb2] as const;
@@ -62,14 +63,8 @@ export class DecisionBoundaryView {
     const parent = this.canvas.parentElement;
     if (!b || !parent) return;
     const css = Math.max(160, Math.min(360, parent.clientWidth - 40));
-    const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-    const px = Math.round(css * ratio);
-    if (this.canvas.width !== px) {
-      this.canvas.width = px;
-      this.canvas.height = px;
-      this.canvas.style.width = `${css}px`;
-      this.canvas.style.height = `${css}px`;
-    }
+    const ratio = sizeSquareCanvas(this.canvas, css);
+    const px = this.canvas.width;
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     this.paintGrid(b);
