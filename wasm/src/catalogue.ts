@@ -253,6 +253,7 @@ const VIEWS = [
     title: "Activation functions",
     book: book(5, "What's causing the vanishing gradient problem?"),
     needsTraining: false,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -260,6 +261,7 @@ const VIEWS = [
     title: "σ′(z) per layer",
     book: book(5, "What's causing the vanishing gradient problem?"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -267,6 +269,7 @@ const VIEWS = [
     title: "Per-layer gradients",
     book: book(5, "The vanishing gradient problem"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -274,6 +277,7 @@ const VIEWS = [
     title: "Loss and accuracy",
     book: book(3, "Overfitting and regularization"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -281,6 +285,7 @@ const VIEWS = [
     title: "Decision boundary",
     book: book(4, "A visual proof that neural nets can compute any function"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane"],
   },
   {
@@ -288,6 +293,7 @@ const VIEWS = [
     title: "Network",
     book: book(1, "The architecture of neural networks"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -295,6 +301,7 @@ const VIEWS = [
     title: "Test digits and the network's guesses",
     book: book(1, "A simple network to classify handwritten digits"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["image"],
   },
   {
@@ -302,6 +309,7 @@ const VIEWS = [
     title: "Backprop, step by step",
     book: book(2, "The four fundamental equations behind backpropagation"),
     needsTraining: true,
+    host: "run",
     dataKinds: ["plane", "image"],
   },
   {
@@ -309,6 +317,7 @@ const VIEWS = [
     title: "Softmax and its Jacobian",
     book: book(3, "Softmax"),
     needsTraining: false,
+    host: "standalone",
     dataKinds: ["plane", "image"],
   },
 ] as const satisfies readonly {
@@ -320,6 +329,11 @@ const VIEWS = [
   needsTraining: boolean;
   /** The data kinds the view can show. */
   dataKinds: readonly DataKind[];
+  /**
+   * "run": the view shows one training run (the playground's, or a <gradscope-run>'s, which a
+   * <gradscope-view name="…"> follows); "standalone": it has its own state (its own element).
+   */
+  host: "run" | "standalone";
 }[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];

@@ -2,11 +2,11 @@
 // the vanishing-gradient lab registers its own from web/src/lab/register.ts (see
 // docs/playground.md, "Adding views").
 
-import type { HashLocation } from "../state/hash-location.js";
+import type { ParamStore } from "../state/param-store.js";
 
 export interface ViewContext {
   /** The URL hash; a view reads and writes only the keys it lists in `urlKeys`. */
-  readonly hash: HashLocation;
+  readonly hash: ParamStore;
   /** Shows a line in the page's notice area (as text, never HTML). */
   notify(message: string): void;
   /**

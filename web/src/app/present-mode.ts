@@ -2,7 +2,7 @@
 // puts the class "present" on the document (styles.css: larger text, the story's charts first
 // and large, no settings column).
 
-import type { HashLocation } from "../state/hash-location.js";
+import type { ParamStore } from "../state/param-store.js";
 import { parsePageKeys, writePageKeys } from "../state/page-keys.js";
 
 export class PresentMode {
@@ -10,7 +10,7 @@ export class PresentMode {
 
   constructor(
     header: HTMLElement,
-    private readonly hash: HashLocation,
+    private readonly hash: ParamStore,
   ) {
     const doc = header.ownerDocument;
     this.button = doc.createElement("button");

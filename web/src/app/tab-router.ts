@@ -1,6 +1,6 @@
 // Shows one registered view at a time as accessible tabs, and keeps #view=<id> in the URL.
 
-import type { HashLocation } from "../state/hash-location.js";
+import type { ParamStore } from "../state/param-store.js";
 import { PAGE_TABLE, parsePageKeys, writePageKeys } from "../state/page-keys.js";
 import { tableKeys, unknownKeys } from "../state/url-table.js";
 import type { PageContext, PageView, ViewContext } from "./page-view.js";
@@ -22,7 +22,7 @@ export class TabRouter {
     tablist: HTMLElement,
     panels: HTMLElement,
     views: readonly PageView[],
-    private readonly hash: HashLocation,
+    private readonly hash: ParamStore,
     page: PageContext,
   ) {
     this.context = { ...page, mountView: (id) => this.mountView(id) };

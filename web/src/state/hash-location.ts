@@ -3,8 +3,9 @@
 // and "sample=train:12" stays "sample=train:12" (both are allowed in a fragment).
 
 import { carryPresent } from "./carry-present.js";
+import type { ParamStore } from "./param-store.js";
 
-export class HashLocation {
+export class HashLocation implements ParamStore {
   constructor(private readonly win: Window) {}
 
   read(): URLSearchParams {
