@@ -11,6 +11,8 @@ import {
   SETTING_ATTRIBUTES,
   unknownAttributes,
 } from "../../web/src/elements/run-attributes.js";
+import { RUN_SETTING_KEYS } from "../../web/src/elements/run-attribute-names.js";
+import { tableKeys } from "../../web/src/state/url-table.js";
 import { DATASET_NAMES } from "../../web/src/state/data-sources.js";
 import {
   DEFAULT_SETTINGS,
@@ -26,6 +28,7 @@ const attrs =
     map[name] ?? null;
 
 test("setting attributes are the settings table's keys in kebab case", () => {
+  assert.deepEqual(RUN_SETTING_KEYS, tableKeys(SETTINGS_TABLE));
   assert.equal(SETTING_ATTRIBUTES.length, SETTINGS_TABLE.length);
   assert.ok(SETTING_ATTRIBUTES.includes("learning-rate"));
   assert.ok(SETTING_ATTRIBUTES.includes("batch-size"));

@@ -9,9 +9,10 @@ import {
   type ControlId,
 } from "../controls/control-catalogue.js";
 import { flagKind, MAX_STEPS } from "../state/page-keys.js";
-import { parseSettings, SETTINGS_TABLE, type Settings } from "../state/settings.js";
-import { numberKind, tableKeys, unknownKeys, type ParseResult } from "../state/url-table.js";
+import { parseSettings, type Settings } from "../state/settings.js";
+import { numberKind, unknownKeys, type ParseResult } from "../state/url-table.js";
 import { kebab } from "./attribute-store.js";
+import { RUN_KEYS, RUN_OWN_KEYS, RUN_SETTING_KEYS } from "./run-attribute-names.js";
 
 export interface RunOptions {
   settings: Settings;
@@ -23,17 +24,13 @@ export interface RunOptions {
   controls: ControlId[];
 }
 
-/** The run settings' URL keys, in the settings table's order. */
-const SETTING_KEYS: readonly string[] = tableKeys(SETTINGS_TABLE);
-
-/** The element's own attributes besides the settings. */
-export const RUN_OWN_ATTRIBUTES = ["config", "steps", "autoplay", "controls"] as const;
+const SETTING_KEYS = RUN_SETTING_KEYS;
 
 /** One attribute per run setting: `learning-rate` for `learningRate`. */
 export const SETTING_ATTRIBUTES: readonly string[] = SETTING_KEYS.map(kebab);
 
 /** Every attribute <gradscope-run> reads (its observedAttributes). */
-export const RUN_ATTRIBUTES: readonly string[] = [...RUN_OWN_ATTRIBUTES, ...SETTING_ATTRIBUTES];
+export const RUN_ATTRIBUTES: readonly string[] = RUN_KEYS.map(kebab);
 
 const stepsKind = numberKind(0, MAX_STEPS, true);
 
@@ -57,7 +54,7 @@ export function configParams(config: string | null): URLSearchParams {
 export function readRunSettings(read: ReadAttribute): ParseResult<Settings> {
   const params = configParams(read("config"));
   const problems = unknownKeys(params, new Set([...SETTING_KEYS, "seed"])).map((p) =>
-    RUN_OWN_ATTRIBUTES.some((a) => p.includes(`"${a}"`))
+    RUN_OWN_KEYS.some((a) => p.includes(`"${a}"`))
       ? `config: ${p.replace(/ ignored$/, "")} is an attribute of <gradscope-run>, not a setting; ignored`
       : `config: ${p}`,
   );

@@ -5,9 +5,6 @@
 import { isRunViewId, RUN_VIEW_IDS, type RunViewId } from "../embed/run-view-ids.js";
 import type { ReadAttribute } from "./run-attributes.js";
 
-/** Every attribute <gradscope-view> reads (its observedAttributes); the chart keys are its own. */
-export const VIEW_ATTRIBUTES = ["run", "name", "time", "smooth"] as const;
-
 export interface ViewTarget {
   run: string;
   name: RunViewId;
