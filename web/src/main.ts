@@ -12,6 +12,7 @@ import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { registerSoftmaxView } from "./softmax/register.js";
 import { HashLocation } from "./state/hash-location.js";
+import { portOfWorker } from "./runtime/worker-port.js";
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -25,8 +26,10 @@ const header = document.querySelector<HTMLElement>(".page-header");
 if (!header) throw new Error("index.html lacks the .page-header");
 new PresentMode(header, hash);
 const registry = new ViewRegistry();
-const playground = new PlaygroundView(
-  () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+const playground = new PlaygroundView(() =>
+  portOfWorker(
+    new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+  ),
 );
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
