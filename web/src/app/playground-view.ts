@@ -8,7 +8,7 @@ import { LayerEditor } from "../controls/layer-editor.js";
 import { SettingsPanel, type SettingsPatch } from "../controls/settings-panel.js";
 import { TransportBar } from "../controls/transport-bar.js";
 import type { SampleRef } from "../backprop/backprop-input.js";
-import { PLAYGROUND_CARDS } from "../cards/run-cards.js";
+import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
 import { RunController } from "../run/run-controller.js";
@@ -68,7 +68,8 @@ export class PlaygroundView implements PageView, RunSource {
     this.context = context;
     const doc = container.ownerDocument;
     const controls = this.options.controls ?? CONTROL_IDS;
-    const full = this.options.controls === undefined;
+    // Stories set settings: without the settings panel their menu would change them unseen.
+    const stories = controls.includes("settings");
     container.classList.add("playground");
     const transport = doc.createElement("div");
     transport.className = "transport";
@@ -78,8 +79,7 @@ export class PlaygroundView implements PageView, RunSource {
     cards.className = "view-cards";
     const storyBar = doc.createElement("div");
     storyBar.className = "story-bar";
-    // The Stories menu belongs to the whole playground, not to an embedded subset of it.
-    storyBar.hidden = !full;
+    storyBar.hidden = !stories;
     transport.append(storyBar);
     const storySlot = doc.createElement("div");
     container.append(transport, storySlot, grid);

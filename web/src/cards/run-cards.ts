@@ -20,14 +20,3 @@ export const RUN_CARDS: Readonly<Record<RunViewId, RunCard>> = {
   "test-digits": testDigitsCard,
   backprop: backpropCard,
 };
-
-/** The cards the playground shows when `show=` says nothing, in its order. */
-export const PLAYGROUND_CARDS: readonly RunViewId[] = [
-  "decision-boundary",
-  "test-digits",
-  "network",
-  "loss-accuracy",
-  "activation-curves",
-  "gradient-norms",
-  "derivative-distribution",
-];
