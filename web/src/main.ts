@@ -11,7 +11,10 @@ import { PresentMode } from "./app/present-mode.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { registerSoftmaxView } from "./softmax/register.js";
+import { startEmbedMode } from "./embed/embed-mode.js";
 import { HashLocation } from "./state/hash-location.js";
+import { parsePageKeys, shownControls } from "./state/page-keys.js";
+import { portOfWorker } from "./runtime/worker-port.js";
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -19,14 +22,23 @@ function element(id: string): HTMLElement {
   return el;
 }
 
-const notices = new NoticeArea(element("notices"));
 const hash = new HashLocation(window);
 const header = document.querySelector<HTMLElement>(".page-header");
 if (!header) throw new Error("index.html lacks the .page-header");
+// The embed mode and the playground's cards and controls are read once, as the page loads.
+const page = parsePageKeys(hash.read()).value;
+const notices = page.embed ? null : new NoticeArea(element("notices"));
+const notify = notices
+  ? (message: string) => notices.add(message)
+  : startEmbedMode(window, [header, element("notices")]).notify;
 new PresentMode(header, hash);
 const registry = new ViewRegistry();
 const playground = new PlaygroundView(
-  () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+  () =>
+    portOfWorker(
+      new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+    ),
+  { show: page.show, controls: shownControls(page) },
 );
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
@@ -36,6 +48,6 @@ registerSoftmaxView(registry);
 registry.register(new AboutView());
 const router = new TabRouter(element("tabs"), element("panels"), registry.views(), hash, {
   hash,
-  notify: (message) => notices.add(message),
+  notify,
 });
 router.route();
