@@ -4,12 +4,7 @@
 import { chooseFlavour } from "./choose-flavour.js";
 import { GradscopeError } from "./checked-call.js";
 import { createGradscope, type Gradscope } from "./gradscope.js";
-import {
-  compileModule,
-  instantiateCompiled,
-  loadModule,
-  type WasmSource,
-} from "./load-module.js";
+import { compileModule, instantiateCompiled, loadModule, type WasmSource } from "./load-module.js";
 import { isInstance, readOptions } from "./options.js";
 import { showValue } from "./show-value.js";
 import type { Flavour } from "./types.js";

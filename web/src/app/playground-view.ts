@@ -42,6 +42,7 @@ import {
 import type { SampleRef } from "../backprop/backprop-input.js";
 import { CHART_TABLE } from "../state/chart-keys.js";
 import { TimeCharts } from "./time-charts.js";
+import type { WorkerPort } from "../runtime/worker-port.js";
 
 interface Views {
   transport: TransportBar;
@@ -101,7 +102,7 @@ export class PlaygroundView implements PageView, RunSource {
     reject: (e: Error) => void;
   }[] = [];
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(private readonly createWorker: () => WorkerPort) {}
 
   mount(container: HTMLElement, context: ViewContext): void {
     this.context = context;

@@ -29,6 +29,7 @@ import {
 } from "./vanishing-state.js";
 import { speedRatioText, VanishingTable } from "./vanishing-table.js";
 import { VANISHING_VARIANTS, variantLabel } from "./vanishing-variants.js";
+import type { WorkerPort } from "../runtime/worker-port.js";
 
 interface Parts {
   hidden: HTMLSelectElement;
@@ -68,8 +69,8 @@ export class VanishingView implements PageView {
   private context: ViewContext | null = null;
   private parts: Parts | null = null;
   private state: VanishingState = DEFAULT_VANISHING;
-  /** The experiment's workers, created on the first run and kept (each caches the images). */
-  private workers: Worker[] = [];
+  /** The experiment's channels of the page's workers, opened on the first run and kept (each caches the images). */
+  private workers: WorkerPort[] = [];
   /** Workers of the current run that have not yet reported "done". */
   private pending = 0;
   private stoppedRun = false;
@@ -84,7 +85,7 @@ export class VanishingView implements PageView {
   private dataDescription = "";
   private frame = 0;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(private readonly openChannel: () => WorkerPort) {}
 
   mount(container: HTMLElement, context: ViewContext): void {
     this.context = context;
@@ -425,7 +426,7 @@ export class VanishingView implements PageView {
     p.status.textContent = `Loading the images… (${shares.length} worker${shares.length > 1 ? "s" : ""})`;
     const config = experimentConfig(this.state);
     shares.forEach((variants, i) => {
-      const worker = workers[i] as Worker;
+      const worker = workers[i] as WorkerPort;
       const message: ToLabWorker = {
         type: "run",
         runId: this.runId,
@@ -443,16 +444,16 @@ export class VanishingView implements PageView {
     this.draw();
   }
 
-  /** `count` workers, created on the first runs that need them and kept. */
-  private startedWorkers(count: number): Worker[] {
+  /** `count` channels, opened on the first runs that need them and kept. */
+  private startedWorkers(count: number): WorkerPort[] {
     while (this.workers.length < count) {
-      const worker = this.createWorker();
-      worker.addEventListener("message", (e: MessageEvent<FromLabWorker>) => this.receive(e.data));
-      // A worker that fails to load never answers: forget it, so that the next Run starts afresh.
-      worker.addEventListener("error", (e) => {
-        worker.terminate();
+      const worker = this.openChannel();
+      worker.onMessage((data) => this.receive(data as FromLabWorker));
+      // A worker that fails never answers: forget its channel, so that the next Run starts afresh.
+      worker.onError((message) => {
+        worker.close();
         this.workers = this.workers.filter((w) => w !== worker);
-        this.fail(`the experiment's worker failed: ${e.message || "it did not start"}`);
+        this.fail(`the experiment's worker failed: ${message || "it did not start"}`);
       });
       this.workers.push(worker);
     }
