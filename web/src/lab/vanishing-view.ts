@@ -77,7 +77,8 @@ export class VanishingView implements PageView {
   private runSeconds = 0;
   private runEpochs = 0;
   private runSamples = 0;
-  private runWorkers = 0;
+  /** The Web Workers that ran the current run's shares (several shares may share one worker). */
+  private runWorkers = new Set<string>();
   private runId = 0;
   private running = false;
   private results: VanishingResults | null = null;
@@ -416,14 +417,14 @@ export class VanishingView implements PageView {
     this.results = new VanishingResults(this.state.labVariants);
     this.dataDescription = "";
     this.pending = shares.length;
-    this.runWorkers = shares.length;
+    this.runWorkers = new Set();
     this.stoppedRun = false;
     this.runSeconds = 0;
     p.conclusions.replaceChildren();
     p.progress.hidden = false;
     p.progress.value = 0;
     this.setRunning(true);
-    p.status.textContent = `Loading the images… (${shares.length} worker${shares.length > 1 ? "s" : ""})`;
+    p.status.textContent = "Loading the images…";
     const config = experimentConfig(this.state);
     shares.forEach((variants, i) => {
       const worker = workers[i] as WorkerPort;
@@ -491,6 +492,7 @@ export class VanishingView implements PageView {
         this.pending -= 1;
         this.stoppedRun ||= m.stopped;
         this.runSeconds = Math.max(this.runSeconds, m.seconds);
+        this.runWorkers.add(m.worker);
         if (this.pending > 0) break;
         this.setRunning(false);
         this.showConclusions();
@@ -565,7 +567,7 @@ export class VanishingView implements PageView {
       bits.push(
         done.stopped
           ? `stopped after ${done.seconds.toFixed(1)} s`
-          : `finished in ${done.seconds.toFixed(1)} s on ${this.runWorkers} Web Worker${this.runWorkers > 1 ? "s" : ""}`,
+          : `finished in ${done.seconds.toFixed(1)} s on ${this.runWorkers.size} Web Worker${this.runWorkers.size > 1 ? "s" : ""}`,
       );
     p.status.textContent = bits.filter((b) => b !== "").join(" · ");
   }

@@ -29,6 +29,8 @@ export class LabWorker {
   constructor(
     private readonly gs: Gradscope,
     private readonly scope: ChannelScope<FromLabWorker>,
+    /** Names the Web Worker this runs in, for the page's count of workers used. */
+    private readonly workerId: string,
   ) {}
 
   /** The channel closed: the run under way stops at its next epoch. */
@@ -145,6 +147,7 @@ export class LabWorker {
       this.scope.postMessage({
         type: "done",
         runId,
+        worker: this.workerId,
         stopped: this.stopRequested,
         seconds: (performance.now() - started) / 1000,
       });

@@ -24,6 +24,10 @@ interface KindEntry {
   failed(scope: ChannelScope<never>, message: string): void;
 }
 
+/** This worker's name among the page's workers (the lab counts the workers its run used; random,
+ * since crypto.randomUUID is missing outside secure contexts). */
+const WORKER_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 const KINDS: Record<ChannelKind, KindEntry> = {
   training: {
     start(gs, scope) {
@@ -39,7 +43,7 @@ const KINDS: Record<ChannelKind, KindEntry> = {
   },
   lab: {
     start(gs, scope) {
-      const worker = new LabWorker(gs, scope as ChannelScope<FromLabWorker>);
+      const worker = new LabWorker(gs, scope as ChannelScope<FromLabWorker>, WORKER_ID);
       return { handle: (m) => worker.handle(m as ToLabWorker), dispose: () => worker.dispose() };
     },
     failed: (scope, message) =>
