@@ -1,7 +1,7 @@
 // The deep-network experiment (Nielsen, chapter 5) on real MNIST digits: the speed of learning of
 // every hidden layer at initialisation and over training, for the book's sigmoid network and its
-// remedies side by side, with held-out accuracy. Training runs in Web Workers, one per core, each
-// with its share of the networks; what the run showed is said only after it, from its numbers.
+// remedies side by side, with held-out accuracy. Training runs on the page's worker pool, one
+// channel per core, each with its share of the networks; what the run showed is said only after it, from its numbers.
 
 import { IDX_MAX_BYTES } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
