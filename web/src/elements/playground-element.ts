@@ -9,7 +9,7 @@ import { unknownKeys } from "../state/url-table.js";
 import type { AttributeStore } from "./attribute-store.js";
 import { ConfigStore } from "./config-store.js";
 import { loadSheets, sheetOf } from "./element-styles.js";
-import layoutCss from "./playground-element.css?inline";
+import layoutCss from "./element-layout.css?inline";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
 import { ELEMENT_MNIST, openTrainingPort } from "./run-resources.js";
 import { unknownAttributes } from "./run-attributes.js";
