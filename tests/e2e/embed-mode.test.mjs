@@ -175,4 +175,28 @@ describe("iframe embed mode (embed=1) in a page of another origin", () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test("a backprop card beside the run's Play traces when paused and does not stop training", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#embed=1&show=network,backprop&steps=50`,
+    );
+    const traced = page.locator("#view-backprop .backprop-status");
+    await page.locator("#view-backprop .backprop-status[data-traced='train:0@50']").waitFor({
+      timeout: 60000,
+    });
+    await page.getByRole("button", { name: /^Play/ }).click();
+    await traced.filter({ hasText: "Training: pause to trace" }).waitFor();
+    const status = page.getByRole("status").first();
+    await status.filter({ hasText: /\(step ([6-9]\d|\d{3,})\)/ }).waitFor();
+    assert.ok(await page.getByRole("button", { name: /^Pause/ }).isVisible(), "still training");
+    await page.getByRole("button", { name: /^Pause/ }).click();
+    await page.waitForFunction(() => {
+      const el = document.querySelector("#view-backprop .backprop-status");
+      const m = /@(\d+)$/.exec(el?.dataset.traced ?? "");
+      return m !== null && Number(m[1]) > 50;
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
