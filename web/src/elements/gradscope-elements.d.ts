@@ -4,6 +4,8 @@
 //
 // Every attribute is also a string property (null when absent; setting null removes it):
 // `learning-rate` ↔ `learningRate`. Attributes and properties reflect the element's state.
+// A name HTMLElement already has keeps its HTMLElement meaning (e.g. `dataset`: that attribute
+// of <gradscope-run> is read with getAttribute).
 
 /** What every <gradscope-*> element has. */
 export declare abstract class GradscopeElement extends HTMLElement {
@@ -53,7 +55,6 @@ export declare class GradscopeRunElement extends GradscopeElement {
   autoplay: string | null;
   /** Comma-separated controls shown: play, step, reset, new-data, new-weights, settings. */
   controls: string | null;
-  dataset: string | null;
   noise: string | null;
   samples: string | null;
   testFraction: string | null;
