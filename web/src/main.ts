@@ -8,6 +8,7 @@ import { registerBackpropView } from "./backprop/register.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
+import { pagePool } from "./runtime/page-pool.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { registerSoftmaxView } from "./softmax/register.js";
@@ -25,9 +26,7 @@ const header = document.querySelector<HTMLElement>(".page-header");
 if (!header) throw new Error("index.html lacks the .page-header");
 new PresentMode(header, hash);
 const registry = new ViewRegistry();
-const playground = new PlaygroundView(
-  () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
-);
+const playground = new PlaygroundView(() => pagePool().open("training"));
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
 registerBackpropView(registry, playground);
