@@ -4,6 +4,8 @@
 //
 // Every attribute is also a string property (null when absent; setting null removes it):
 // `learning-rate` ↔ `learningRate`. Attributes and properties reflect the element's state.
+// A name HTMLElement already has keeps its HTMLElement meaning (e.g. `dataset`: that attribute
+// of <gradscope-run> is read with getAttribute).
 
 /** What every <gradscope-*> element has. */
 export declare abstract class GradscopeElement extends HTMLElement {
