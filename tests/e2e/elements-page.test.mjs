@@ -195,10 +195,9 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
       "Step",
       "Reset",
     ]);
-    assert.match(
-      await lines("#unknown-name").then((l) => l.join()),
-      /^name: "no-such-view" is not a view of a run/,
-    );
+    const unknownName = await lines("#unknown-name");
+    assert.match(unknownName[0], /^name: "no-such-view" is not a view of a run/);
+    assert.equal(unknownName[1], 'unknown attribute "smoth" of <gradscope-view> ignored');
     assert.deepEqual(await lines("#no-run"), ['run: no <gradscope-run id="nowhere"> on this page']);
     // The test-digits card on a 2-D run says so inside the card, computed from the catalogue.
     await page

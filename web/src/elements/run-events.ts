@@ -3,6 +3,7 @@
 // details are plain data computed here from a snapshot (no arrays, nothing live).
 
 import type { Snapshot } from "../model/protocol.js";
+import { snapshotDiverged } from "../run/run-status.js";
 
 export const STEP_EVENT = "gradscope-step";
 export const DIVERGED_EVENT = "gradscope-diverged";
@@ -31,14 +32,9 @@ export function stepDetail(s: Snapshot): GradscopeStepDetail {
   };
 }
 
-/** True when a loss of `s` is not a finite number (the worker stops such a run). */
-export function hasDiverged(s: Snapshot): boolean {
-  return !Number.isFinite(s.train.loss) || !Number.isFinite(s.test.loss);
-}
-
 /** The `gradscope-diverged` detail of `s`, or null when its losses are finite. */
 export function divergedDetail(s: Snapshot): GradscopeDivergedDetail | null {
-  if (!hasDiverged(s)) return null;
+  if (!snapshotDiverged(s)) return null;
   return { step: s.step, train: { loss: s.train.loss }, test: { loss: s.test.loss } };
 }
 

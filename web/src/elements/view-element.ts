@@ -4,13 +4,18 @@
 
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
+import { attributesOf } from "./attribute-store.js";
 import { documentRuns } from "./document-runs.js";
+import { unknownAttributes } from "./run-attributes.js";
+import { VIEW_KEYS } from "./run-attribute-names.js";
 import { loadSheets, sheetOf, type StyleGroup } from "./element-styles.js";
 import layoutCss from "./element-layout.css?inline";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
 import type { GradscopeRunElement } from "./gradscope-run.js";
 import type { GradscopeViewElement } from "./gradscope-view.js";
 import { missingRunText, readViewTarget, type ViewTarget } from "./view-attributes.js";
+
+const VIEW_ATTRIBUTES = attributesOf(VIEW_KEYS);
 
 /** The style groups a view's card needs (the backprop inspector typesets with KaTeX). */
 function stylesOf(name: RunViewId): StyleGroup[] {
@@ -75,6 +80,9 @@ export async function mountView(
     unfollow();
     release();
     const { value, problems } = readViewTarget((n) => element.getAttribute(n));
+    problems.push(
+      ...unknownAttributes(element.getAttributeNames(), VIEW_ATTRIBUTES, element.localName),
+    );
     for (const p of problems) context.notify(p);
     target = value;
     if (!value) {
