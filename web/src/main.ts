@@ -10,6 +10,7 @@ import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
+import { ShareDialog } from "./share/share-dialog.js";
 import { registerSoftmaxView } from "./softmax/register.js";
 import { HashLocation } from "./state/hash-location.js";
 
@@ -39,3 +40,10 @@ const router = new TabRouter(element("tabs"), element("panels"), registry.views(
   notify: (message) => notices.add(message),
 });
 router.route();
+new ShareDialog({
+  header,
+  hash,
+  tabs: registry.views(),
+  currentStep: () => playground.state?.step ?? null,
+  pageUrl: () => window.location.href,
+});

@@ -1,8 +1,8 @@
 // The URL hash as key=value pairs. Writes replace the history entry (dragging a slider must not
-// flood the back button) and keep commas and colons readable (hash-text.ts).
+// flood the back button) and keep commas and colons readable, so "hidden=6,6" stays "hidden=6,6"
+// and "sample=train:12" stays "sample=train:12" (both are allowed in a fragment).
 
 import { carryPresent } from "./carry-present.js";
-import { hashText } from "./hash-text.js";
 import type { ParamStore } from "./param-store.js";
 
 export class HashLocation implements ParamStore {
@@ -16,8 +16,14 @@ export class HashLocation implements ParamStore {
   update(change: (params: URLSearchParams) => void): void {
     const params = this.read();
     change(params);
+    const text = [...params]
+      .map(
+        ([k, v]) =>
+          `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")}`,
+      )
+      .join("&");
     const url = new URL(this.win.location.href);
-    url.hash = hashText(params);
+    url.hash = text;
     this.win.history.replaceState(this.win.history.state, "", url.href);
   }
 
