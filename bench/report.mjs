@@ -17,6 +17,11 @@ const pageTimes = existsSync(pageFile) ? JSON.parse(readFileSync(pageFile, "utf8
 // The MNIST lab's book's training (bench/lab_book_bench.mjs).
 const labFile = resultsFile.replace(/[^/]*$/, "lab.json");
 const labTimes = existsSync(labFile) ? JSON.parse(readFileSync(labFile, "utf8")) : null;
+// Eight custom elements training on one page (bench/elements_responsiveness.mjs).
+const elementsFile = resultsFile.replace(/[^/]*$/, "elements.json");
+const elementsTimes = existsSync(elementsFile)
+  ? JSON.parse(readFileSync(elementsFile, "utf8"))
+  : null;
 
 // FLOPs per sample of the three products: forward w^l a^(l−1) for every layer, BP4 δ^l (a^(l−1))ᵀ
 // for every layer, BP2 (w^l)ᵀ δ^l for every layer but the first weighted one; 2 per multiply-add.
@@ -162,6 +167,27 @@ used to assert, measured here instead, where a noisy moment cannot fail a test r
 `;
 }
 
+function elementsSection() {
+  if (!elementsTimes) return "";
+  const t = elementsTimes;
+  const longest = (l) => (l.longestTaskMs ? `${l.longestTaskMs} ms` : "none");
+  return `## Eight elements on one page
+
+A tutorial page with four \`<gradscope-run autoplay>\` and one \`<gradscope-view>\` each, all in view
+(bench/elements_responsiveness.mjs): the longest main-thread task over 50 ms (PerformanceObserver
+"longtask") in ${t.windows} windows of ${t.windowMs / 1000} s of training per load.
+
+| figure | value | budget |
+|---|---|---|
+| longest main-thread task (median of ${t.loads} loads) | ${t.longestTaskMedianMs ? `${t.longestTaskMedianMs} ms` : "none over 50 ms"} | no task over 50 ms: ${t.longestTaskMedianMs === 0 ? "met" : "NOT met"} |
+| longest task per load | ${t.perLoad.map(longest).join(", ")} | |
+| frame gap p95 (median) | ${t.frameGapP95MedianMs} ms | |
+| snapshots drawn per second, all runs (median) | ${t.snapshotsPerSecondMedian} | |
+| runs training during the windows | ${t.perLoad.map((l) => l.runsTraining).join(", ")} of 4 | |
+
+`;
+}
+
 function labSection() {
   if (!labTimes) return "";
   const t = labTimes;
@@ -243,5 +269,5 @@ ${table(header, rows)}
 
 ${table(["network", "ratio", "value", "target"], ratios)}
 
-${pageSection()}${labSection()}${notes}`;
+${pageSection()}${elementsSection()}${labSection()}${notes}`;
 writeFileSync(new URL("../docs/performance.md", import.meta.url), doc);

@@ -76,6 +76,10 @@ done
 log "building the site (dist/) and timing the page in Chromium"
 bash scripts/build.sh >&2
 node bench/page_bench.mjs "$out/page.json"
+# Eight custom elements training on one tutorial page (the elements' bundle is part of the build).
+log "timing a page with eight elements training"
+rm -f "$out/elements.json"
+node bench/elements_responsiveness.mjs "$out/elements.json"
 # The MNIST lab's book's training (9,000 digits, 30 epochs), in Node and on the page.
 log "timing the MNIST lab's book's training (Node, then the page's parallel workers)"
 rm -f "$out/lab.json"

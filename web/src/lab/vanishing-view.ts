@@ -6,7 +6,7 @@
 import { IDX_MAX_BYTES } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
-import { bundledMnistUrls } from "../model/bundled-mnist.js";
+import { bundledMnistUrls, type IdxUrls } from "../model/bundled-mnist.js";
 import { createViewCard } from "../views/view-card.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
 import { formatPercent } from "../views/number-format.js";
@@ -84,7 +84,12 @@ export class VanishingView implements PageView {
   private dataDescription = "";
   private frame = 0;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  constructor(
+    private readonly createWorker: () => Worker,
+    /** The bundled digits (the page's are relative to it; an element's are next to its script). */
+    private readonly bundledUrls: (doc: Document) => IdxUrls = (doc) =>
+      bundledMnistUrls(doc.baseURI),
+  ) {}
 
   mount(container: HTMLElement, context: ViewContext): void {
     this.context = context;
@@ -392,9 +397,7 @@ export class VanishingView implements PageView {
         labels: await labels.arrayBuffer(),
       };
     }
-    // Relative to the page, so the built site works from any sub-path.
-    const base = p.run.ownerDocument.baseURI;
-    return { kind: "bundled", ...bundledMnistUrls(base) };
+    return { kind: "bundled", ...this.bundledUrls(p.run.ownerDocument) };
   }
 
   private async start(): Promise<void> {

@@ -5,6 +5,16 @@
 import { carryPresent } from "./carry-present.js";
 import type { ParamStore } from "./param-store.js";
 
+/** `params` as key=value text with commas and colons left readable ("hidden=6,6"). */
+export function paramsText(params: URLSearchParams): string {
+  return [...params]
+    .map(
+      ([k, v]) =>
+        `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")}`,
+    )
+    .join("&");
+}
+
 export class HashLocation implements ParamStore {
   constructor(private readonly win: Window) {}
 
@@ -16,12 +26,7 @@ export class HashLocation implements ParamStore {
   update(change: (params: URLSearchParams) => void): void {
     const params = this.read();
     change(params);
-    const text = [...params]
-      .map(
-        ([k, v]) =>
-          `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")}`,
-      )
-      .join("&");
+    const text = paramsText(params);
     const url = new URL(this.win.location.href);
     url.hash = text;
     this.win.history.replaceState(this.win.history.state, "", url.href);

@@ -1,0 +1,32 @@
+// The attributes <gradscope-run> and <gradscope-view> observe, as plain lists: kept free of
+// imports so registering the elements loads nothing else (the run's settings table comes with
+// its implementation). tests/web/run-attributes.test.ts checks the run's list against
+// SETTINGS_TABLE, so a setting added there cannot be missed here.
+
+/** The run settings' URL keys (SETTINGS_TABLE's, in its order); each is one kebab-case attribute. */
+export const RUN_SETTING_KEYS: readonly string[] = [
+  "dataset",
+  "noise",
+  "samples",
+  "testFraction",
+  "hidden",
+  "activation",
+  "output",
+  "cost",
+  "init",
+  "learningRate",
+  "batchSize",
+  "l2",
+  "dataSeed",
+  "initSeed",
+  "speed",
+];
+
+/** <gradscope-run>'s own attributes besides the settings. */
+export const RUN_OWN_KEYS = ["config", "steps", "autoplay", "controls"] as const;
+
+/** Every key <gradscope-run>'s attribute store holds. */
+export const RUN_KEYS: readonly string[] = [...RUN_OWN_KEYS, ...RUN_SETTING_KEYS];
+
+/** <gradscope-view>'s keys: the run it follows, the view's name, and the time charts' keys. */
+export const VIEW_KEYS: readonly string[] = ["run", "name", "time", "smooth"];
