@@ -9,7 +9,8 @@ import {
 import { RUN_VIEW_IDS, runViewListKind, type RunViewId } from "../../web/src/embed/run-view-ids.js";
 import { CHAIN_TABLE, DEFAULT_CHAIN, type ChainState } from "../../web/src/lab/chain-state.js";
 import { DEFAULT_VANISHING, VANISHING_TABLE } from "../../web/src/lab/vanishing-state.js";
-import { CHAIN_ATTRIBUTES, kebab } from "../../web/src/share/element-attributes.js";
+import { kebab } from "../../web/src/elements/attribute-store.js";
+import { CHAIN_ALIASES } from "../../web/src/elements/chain-attributes.js";
 import {
   embedSnippets,
   siteAddress,
@@ -281,6 +282,23 @@ test("chart keys go with the time charts and the traced sample with the backprop
   assert.equal(with_(["network"]).get("sample"), null);
   assert.deepEqual(parseChartKeys(with_(["gradient-norms"])).value, { time: "epoch", smooth: 20 });
   assert.equal(with_(["backprop"]).get("sample"), "test:4");
+  // <gradscope-view> takes the time charts' keys as attributes (and no attribute it lacks).
+  const views = startTags(
+    embedSnippets(
+      target,
+      { show: ["gradient-norms", "network", "backprop"], controls: [], steps: 0, autoplay: false },
+      SITE,
+    ).elements ?? "",
+  ).slice(2);
+  assert.deepEqual(
+    views.map((v) => [...v.attributes.keys()]),
+    [
+      ["run", "name", "time", "smooth"],
+      ["run", "name"],
+      ["run", "name"],
+    ],
+  );
+  assert.equal(views[0]?.attributes.get("smooth"), "20");
   // The link of the backprop tab keeps its sample; the playground's has none to keep.
   const link = (tab: string) =>
     hashOf(
@@ -330,7 +348,7 @@ test("labs: the element's attributes and the iframe's hash give back the lab's s
       params: chainParams,
       table: CHAIN_TABLE,
       defaults: DEFAULT_CHAIN,
-      aliases: CHAIN_ATTRIBUTES,
+      aliases: CHAIN_ALIASES,
       element: "gradscope-chain",
     },
     {

@@ -7,8 +7,10 @@ import { catalogue } from "gradscope";
 import type { ControlId } from "../controls/control-catalogue.js";
 import { controlListKind } from "../controls/control-catalogue.js";
 import { runViewListKind, type RunViewId } from "../embed/run-view-ids.js";
-import { hashText } from "../state/hash-text.js";
-import { CHAIN_ATTRIBUTES, attributeFor } from "./element-attributes.js";
+import { paramsText } from "../state/hash-location.js";
+import { attributeOf } from "../elements/attribute-store.js";
+import { CHAIN_ALIASES } from "../elements/chain-attributes.js";
+import { VIEW_KEYS } from "../elements/run-attribute-names.js";
 import { elementHtml, type Attribute } from "./html-text.js";
 import { iframeHeight } from "./iframe-height.js";
 import {
@@ -72,9 +74,9 @@ export function embedSnippets(
   choices: ShareChoices,
   site: SiteAddress,
 ): Snippets {
-  const link = `${site.page}#${hashText(linkParams(target, choices))}`;
+  const link = `${site.page}#${paramsText(linkParams(target, choices))}`;
   if (target.kind === "page") return { link, iframe: null, elements: null };
-  const src = `${site.page}#${hashText(iframeParams(target, choices))}`;
+  const src = `${site.page}#${paramsText(iframeParams(target, choices))}`;
   const iframe = elementHtml("iframe", [
     ["src", src],
     ["title", iframeTitle(target, choices)],
@@ -99,7 +101,7 @@ export function embedSnippets(
 
 /** The keys a lab's element takes under other names (the chain's short aliases). */
 function labAttribute(kind: keyof typeof LABS, key: string): string {
-  return attributeFor(key, kind === "chain" ? CHAIN_ATTRIBUTES : {});
+  return attributeOf(key, kind === "chain" ? CHAIN_ALIASES : {});
 }
 
 /** The link: the tab, its state, and where the run starts. */
@@ -168,7 +170,7 @@ export function runId(target: RunTarget): string {
 function runElements(target: RunTarget, choices: ShareChoices): string {
   const id = runId(target);
   const attributes: Attribute[] = [["id", id]];
-  for (const [key, text] of target.settingKeys) attributes.push([attributeFor(key), text]);
+  for (const [key, text] of target.settingKeys) attributes.push([attributeOf(key), text]);
   if (choices.steps > 0) attributes.push(["steps", String(choices.steps)]);
   if (choices.autoplay) attributes.push(["autoplay", true]);
   attributes.push(["controls", controlListKind.format([...choices.controls])]);
@@ -177,12 +179,11 @@ function runElements(target: RunTarget, choices: ShareChoices): string {
       ["run", id],
       ["name", name],
     ];
-    const own = TIME_CHARTS.includes(name)
-      ? target.chartKeys
-      : name === "backprop"
-        ? target.sampleKeys
-        : [];
-    for (const [key, text] of own) viewAttributes.push([attributeFor(key), text]);
+    // The keys the view reads that <gradscope-view> takes as attributes (the time charts' ones).
+    const own = TIME_CHARTS.includes(name) ? target.chartKeys : [];
+    for (const [key, text] of own) {
+      if (VIEW_KEYS.includes(key)) viewAttributes.push([attributeOf(key), text]);
+    }
     return elementHtml("gradscope-view", viewAttributes);
   });
   return [elementHtml("gradscope-run", attributes), ...views].join("\n");
