@@ -22,8 +22,8 @@ function element(id: string): HTMLElement {
 
 const notices = new NoticeArea(element("notices"));
 const hash = new HashLocation(window);
-const header = document.querySelector<HTMLElement>(".page-header");
-if (!header) throw new Error("index.html lacks the .page-header");
+const header = document.querySelector<HTMLElement>(".page-header .header-actions");
+if (!header) throw new Error("index.html lacks the .page-header's .header-actions");
 new PresentMode(header, hash);
 const registry = new ViewRegistry();
 const playground = new PlaygroundView(

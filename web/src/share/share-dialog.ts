@@ -146,7 +146,7 @@ export class ShareDialog {
     this.status = make("p", "share-status");
     this.status.id = "share-status";
     this.status.setAttribute("role", "status");
-    const snippet = (id: string, title: string, note: string, rows: number): Snippet => {
+    const snippet = (id: string, title: string, note: string): Snippet => {
       const section = make("section", "share-snippet");
       const head = make("div", "share-snippet-head");
       const h = make("h3", undefined, title);
@@ -159,27 +159,24 @@ export class ShareDialog {
       const text = make("textarea");
       text.id = `share-${id}`;
       text.readOnly = true;
-      text.rows = rows;
       text.spellcheck = false;
       text.setAttribute("aria-labelledby", h.id);
       copy.addEventListener("click", () => void this.copy(text, title));
       section.append(head, make("p", "share-note", note), text);
       return { section, text };
     };
-    this.link = snippet("link", "Link", "This tab as it is now.", 2);
+    this.link = snippet("link", "Link", "This tab as it is now.");
     this.iframe = snippet(
       "iframe",
       "Iframe",
       "For pages that allow no scripts: only the chosen cards and controls, no header. The " +
         "page posts gradscope:resize messages with its height to a host that wants to listen.",
-      4,
     );
     this.elements = snippet(
       "elements",
       "Custom elements",
       "One script tag and the elements, styled by your page (docs/embedding.md lists every " +
         "attribute). The script path is this site's; from npm: import 'gradscope/elements'.",
-      6,
     );
     this.dialog.append(
       top,
@@ -254,10 +251,19 @@ export class ShareDialog {
   private refresh(): void {
     if (!this.target) return;
     const s = embedSnippets(this.target, this.choices(), siteAddress(this.options.pageUrl()));
-    this.link.text.value = s.link;
-    this.iframe.text.value = s.iframe ?? "";
-    this.elements.text.value = s.elements ?? "";
+    this.show(this.link, s.link);
+    this.show(this.iframe, s.iframe ?? "");
+    this.show(this.elements, s.elements ?? "");
     this.status.textContent = "";
+  }
+
+  /** Shows `text` in the snippet's box, tall enough for its lines (wrapped at ~80 characters). */
+  private show(snippet: Snippet, text: string): void {
+    snippet.text.value = text;
+    const lines = text
+      .split("\n")
+      .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 80)), 0);
+    snippet.text.rows = Math.min(12, Math.max(2, lines));
   }
 
   /** Copies through the clipboard API; where it is refused, selects the text for Ctrl+C. */
