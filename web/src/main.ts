@@ -12,7 +12,10 @@ import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { ShareDialog } from "./share/share-dialog.js";
 import { registerSoftmaxView } from "./softmax/register.js";
+import { startEmbedMode } from "./embed/embed-mode.js";
 import { HashLocation } from "./state/hash-location.js";
+import { parsePageKeys, shownControls } from "./state/page-keys.js";
+import { portOfWorker } from "./runtime/worker-port.js";
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -20,14 +23,25 @@ function element(id: string): HTMLElement {
   return el;
 }
 
-const notices = new NoticeArea(element("notices"));
 const hash = new HashLocation(window);
-const header = document.querySelector<HTMLElement>(".page-header .header-actions");
-if (!header) throw new Error("index.html lacks the .page-header's .header-actions");
-new PresentMode(header, hash);
+const header = document.querySelector<HTMLElement>(".page-header");
+if (!header) throw new Error("index.html lacks the .page-header");
+const actions = header.querySelector<HTMLElement>(".header-actions");
+if (!actions) throw new Error("index.html lacks the .page-header's .header-actions");
+// The embed mode and the playground's cards and controls are read once, as the page loads.
+const page = parsePageKeys(hash.read()).value;
+const notices = page.embed ? null : new NoticeArea(element("notices"));
+const notify = notices
+  ? (message: string) => notices.add(message)
+  : startEmbedMode(window, [header, element("notices")]).notify;
+new PresentMode(actions, hash);
 const registry = new ViewRegistry();
 const playground = new PlaygroundView(
-  () => new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+  () =>
+    portOfWorker(
+      new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
+    ),
+  { show: page.show, controls: shownControls(page) },
 );
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
@@ -37,13 +51,15 @@ registerSoftmaxView(registry);
 registry.register(new AboutView());
 const router = new TabRouter(element("tabs"), element("panels"), registry.views(), hash, {
   hash,
-  notify: (message) => notices.add(message),
+  notify,
 });
 router.route();
-new ShareDialog({
-  header,
-  hash,
-  tabs: registry.views(),
-  currentStep: () => playground.state?.step ?? null,
-  pageUrl: () => window.location.href,
-});
+// An embedded page has no header to open it from.
+if (!page.embed)
+  new ShareDialog({
+    header: actions,
+    hash,
+    tabs: registry.views(),
+    currentStep: () => playground.state?.step ?? null,
+    pageUrl: () => window.location.href,
+  });

@@ -49,6 +49,8 @@ export class BackpropView implements PageView {
     private readonly source: RunSource,
     /** The id of the view that owns the run, mounted (hidden) if the page opened here. */
     private readonly sourceView: string,
+    /** Inside a view card (mountRunView): the card has the title and explanation. */
+    private readonly inCard = false,
   ) {}
 
   async mount(container: HTMLElement, context: ViewContext): Promise<void> {
@@ -83,7 +85,8 @@ export class BackpropView implements PageView {
     );
     const stepsSlot = doc.createElement("div");
     stepsSlot.className = "backprop-steps";
-    container.append(heading, introBox(intro), status, picker.element, stepsSlot);
+    if (this.inCard) container.append(status, picker.element, stepsSlot);
+    else container.append(heading, introBox(intro), status, picker.element, stepsSlot);
     const steps = new BackpropStepper(stepsSlot);
     steps.clear(waitingCaption("loading"));
     this.parts = { status, picker, steps };

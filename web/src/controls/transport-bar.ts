@@ -1,10 +1,11 @@
 // Play / pause, one step, reset, new data, new weights, the line that names the seeds, and the
-// status line that reads out epoch, loss and accuracy.
+// status line that reads out epoch, loss and accuracy. Which buttons exist is the caller's choice
+// (`controls=`, a <gradscope-run>'s `controls`); the status line is always there.
 
 import type { Snapshot } from "../model/protocol.js";
+import { snapshotStatus } from "../run/run-status.js";
 import { resetLabel, seedNote, type SeedEvent, type Seeds } from "../state/seeds.js";
-import { noGradientNote } from "../views/learning-speed-summary.js";
-import { formatNumber, formatPercent } from "../views/number-format.js";
+import { CONTROL_IDS, type ControlId } from "./control-catalogue.js";
 
 export interface TransportActions {
   togglePlay(): void;
@@ -17,87 +18,88 @@ export interface TransportActions {
 }
 
 export class TransportBar {
-  private readonly play: HTMLButtonElement;
+  private readonly play: HTMLButtonElement | null = null;
   private readonly status: HTMLElement;
-  private readonly reset: HTMLButtonElement;
+  private readonly reset: HTMLButtonElement | null = null;
   private readonly seeds: HTMLElement;
 
-  constructor(container: HTMLElement, actions: TransportActions) {
+  /**
+   * `controls`: the buttons shown, in the bar's own order ("settings" is not a button of the bar:
+   * the settings panel is the caller's).
+   */
+  constructor(
+    container: HTMLElement,
+    actions: TransportActions,
+    controls: readonly ControlId[] = CONTROL_IDS,
+  ) {
     const doc = container.ownerDocument;
-    this.play = doc.createElement("button");
-    this.play.type = "button";
-    this.play.id = "play";
-    this.play.className = "primary";
-    this.play.addEventListener("click", () => actions.togglePlay());
-    const step = doc.createElement("button");
-    step.type = "button";
-    step.id = "step";
-    step.textContent = "Step";
-    step.title = "Train on one mini-batch";
-    step.setAttribute("aria-label", "Step: train on one mini-batch");
-    step.addEventListener("click", () => actions.step());
-    const reset = doc.createElement("button");
-    reset.type = "button";
-    reset.id = "reset";
-    reset.textContent = "Reset";
-    reset.addEventListener("click", () => actions.reset());
-    this.reset = reset;
-    const newData = doc.createElement("button");
-    newData.type = "button";
-    newData.id = "new-data";
-    newData.textContent = "New data";
-    newData.title = "A new data seed: new points and train/test split, the same weights seed";
-    newData.addEventListener("click", () => actions.newData());
-    const newWeights = doc.createElement("button");
-    newWeights.type = "button";
-    newWeights.id = "new-weights";
-    newWeights.textContent = "New weights";
-    newWeights.title =
-      "A new weights seed: new initial weights and shuffle order, the same data points";
-    newWeights.addEventListener("click", () => actions.newWeights());
+    const button = (id: ControlId, text: string, click: () => void) => {
+      const b = doc.createElement("button");
+      b.type = "button";
+      b.id = id;
+      b.textContent = text;
+      b.addEventListener("click", click);
+      return b;
+    };
+    const buttons: HTMLButtonElement[] = [];
+    if (controls.includes("play")) {
+      this.play = button("play", "Play", () => actions.togglePlay());
+      this.play.className = "primary";
+      buttons.push(this.play);
+    }
+    if (controls.includes("step")) {
+      const step = button("step", "Step", () => actions.step());
+      step.title = "Train on one mini-batch";
+      step.setAttribute("aria-label", "Step: train on one mini-batch");
+      buttons.push(step);
+    }
+    if (controls.includes("reset")) {
+      this.reset = button("reset", "Reset", () => actions.reset());
+      buttons.push(this.reset);
+    }
+    if (controls.includes("new-data")) {
+      const newData = button("new-data", "New data", () => actions.newData());
+      newData.title = "A new data seed: new points and train/test split, the same weights seed";
+      buttons.push(newData);
+    }
+    if (controls.includes("new-weights")) {
+      const newWeights = button("new-weights", "New weights", () => actions.newWeights());
+      newWeights.title =
+        "A new weights seed: new initial weights and shuffle order, the same data points";
+      buttons.push(newWeights);
+    }
     this.seeds = doc.createElement("p");
     this.seeds.id = "seed-note";
     this.seeds.className = "seed-note";
+    // The note names the seeds that Reset, New data and New weights act on: without them it
+    // would only be noise.
+    this.seeds.hidden = !controls.some(
+      (c) => c === "reset" || c === "new-data" || c === "new-weights",
+    );
     this.status = doc.createElement("p");
     this.status.id = "status";
     this.status.setAttribute("role", "status");
     this.status.textContent = "Loading the network…";
-    container.append(this.play, step, reset, newData, newWeights, this.status, this.seeds);
+    container.append(...buttons, this.status, this.seeds);
     this.setRunning(false);
   }
 
   setRunning(running: boolean): void {
+    if (!this.play) return;
     this.play.textContent = running ? "Pause" : "Play";
     this.play.setAttribute("aria-pressed", String(running));
     this.play.setAttribute("aria-label", running ? "Pause training" : "Play: start training");
   }
 
   showSnapshot(s: Snapshot): void {
-    const when = `Epoch ${s.epoch.toFixed(2)} (step ${s.step}) · `;
-    if (!Number.isFinite(s.train.loss) || !Number.isFinite(s.test.loss)) {
-      // Outputs that are not numbers all fall in one class, so an accuracy would only show the
-      // share of that class: it is not shown.
-      this.status.textContent =
-        when +
-        `training diverged: train loss ${formatNumber(s.train.loss)}, test loss ` +
-        `${formatNumber(s.test.loss)}; accuracy and test accuracy mean nothing now · ` +
-        `lower the learning rate η and press Reset`;
-      return;
-    }
-    // Layers with an exact zero gradient are named: their lines sit on the charts' floor.
-    const note = noGradientNote(s.layers);
-    this.status.textContent =
-      when +
-      `train loss ${s.train.loss.toFixed(4)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
-      `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}` +
-      (note ? ` · ${note}` : "");
+    this.status.textContent = snapshotStatus(s);
   }
 
   /** Names the seeds in use on Reset and under the buttons; `event` is the action just taken. */
   showSeeds(seeds: Seeds, event: SeedEvent): void {
     const label = resetLabel(seeds);
-    this.reset.title = label;
-    this.reset.setAttribute("aria-label", label);
+    this.reset?.setAttribute("title", label);
+    this.reset?.setAttribute("aria-label", label);
     this.seeds.textContent = seedNote(event, seeds);
   }
 

@@ -1,23 +1,22 @@
 // The page's side of the training worker: sends commands, hands the worker's messages to one
-// listener. The worker itself is created by the caller so that Vite can see the worker URL.
+// listener. The channel is made by the caller (a dedicated Worker or a pool channel, WorkerPort).
 
 import type { FromWorker, ToWorker } from "./protocol.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 import type { SampleRef } from "../backprop/backprop-input.js";
+import type { WorkerPort } from "../runtime/worker-port.js";
 
 export class ModelClient {
   constructor(
-    private readonly worker: Worker,
+    private readonly port: WorkerPort,
     /** The bundled MNIST digits, resolved against the page's URL. */
     private readonly mnistUrls: IdxUrls,
     listener: (message: FromWorker) => void,
     onCrash: (message: string) => void,
   ) {
-    worker.addEventListener("message", (e: MessageEvent<FromWorker>) => listener(e.data));
-    worker.addEventListener("error", (e) =>
-      onCrash(e.message || "the training worker failed to start"),
-    );
+    port.onMessage((data) => listener(data as FromWorker));
+    port.onError((message) => onCrash(message || "the training worker failed to start"));
   }
 
   configure(settings: Settings): void {
@@ -46,8 +45,12 @@ export class ModelClient {
   trace(sample: SampleRef): void {
     this.send({ type: "trace", sample });
   }
+  /** Ends the channel (the worker, if it was a dedicated one). */
+  close(): void {
+    this.port.close();
+  }
 
   private send(message: ToWorker): void {
-    this.worker.postMessage(message);
+    this.port.postMessage(message);
   }
 }

@@ -1,8 +1,16 @@
 // The page-level URL keys: those that belong to the page rather than to one view (`view`, the tab
-// shown; `steps`, `autoplay`, `story` and `present`, how the page starts). One row each, walked by
-// url-table.ts's serializer like every other table; a later key (embed, show, controls, sample)
-// is one field of PageKeys, one default and one row.
+// shown; `steps`, `autoplay`, `story` and `present`, how the page starts; `embed`, `show` and
+// `controls`, the iframe embed mode's page). One row each, walked by url-table.ts's serializer like
+// every other table; a later key is one field of PageKeys, one default and one row.
 
+import {
+  CONTROL_IDS,
+  controlListKind,
+  DEFAULT_CONTROLS,
+  type ControlId,
+} from "../controls/control-catalogue.js";
+import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
+import { runViewListKind, type RunViewId } from "../embed/run-view-ids.js";
 import { STORY_IDS } from "../stories/story-catalogue.js";
 import {
   numberKind,
@@ -23,6 +31,12 @@ export interface PageKeys {
   story: string;
   /** Lecture mode: larger text, the story's charts above the fold. */
   present: boolean;
+  /** The iframe embed mode: no header, tabs or notice area; problems go to the parent window. */
+  embed: boolean;
+  /** The playground's cards, in this order. */
+  show: RunViewId[];
+  /** The run's controls shown ("settings": the settings panel); null: the mode's default. */
+  controls: ControlId[] | null;
 }
 
 /** The most mini-batches `steps=` fast-forwards (minutes of training on MNIST). */
@@ -34,6 +48,9 @@ export const PAGE_DEFAULTS: Readonly<PageKeys> = Object.freeze({
   autoplay: false,
   story: "",
   present: false,
+  embed: false,
+  show: [...PLAYGROUND_CARDS],
+  controls: null,
 });
 
 /** A view id as PageView ids are written: lower-case letters, digits and dashes. */
@@ -70,13 +87,28 @@ export const storyIdKind: PropertyKind<string> = {
   equals: (a, b) => a === b,
 };
 
+/** `controls=`: a list of control ids; its absence (null) means the mode's default. */
+const controlsKind: PropertyKind<ControlId[] | null> = {
+  parse: (text) => controlListKind.parse(text),
+  format: (v) => controlListKind.format(v ?? [...CONTROL_IDS]),
+  equals: (a, b) => (a === null || b === null ? a === b : controlListKind.equals(a, b)),
+};
+
 export const PAGE_TABLE: PropertyTable<PageKeys> = [
   { key: "view", kind: viewIdKind },
   { key: "steps", kind: numberKind(0, MAX_STEPS, true) },
   { key: "autoplay", kind: flagKind },
   { key: "story", kind: storyIdKind },
   { key: "present", kind: flagKind },
+  { key: "embed", kind: flagKind },
+  { key: "show", kind: runViewListKind },
+  { key: "controls", kind: controlsKind },
 ];
+
+/** The controls shown: those `controls=` names, else play/step/reset embedded and all outside. */
+export function shownControls(keys: Pick<PageKeys, "embed" | "controls">): readonly ControlId[] {
+  return keys.controls ?? (keys.embed ? DEFAULT_CONTROLS : CONTROL_IDS);
+}
 
 /** The page keys of `params`; bad values are left at their defaults with a problem line each. */
 export function parsePageKeys(params: URLSearchParams): ParseResult<PageKeys> {

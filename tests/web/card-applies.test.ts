@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { catalogue, names } from "gradscope";
+import { cardNotApplicable } from "../../web/src/cards/card-applies.js";
+
+test("card applies: every view × data set, a sentence exactly where the catalogue excludes the kind", () => {
+  for (const view of catalogue.views) {
+    for (const dataset of names(catalogue.datasets)) {
+      const kind = catalogue.dataset(dataset).kind;
+      const text = cardNotApplicable(view.id, dataset);
+      const applies = (view.dataKinds as readonly string[]).includes(kind);
+      assert.equal(text === null, applies, `${view.id} on ${dataset}`);
+      if (text === null) continue;
+      // It names the view, the run's data set, and what the view needs instead.
+      assert.ok(text.includes(`“${view.title}”`), text);
+      assert.ok(text.includes(`trains on ${dataset} (`), text);
+      for (const k of view.dataKinds) {
+        const need = k === "plane" ? "2-D input" : "image input";
+        assert.ok(text.includes(need), `${text} names ${need}`);
+      }
+      assert.ok(text.endsWith("."), text);
+    }
+  }
+});
+
+test("card applies: the two input-space views exclude each other's data", () => {
+  assert.equal(
+    cardNotApplicable("decision-boundary", "mnist"),
+    "The view “Decision boundary” needs 2-D input (points in a plane); this run trains on mnist (images of 784 pixels).",
+  );
+  assert.equal(
+    cardNotApplicable("test-digits", "spiral"),
+    "The view “Test digits and the network's guesses” needs image input (pictures of pixels); this run trains on spiral (points in a plane).",
+  );
+  assert.equal(cardNotApplicable("decision-boundary", "spiral"), null);
+  assert.equal(cardNotApplicable("network", "mnist"), null);
+});

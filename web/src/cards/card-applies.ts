@@ -1,0 +1,35 @@
+// Whether a view of a run can show the run's data, and if not, the sentence its card shows
+// instead (a decision boundary needs points in a plane; test digits need images). Computed from
+// the package's catalogue, so a view or data set added there is covered with no change here.
+
+import { catalogue, type DataKind, type DatasetName, type ViewId } from "gradscope";
+
+/** What a view of each data kind needs, in words. */
+const NEEDS: Record<DataKind, string> = {
+  plane: "2-D input (points in a plane)",
+  image: "image input (pictures of pixels)",
+};
+
+/** What a run of `dataset` trains on, in words. */
+function trainsOn(dataset: DatasetName): string {
+  const d = catalogue.dataset(dataset);
+  const what =
+    d.kind === "plane"
+      ? "points in a plane"
+      : `images of ${d.inputFeatures.toLocaleString("en")} pixels`;
+  return `${d.name} (${what})`;
+}
+
+/**
+ * null when `view` can show a run on `dataset`; otherwise the sentence that says why not, e.g.
+ * "The decision boundary needs 2-D input (points in a plane); this run trains on mnist (images
+ * of 784 pixels)."
+ */
+export function cardNotApplicable(view: ViewId, dataset: DatasetName): string | null {
+  const row = catalogue.view(view);
+  const kind = catalogue.dataset(dataset).kind;
+  const kinds: readonly DataKind[] = row.dataKinds;
+  if (kinds.includes(kind)) return null;
+  const needs = kinds.map((k) => NEEDS[k]).join(" or ");
+  return `The view “${row.title}” needs ${needs}; this run trains on ${trainsOn(dataset)}.`;
+}

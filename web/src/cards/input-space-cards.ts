@@ -1,0 +1,57 @@
+// The input-space cards: the decision boundary over the plane (2-D data sets) and the first test
+// digits with the network's guesses (MNIST). The playground shows whichever fits its data.
+
+import type { DataPreview } from "../model/protocol.js";
+import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
+import { TestDigitsView } from "../views/test-digits-view.js";
+import type { RunCard } from "./run-card.js";
+
+export const decisionBoundaryCard: RunCard = {
+  elementId: "view-boundary",
+  text: "The network's output over the input plane; the white band is where it says 0.5.",
+  build(card) {
+    const view = new DecisionBoundaryView(card.body);
+    return {
+      listener: {
+        configured: (preview) => {
+          if (preview.kind === "plane") view.setPoints(preview.train, preview.test);
+        },
+        snapshot: (s) => {
+          if (s.input.kind === "plane") view.setBoundary(s.input.boundary);
+        },
+      },
+    };
+  },
+};
+
+/** The digits card's explanation: what is shown and on which figures the run is measured. */
+export function digitsExplanation(preview: Extract<DataPreview, { kind: "digits" }>): string {
+  const n = preview.digits.labels.length;
+  const count = (v: number) => v.toLocaleString("en");
+  return (
+    `A 784-pixel input has no plane to paint, so here are the first ${n} of the ` +
+    `${count(preview.testCount)} held-out test digits with the network's guesses. To keep ` +
+    `snapshots quick, training loss, accuracy, σ′ and gradients are measured on a fixed ` +
+    `${count(preview.evalCount)} of the ${count(preview.trainCount)} training digits; test ` +
+    `loss and accuracy on all ${count(preview.testCount)} test digits.`
+  );
+}
+
+export const testDigitsCard: RunCard = {
+  elementId: "view-digits",
+  build(card) {
+    const view = new TestDigitsView(card.body);
+    return {
+      listener: {
+        configured: (preview) => {
+          if (preview.kind !== "digits") return;
+          view.setDigits(preview.digits);
+          card.explanation.textContent = digitsExplanation(preview);
+        },
+        snapshot: (s) => {
+          if (s.input.kind === "digits") view.setPredictions(s.input.predictions);
+        },
+      },
+    };
+  },
+};
