@@ -25,7 +25,13 @@ import { DEFAULT_SOFTMAX, SOFTMAX_TABLE } from "../../web/src/softmax/softmax-st
 import { DATASET_NAMES } from "../../web/src/state/data-sources.js";
 import { parseChartKeys } from "../../web/src/state/chart-keys.js";
 import { parseSettings, presetFor, SETTINGS_TABLE } from "../../web/src/state/settings.js";
-import { parseParams, writeParams } from "../../web/src/state/url-table.js";
+import { PAGE_TABLE, parsePageKeys } from "../../web/src/state/page-keys.js";
+import { CHART_TABLE } from "../../web/src/state/chart-keys.js";
+import { SAMPLE_TABLE } from "../../web/src/backprop/sample-key.js";
+import { LEGACY_SEED_KEY } from "../../web/src/state/seeds.js";
+import { parseParams, tableKeys, unknownKeys, writeParams } from "../../web/src/state/url-table.js";
+import { PLAYGROUND_CARDS } from "../../web/src/embed/playground-cards.js";
+import { CARD_ORDER } from "../../web/src/share/share-defaults.js";
 
 // ---- Reading a snippet back as a browser would ----------------------------------------------
 
@@ -84,6 +90,18 @@ function keysOfAttributes(
   return params;
 }
 
+/** Every key the page's tabs own (what the router does not report as unknown). */
+const PAGE_KNOWN_KEYS = new Set([
+  ...tableKeys(PAGE_TABLE),
+  ...tableKeys(SETTINGS_TABLE),
+  ...tableKeys(CHART_TABLE),
+  LEGACY_SEED_KEY,
+  ...tableKeys(SAMPLE_TABLE),
+  ...tableKeys(CHAIN_TABLE),
+  ...tableKeys(SOFTMAX_TABLE),
+  ...tableKeys(VANISHING_TABLE),
+]);
+
 // ---- Fixtures ----------------------------------------------------------------------------------
 
 /** A page URL with every character HTML gives a meaning (the snippet must escape them). */
@@ -118,12 +136,17 @@ function checkRunRoundTrip(target: RunTarget, choices: ShareChoices, snippets: S
   assert.equal(frame?.name, "iframe");
   const src = frame.attributes.get("src") ?? "";
   const params = hashOf(src);
-  assert.equal(params.get("embed"), "1");
   assert.equal(params.get("view"), null, "the run's cards live in the playground view");
+  // Read back by the page's own tables: no problem, no key the embedded page would not know.
+  const page = parsePageKeys(params);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(unknownKeys(params, PAGE_KNOWN_KEYS), []);
+  assert.equal(page.value.embed, true);
+  assert.deepEqual(page.value.show, choices.show);
+  assert.deepEqual(page.value.controls, choices.controls);
+  assert.equal(page.value.steps, choices.steps);
+  assert.equal(page.value.autoplay, choices.autoplay);
   assert.deepEqual(runViewListKind.parse(params.get("show") ?? "?"), choices.show);
-  assert.deepEqual(controlListKind.parse(params.get("controls") ?? "?"), choices.controls);
-  assert.equal(params.get("steps"), choices.steps > 0 ? String(choices.steps) : null);
-  assert.equal(params.get("autoplay"), choices.autoplay ? "1" : null);
   const settings = parseSettings(params);
   assert.deepEqual(settings.problems, []);
   assert.deepEqual(settings.value, target.settings);
@@ -314,6 +337,11 @@ test("chart keys go with the time charts and the traced sample with the backprop
   assert.equal(link("playground").get("time"), "epoch");
 });
 
+test("the dialog lists the playground's cards in its order, then the other run views", () => {
+  assert.deepEqual(CARD_ORDER.slice(0, PLAYGROUND_CARDS.length), [...PLAYGROUND_CARDS]);
+  assert.deepEqual([...CARD_ORDER].sort(), [...RUN_VIEW_IDS].sort());
+});
+
 test("default cards: those that fit the data; the backprop tab its own view", () => {
   const plane = shareTarget("playground", runParams({ dataset: "circle" }));
   const image = shareTarget("playground", runParams({ dataset: "mnist" }));
@@ -384,6 +412,8 @@ test("labs: the element's attributes and the iframe's hash give back the lab's s
     for (const url of [s.link, startTags(s.iframe ?? "")[0]?.attributes.get("src") ?? ""]) {
       const params = hashOf(url);
       assert.equal(params.get("view"), c.tab);
+      assert.deepEqual(parsePageKeys(params).problems, []);
+      assert.deepEqual(unknownKeys(params, PAGE_KNOWN_KEYS), []);
       assert.deepEqual(parseParams(table, defaults, params).value, expected.value);
       for (const key of ["show", "controls", "steps", "autoplay"])
         assert.equal(params.get(key), null);

@@ -4,6 +4,7 @@
 
 import { catalogue, type DataKind } from "gradscope";
 import { DEFAULT_CONTROLS, type ControlId } from "../controls/control-catalogue.js";
+import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
 import { RUN_VIEW_IDS, type RunViewId } from "../embed/run-view-ids.js";
 import type { RunTarget } from "./share-target.js";
 
@@ -20,10 +21,16 @@ export function cardNote(id: RunViewId, target: RunTarget): string | null {
   return `needs ${needs}; this run trains on ${target.settings.dataset}`;
 }
 
+/** The dialog's card list: the playground's cards in its order, then the other run views. */
+export const CARD_ORDER: readonly RunViewId[] = [
+  ...PLAYGROUND_CARDS,
+  ...RUN_VIEW_IDS.filter((id) => !PLAYGROUND_CARDS.includes(id)),
+];
+
 /** The cards checked at first: the backprop tab's own view, or the playground's cards that fit. */
 export function defaultShow(target: RunTarget): RunViewId[] {
   if (target.tab === "backprop") return ["backprop"];
-  return RUN_VIEW_IDS.filter((id) => id !== "backprop" && cardFits(id, target.dataKind));
+  return PLAYGROUND_CARDS.filter((id) => cardFits(id, target.dataKind));
 }
 
 export function defaultControls(): ControlId[] {

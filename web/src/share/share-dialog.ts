@@ -5,13 +5,13 @@
 
 import "./share-dialog.css";
 import { CONTROLS, type ControlId } from "../controls/control-catalogue.js";
-import { RUN_VIEW_IDS, type RunViewId } from "../embed/run-view-ids.js";
+import type { RunViewId } from "../embed/run-view-ids.js";
 import { catalogue } from "gradscope";
 import type { ParamStore } from "../state/param-store.js";
 import { MAX_STEPS, parsePageKeys } from "../state/page-keys.js";
 import { numberKind } from "../state/url-table.js";
 import { embedSnippets, siteAddress, type ShareChoices } from "./embed-snippets.js";
-import { cardNote, defaultControls, defaultShow } from "./share-defaults.js";
+import { CARD_ORDER, cardNote, defaultControls, defaultShow } from "./share-defaults.js";
 import { shareTarget, type ShareTarget } from "./share-target.js";
 
 export interface ShareDialogOptions {
@@ -116,7 +116,7 @@ export class ShareDialog {
 
     const cardSet = make("fieldset", "share-cards");
     cardSet.append(make("legend", undefined, "Cards to show, in this order"));
-    for (const id of RUN_VIEW_IDS) {
+    for (const id of CARD_ORDER) {
       const label = make("label");
       const box = make("input");
       box.type = "checkbox";
@@ -240,7 +240,7 @@ export class ShareDialog {
 
   private choices(): ShareChoices {
     return {
-      show: RUN_VIEW_IDS.filter((id) => this.cards.get(id)?.box.checked),
+      show: CARD_ORDER.filter((id) => this.cards.get(id)?.box.checked),
       controls: CONTROLS.flatMap((c) => (this.controls.get(c.id)?.checked ? [c.id] : [])),
       steps: this.startStep,
       autoplay: this.autoplay.checked,
