@@ -154,7 +154,7 @@ test("captions: the snapshot's step, the sample and the update's η, λ and n", 
   );
   assert.equal(indexLabel("train", 200), "Index in the training set (0 … 199)");
   assert.equal(indexLabel("test", 1), "Index in the test set (0 … 0)");
-  for (const reason of ["loading", "tracing", "new-run"] as const)
+  for (const reason of ["loading", "tracing", "new-run", "training"] as const)
     assert.ok(waitingCaption(reason).length > 10);
 });
 

@@ -89,7 +89,16 @@ test("property kinds", () => {
 });
 
 test("page keys: the first view writes no key, another view round trips", () => {
-  assert.deepEqual(tableKeys(PAGE_TABLE), ["view", "steps", "autoplay", "story", "present"]);
+  assert.deepEqual(tableKeys(PAGE_TABLE), [
+    "view",
+    "steps",
+    "autoplay",
+    "story",
+    "present",
+    "embed",
+    "show",
+    "controls",
+  ]);
   const params = new URLSearchParams("dataset=xor&view=chain");
   assert.deepEqual(parsePageKeys(params), {
     value: { ...PAGE_DEFAULTS, view: "chain" },

@@ -46,7 +46,7 @@ export function indexLabel(set: SampleRef["set"], size: number): string {
 }
 
 /** Shown while there is no trace for the current run and sample. */
-export function waitingCaption(reason: "loading" | "tracing" | "new-run"): string {
+export function waitingCaption(reason: "loading" | "tracing" | "new-run" | "training"): string {
   switch (reason) {
     case "loading":
       return "Waiting for the playground's network…";
@@ -54,6 +54,8 @@ export function waitingCaption(reason: "loading" | "tracing" | "new-run"): strin
       return "Tracing the sample through the network…";
     case "new-run":
       return "The playground built a new network (new settings): tracing it afresh…";
+    case "training":
+      return "Training: pause to trace the network as it is at that step.";
   }
 }
 

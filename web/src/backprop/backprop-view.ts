@@ -152,8 +152,15 @@ export class BackpropView implements PageView {
       parts.status.textContent = waitingCaption("loading");
       return;
     }
-    // Tracing a moving network would show a step that is already gone.
-    if (state.running) this.source.pause();
+    // Tracing a moving network would show a step that is already gone. The tab pauses the run
+    // (its Play is on another tab); a card beside the run's own Play waits for a pause instead.
+    if (state.running) {
+      if (this.inCard) {
+        parts.status.textContent = waitingCaption("training");
+        return;
+      }
+      this.source.pause();
+    }
     if (this.pickerRun !== state.run) {
       this.pickerRun = state.run;
       parts.picker.setRun(state.preview, state.setSizes);

@@ -1,6 +1,6 @@
 // "Backprop, step by step" as a card of a run: the backprop view (loaded lazily, with KaTeX)
-// traces one sample through the run's network as it is now. Showing it pauses the run, since
-// tracing a moving network would show a step that is already gone.
+// traces one sample through the run's network as it is now, whenever the run is paused (tracing
+// a moving network would show a step that is already gone).
 
 import type { RunCard } from "./run-card.js";
 
@@ -10,7 +10,7 @@ export const backpropCard: RunCard = {
   text:
     "One sample through this run's network as it is now: the forward pass, then the four " +
     "equations of backpropagation with this sample's real vectors and matrices, and the update " +
-    "it alone would make. Training pauses while it traces.",
+    "it alone would make. It traces whenever training is paused.",
   async build(card, run, context) {
     const { BackpropView } = await import("../backprop/backprop-view.js");
     const view = new BackpropView(run, "", true);
