@@ -85,10 +85,14 @@ export function embedSnippets(
     ["loading", "lazy"],
     ["style", "border: 0"],
   ]);
-  const script = elementHtml("script", [
-    ["type", "module"],
-    ["src", site.elements],
-  ]);
+  const script = elementHtml(
+    "script",
+    [
+      ["type", "module"],
+      ["src", site.elements],
+    ],
+    false,
+  );
   const body =
     target.kind === "run"
       ? runElements(target, choices)

@@ -17,15 +17,14 @@ export type Attribute = readonly [name: string, value: string | true];
 /** The longest line a tag is written on before its attributes go one per line. */
 export const LINE_WIDTH = 100;
 
-/** `<name a="…" b>…</name>`, escaped; `closing` false for a void element (none here need it). */
-export function elementHtml(
-  name: string,
-  attributes: readonly Attribute[],
-  closing = true,
-): string {
+/**
+ * `<name a="…" b></name>`, escaped; its attributes one per line when it is longer than LINE_WIDTH
+ * (unless `wrap` is false: a script tag reads best on one line, whatever its URL's length).
+ */
+export function elementHtml(name: string, attributes: readonly Attribute[], wrap = true): string {
   const parts = attributes.map(([a, v]) => (v === true ? a : `${a}="${escapeHtml(v)}"`));
-  const end = closing ? `></${name}>` : ">";
+  const end = `></${name}>`;
   const oneLine = `<${name}${parts.map((p) => ` ${p}`).join("")}${end}`;
-  if (oneLine.length <= LINE_WIDTH || parts.length < 2) return oneLine;
+  if (!wrap || oneLine.length <= LINE_WIDTH || parts.length < 2) return oneLine;
   return `<${name}\n${parts.map((p) => `  ${p}`).join("\n")}\n${end}`;
 }
