@@ -31,8 +31,9 @@ try {
       (runs) =>
         runs.every(
           (id) =>
-            window.gradscopeEvents.filter((e) => e.type === "gradscope-step" && e.run === id)
-              .length >= 3,
+            (window.gradscopeEvents ?? []).filter(
+              (e) => e.type === "gradscope-step" && e.run === id,
+            ).length >= 3,
         ),
       RUNS,
       { timeout: 60000 },

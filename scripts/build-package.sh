@@ -16,7 +16,9 @@ inputs=(wasm/src wasm/tsconfig.json wasm/README.md "$build/wasm/gradscope-simd.j
   "$build/wasm/gradscope-simd.wasm" "$build/wasm/gradscope-scalar.js"
   "$build/wasm/gradscope-scalar.wasm" "$build/data/mnist" node_modules/typescript/package.json
   scripts/build-package.sh)
-stamp_current package "${inputs[@]}" wasm/dist && exit 0
+# wasm/dist/elements is the elements' build (scripts/build-elements.sh), not this step's.
+outputs=(wasm/dist '!wasm/dist/elements')
+stamp_current package "${inputs[@]}" "${outputs[@]}" && exit 0
 # Assemble next to dist and swap, so a reader never sees a half-built package.
 rm -rf wasm/dist.next
 node_modules/.bin/tsc -p wasm/tsconfig.json --outDir wasm/dist.next
@@ -30,5 +32,5 @@ cp -p "$build"/data/mnist/*.gz wasm/dist.next/data/
 chmod +x wasm/dist.next/cli.js
 rm -rf wasm/dist
 mv wasm/dist.next wasm/dist
-stamp_write package "${inputs[@]}" wasm/dist
+stamp_write package "${inputs[@]}" "${outputs[@]}"
 echo "build: the npm package is in wasm/dist"

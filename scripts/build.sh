@@ -10,11 +10,15 @@ bash scripts/build-package.sh
 # The lab's MNIST digits (the package's copy), served from data/; -p keeps the stamp stable.
 mkdir -p web/public/data
 cp -p wasm/dist/data/*.gz web/public/data/
-# Everything the page's sources import (web/, the package, the shared mulberry32) and the tools.
-inputs=(web wasm/dist scripts/mulberry32.mjs node_modules/vite/package.json
+# Everything the page's sources import (web/, the package, the shared mulberry32) and the tools;
+# the elements (dist/elements, wasm/dist/elements) are scripts/build-elements.sh's.
+inputs=(web wasm/dist '!wasm/dist/elements' scripts/mulberry32.mjs node_modules/vite/package.json
   node_modules/typescript/package.json node_modules/uplot/package.json scripts/build.sh)
-stamp_current site "${inputs[@]}" dist && exit 0
-node_modules/.bin/tsc -p web/tsconfig.json
-node_modules/.bin/vite build --config web/vite.config.ts --logLevel warn
-stamp_write site "${inputs[@]}" dist
-echo "build: the playground is in dist/ ($(du -sh dist | cut -f1))"
+if ! stamp_current site "${inputs[@]}" dist '!dist/elements'; then
+  node_modules/.bin/tsc -p web/tsconfig.json
+  node_modules/.bin/vite build --config web/vite.config.ts --logLevel warn
+  stamp_write site "${inputs[@]}" dist '!dist/elements'
+  echo "build: the playground is in dist/ ($(du -sh dist | cut -f1))"
+fi
+# The custom elements, into dist/elements/ (and the package's wasm/dist/elements/).
+bash scripts/build-elements.sh

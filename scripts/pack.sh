@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dest="$(realpath "${1:-build}")"
 bash scripts/build-package.sh >&2
+bash scripts/build-elements.sh >&2
 stage=build/package
 rm -rf "$stage"
 mkdir -p "$stage/wasm" "$dest"

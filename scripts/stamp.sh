@@ -7,10 +7,16 @@
 # is never tested.
 
 # fingerprint <path>...: a hash over every file under the paths (missing paths count as empty).
+# A path written "!<path>" is left out (e.g. '!dist/elements', which another step writes).
 fingerprint() {
   local p
+  local skip=()
   for p in "$@"; do
-    if [ -e "$p" ]; then find "$p" -type f -printf '%p %s %T@\n'; else echo "missing $p"; fi
+    if [[ $p == '!'* ]]; then skip+=(-path "${p:1}" -prune -o); fi
+  done
+  for p in "$@"; do
+    [[ $p == '!'* ]] && continue
+    if [ -e "$p" ]; then find "$p" "${skip[@]}" -type f -printf '%p %s %T@\n'; else echo "missing $p"; fi
   done | LC_ALL=C sort | sha256sum | cut -d' ' -f1
 }
 

@@ -20,9 +20,11 @@ const shots = `${artifacts}/elements`;
 async function open(site, path, viewport, options = {}) {
   let violations;
   const warnings = [];
+  const { reducedMotion, ...pageOptions } = options;
   const opened = await openPage(site.browser, site.server.url + path, viewport, {
-    ...options,
+    ...pageOptions,
     prepare: async (page) => {
+      if (reducedMotion) await page.emulateMedia({ reducedMotion: "reduce" });
       page.on("console", (m) => {
         if (m.type() === "warning") warnings.push(m.text());
       });
@@ -37,7 +39,7 @@ function stepEvent(page, id, step, timeout = 60000) {
   return page
     .waitForFunction(
       ([id, step]) =>
-        window.gradscopeEvents.find(
+        (window.gradscopeEvents ?? []).find(
           (e) => e.type === "gradscope-step" && e.run === id && e.detail.step === step,
         )?.detail,
       [id, step],
@@ -220,6 +222,10 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
     await page.locator("#bad-loss .view-card canvas").first().waitFor();
     await page.locator("gradscope-chain .chain-term").first().waitFor();
     assert.ok((await lines("gradscope-chain")).length >= 1, "the chain names its bad attributes");
+    assert.ok(
+      warnings.some((w) => w.includes('hidden="4,4" is HTML\'s attribute that hides the element')),
+      warnings.join(" | "),
+    );
     await page.screenshot({ path: `${shots}/bad-attributes-1280x800.png`, fullPage: true });
     assert.deepEqual(problems, [], "warnings, not errors");
     assert.deepEqual(await violations(), []);
@@ -232,12 +238,14 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
     const running = () => page.evaluate(() => document.querySelector("#r").running);
     const lastStep = () =>
       page.evaluate(
-        () => window.gradscopeEvents.filter((e) => e.type === "gradscope-step").at(-1)?.detail.step,
+        () =>
+          (window.gradscopeEvents ?? []).filter((e) => e.type === "gradscope-step").at(-1)?.detail
+            .step,
       );
     // autoplay: it trains at once.
     await page.waitForFunction(() => document.querySelector("#r").running === true);
     await page.waitForFunction(
-      () => window.gradscopeEvents.filter((e) => e.type === "gradscope-step").length > 3,
+      () => (window.gradscopeEvents ?? []).filter((e) => e.type === "gradscope-step").length > 3,
     );
     // Only the far view in sight: it still trains.
     await page.locator("#far-view").scrollIntoViewIfNeeded();
@@ -254,7 +262,7 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
     await run.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelector("#r").running === true);
     await page.waitForFunction((at) => {
-      const steps = window.gradscopeEvents.filter((e) => e.type === "gradscope-step");
+      const steps = (window.gradscopeEvents ?? []).filter((e) => e.type === "gradscope-step");
       return steps.at(-1).detail.step > at;
     }, pausedAt);
     // Paused by the reader: scrolling away and back does not start it.
@@ -269,9 +277,12 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
   });
 
   test("(e) autoplay is ignored under prefers-reduced-motion, with a note", async () => {
-    const { page, context, problems, warnings } = await open(site, "tut/deep/offscreen.html");
-    await page.emulateMedia({ reducedMotion: "reduce" });
-    await page.reload();
+    const { page, context, problems, warnings } = await open(
+      site,
+      "tut/deep/offscreen.html",
+      undefined,
+      { reducedMotion: true },
+    );
     await page
       .locator("gradscope-run#r")
       .getByRole("status")

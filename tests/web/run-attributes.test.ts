@@ -9,6 +9,7 @@ import {
   readRunSettings,
   RUN_ATTRIBUTES,
   SETTING_ATTRIBUTES,
+  hiddenMisused,
   unknownAttributes,
 } from "../../web/src/elements/run-attributes.js";
 import { RUN_SETTING_KEYS } from "../../web/src/elements/run-attribute-names.js";
@@ -34,7 +35,9 @@ test("setting attributes are the settings table's keys in kebab case", () => {
   assert.ok(SETTING_ATTRIBUTES.includes("batch-size"));
   assert.ok(SETTING_ATTRIBUTES.includes("test-fraction"));
   assert.ok(SETTING_ATTRIBUTES.includes("data-seed"));
-  assert.ok(SETTING_ATTRIBUTES.includes("hidden"));
+  // HTML's global `hidden` hides an element: the layers are `hidden-layers`.
+  assert.ok(SETTING_ATTRIBUTES.includes("hidden-layers"));
+  assert.ok(!RUN_ATTRIBUTES.includes("hidden"));
   for (const a of RUN_ATTRIBUTES) assert.match(a, /^[a-z][a-z0-9-]*$/, a);
   assert.equal(new Set(RUN_ATTRIBUTES).size, RUN_ATTRIBUTES.length);
 });
@@ -115,7 +118,7 @@ test("a bad attribute falls back to its default alone, named as the attribute", 
 
 test("a bad config value is named as config's key; the attribute of another key stands", () => {
   const { value, problems } = readRunSettings(
-    attrs({ config: "dataset=spiral&noise=9&activation=sigmoid", hidden: "4" }),
+    attrs({ config: "dataset=spiral&noise=9&activation=sigmoid", "hidden-layers": "4" }),
   );
   assert.deepEqual(problems, ['config: noise: "9" is outside [0, 0.5]; default used']);
   assert.equal(value.noise, DEFAULT_SETTINGS.noise);
@@ -195,4 +198,13 @@ test("unknown attributes are named, with the one meant when only the spelling di
     'unknown attribute "colour" of <gradscope-run> ignored',
   ]);
   assert.deepEqual(unknownAttributes(RUN_ATTRIBUTES, RUN_ATTRIBUTES, "gradscope-run"), []);
+});
+
+test("layer sizes in HTML's hidden attribute are named, pointing to hidden-layers", () => {
+  assert.deepEqual(readRunOptions(attrs({ hidden: "8,8" })).problems, [
+    'hidden="8,8" is HTML\'s attribute that hides the element; for the hidden layers write hidden-layers="8,8"',
+  ]);
+  assert.deepEqual(readRunOptions(attrs({ "hidden-layers": "8,8" })).value.settings.hidden, [8, 8]);
+  for (const plain of ["", "hidden", "until-found"]) assert.equal(hiddenMisused(plain), null);
+  assert.equal(hiddenMisused(null), null);
 });

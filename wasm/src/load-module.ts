@@ -1,10 +1,12 @@
-// Finding, reading and instantiating one flavour's .wasm. The bytes are read here in every
-// environment (fs for file: URLs in Node, fetch otherwise) and handed to the Emscripten loader as
-// wasmBinary, so the loader never fetch()es a file path under Node. The literal
+// Finding, reading, compiling and instantiating one flavour's .wasm. The bytes are read here in
+// every environment (fs for file: URLs in Node, fetch otherwise) and handed to the Emscripten
+// loader as wasmBinary, so the loader never fetch()es a file path under Node; or an already
+// compiled WebAssembly.Module is instantiated through the loader's instantiateWasm hook (a page
+// compiles once and posts the Module to its workers). The literal
 // new URL('./gradscope-*.wasm', import.meta.url) lets bundlers (Vite, webpack 5, Rollup plugins)
 // see and emit both files.
 import { GradscopeError } from "./checked-call.js";
-import type { ModuleFactory, RawModule } from "./raw-module.js";
+import type { ModuleFactory, ModuleOverrides, RawModule } from "./raw-module.js";
 import { isInstance } from "./options.js";
 import { quote, shorten, thrownMessage } from "./show-value.js";
 import type { Flavour } from "./types.js";
@@ -74,29 +76,110 @@ async function factoryFor(flavour: Flavour): Promise<ModuleFactory> {
     : (await import("./gradscope-scalar.js")).default;
 }
 
-export async function loadModule(
+/** The bytes of `flavour`'s .wasm from `source`, checked to be a module this engine can compile. */
+async function readWasm(
   flavour: Flavour,
   source: WasmSource | undefined,
-): Promise<RawModule> {
+): Promise<{ url: URL; bytes: Uint8Array<ArrayBuffer> }> {
   const url = resolveUrl(source, flavour);
-  const [bytes, factory] = await Promise.all([readBytes(url), factoryFor(flavour)]);
-  if (!WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>)) {
+  const bytes = await readBytes(url);
+  if (!WebAssembly.validate(bytes)) {
     throw new GradscopeError(
       `${where(url)} is not a valid ${flavour} WebAssembly module for this engine`,
     );
   }
-  // The loader's messages while instantiating go into the error; later ones to the console.
+  return { url, bytes };
+}
+
+/** `flavour`'s .wasm from `source`, compiled (not instantiated): for init({ wasmModule }). */
+export async function compileModule(
+  flavour: Flavour,
+  source: WasmSource | undefined,
+): Promise<WebAssembly.Module> {
+  const { url, bytes } = await readWasm(flavour, source);
+  try {
+    return await WebAssembly.compile(bytes);
+  } catch (e) {
+    throw new GradscopeError(`cannot compile ${where(url)}: ${thrownMessage(e)}`);
+  }
+}
+
+/**
+ * Runs the Emscripten loader with `how` (the bytes or the instantiateWasm hook). The loader's
+ * messages while instantiating go into the error (`what` names the module); later ones to the
+ * console. `instantiation` rejects when the hook's own instantiation fails (the loader would
+ * only log it).
+ */
+async function runLoader(
+  factory: ModuleFactory,
+  how: Pick<ModuleOverrides, "wasmBinary" | "instantiateWasm">,
+  what: string,
+  instantiation: Promise<never> = new Promise<never>(() => {}),
+): Promise<RawModule> {
   const printErr: string[] = [];
   let loading = true;
   try {
-    const raw = await factory({
-      wasmBinary: bytes,
-      printErr: (text) => (loading ? printErr.push(text) : console.error(text)),
-    });
+    const raw = await Promise.race([
+      factory({
+        ...how,
+        printErr: (text) => (loading ? printErr.push(text) : console.error(text)),
+      }),
+      instantiation,
+    ]);
     loading = false;
     return raw;
   } catch (e) {
     const detail = printErr.length > 0 ? ` (${printErr.join("; ")})` : "";
-    throw new GradscopeError(`cannot instantiate ${where(url)}: ${thrownMessage(e)}${detail}`);
+    throw new GradscopeError(`cannot instantiate ${what}: ${thrownMessage(e)}${detail}`);
   }
+}
+
+export async function loadModule(
+  flavour: Flavour,
+  source: WasmSource | undefined,
+): Promise<RawModule> {
+  const [{ url, bytes }, factory] = await Promise.all([
+    readWasm(flavour, source),
+    factoryFor(flavour),
+  ]);
+  return runLoader(factory, { wasmBinary: bytes }, where(url));
+}
+
+/**
+ * Whether `module` imports exactly what the loader provides: a module of another program (or
+ * none at all) would otherwise link, or fail later in the loader with a puzzling message.
+ */
+function importsMatch(module: WebAssembly.Module, imports: WebAssembly.Imports): boolean {
+  const wanted = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
+  const given = Object.entries(imports).flatMap(([m, fields]) =>
+    Object.keys(fields).map((name) => `${m}.${name}`),
+  );
+  return wanted.length === given.length && new Set([...wanted, ...given]).size === given.length;
+}
+
+/** A new instance of a compiled gradscope module (any flavour: the two loaders are the same). */
+export async function instantiateCompiled(
+  flavour: Flavour,
+  module: WebAssembly.Module,
+): Promise<RawModule> {
+  const factory = await factoryFor(flavour);
+  let failed: (e: unknown) => void = () => {};
+  const instantiation = new Promise<never>((_, reject) => (failed = reject));
+  return runLoader(
+    factory,
+    {
+      instantiateWasm: (imports, receive) => {
+        if (!importsMatch(module, imports)) {
+          failed(new Error("it is not a gradscope module (its imports are not this loader's)"));
+        } else {
+          WebAssembly.instantiate(module, imports)
+            .then((instance) => receive(instance, module))
+            .catch(failed);
+        }
+        return {}; // exports arrive through receive()
+      },
+    },
+    "wasmModule",
+    instantiation,
+  );
 }

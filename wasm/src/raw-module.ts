@@ -142,7 +142,13 @@ export interface RawModule {
 
 /** What the Emscripten factory (the default export of gradscope-<flavour>.js) accepts. */
 export interface ModuleOverrides {
-  wasmBinary: ArrayBuffer | Uint8Array;
+  /** The .wasm's bytes; or, instead, */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Emscripten's hook: instantiate with `imports`, hand the instance to `receive`, return {}. */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => object;
   print?: (text: string) => void;
   printErr?: (text: string) => void;
 }

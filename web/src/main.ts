@@ -8,6 +8,7 @@ import { registerBackpropView } from "./backprop/register.js";
 import { ViewRegistry } from "./app/page-view.js";
 import { PlaygroundView } from "./app/playground-view.js";
 import { PresentMode } from "./app/present-mode.js";
+import { pagePool } from "./runtime/page-pool.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
 import { ShareDialog } from "./share/share-dialog.js";
@@ -15,7 +16,6 @@ import { registerSoftmaxView } from "./softmax/register.js";
 import { startEmbedMode } from "./embed/embed-mode.js";
 import { HashLocation } from "./state/hash-location.js";
 import { parsePageKeys, shownControls } from "./state/page-keys.js";
-import { portOfWorker } from "./runtime/worker-port.js";
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -36,13 +36,10 @@ const notify = notices
   : startEmbedMode(window, [header, element("notices")]).notify;
 new PresentMode(actions, hash);
 const registry = new ViewRegistry();
-const playground = new PlaygroundView(
-  () =>
-    portOfWorker(
-      new Worker(new URL("./model/training-worker.ts", import.meta.url), { type: "module" }),
-    ),
-  { show: page.show, controls: shownControls(page) },
-);
+const playground = new PlaygroundView(() => pagePool().open("training"), {
+  show: page.show,
+  controls: shownControls(page),
+});
 registry.register(playground);
 // Works on the playground's run (mounting the playground hidden if the page opens on it).
 registerBackpropView(registry, playground);

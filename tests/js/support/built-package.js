@@ -4,7 +4,7 @@ import { after, before } from "node:test";
 
 import { init } from "../../../wasm/dist/index.js";
 
-export { init, simdSupported, GradscopeError } from "../../../wasm/dist/index.js";
+export { init, compileWasm, simdSupported, GradscopeError } from "../../../wasm/dist/index.js";
 
 /**
  * One module instance for a test file, loaded before its tests (`shared.gs`), and every network

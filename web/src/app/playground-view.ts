@@ -4,6 +4,7 @@
 
 import { catalogue } from "gradscope";
 import { CONTROL_IDS, type ControlId } from "../controls/control-catalogue.js";
+import type { IdxUrls } from "../model/bundled-mnist.js";
 import { LayerEditor } from "../controls/layer-editor.js";
 import { SettingsPanel, type SettingsPatch } from "../controls/settings-panel.js";
 import { TransportBar } from "../controls/transport-bar.js";
@@ -36,6 +37,8 @@ export interface PlaygroundOptions {
   show?: readonly RunViewId[];
   /** The controls shown ("settings": the settings panel); default: every control. */
   controls?: readonly ControlId[];
+  /** The bundled MNIST files' URLs when they are not under the page's data/ (an element's). */
+  mnist?: IdxUrls;
 }
 
 interface Parts {
@@ -87,6 +90,7 @@ export class PlaygroundView implements PageView, RunSource {
     const run = new RunController({
       createPort: this.createPort,
       dataBaseUrl: doc.baseURI,
+      ...(this.options.mnist ? { mnist: this.options.mnist } : {}),
       notify: (message) => context.notify(message),
     });
     run.onChange((change) => {

@@ -22,6 +22,13 @@ export const RUN_SETTING_KEYS: readonly string[] = [
   "speed",
 ];
 
+/**
+ * Setting keys whose kebab-case name is taken by HTML: `hidden` is the global attribute that
+ * hides an element, so the hidden layers' sizes are `hidden-layers="8,8"` (config keeps the
+ * page's `hidden=8,8`).
+ */
+export const RUN_ALIASES: Readonly<Record<string, string>> = { hidden: "hidden-layers" };
+
 /** <gradscope-run>'s own attributes besides the settings. */
 export const RUN_OWN_KEYS = ["config", "steps", "autoplay", "controls"] as const;
 

@@ -11,8 +11,8 @@ import {
 import { flagKind, MAX_STEPS } from "../state/page-keys.js";
 import { parseSettings, type Settings } from "../state/settings.js";
 import { numberKind, unknownKeys, type ParseResult } from "../state/url-table.js";
-import { kebab } from "./attribute-store.js";
-import { RUN_KEYS, RUN_OWN_KEYS, RUN_SETTING_KEYS } from "./run-attribute-names.js";
+import { attributeOf } from "./attribute-store.js";
+import { RUN_ALIASES, RUN_KEYS, RUN_OWN_KEYS, RUN_SETTING_KEYS } from "./run-attribute-names.js";
 
 export interface RunOptions {
   settings: Settings;
@@ -26,11 +26,16 @@ export interface RunOptions {
 
 const SETTING_KEYS = RUN_SETTING_KEYS;
 
-/** One attribute per run setting: `learning-rate` for `learningRate`. */
-export const SETTING_ATTRIBUTES: readonly string[] = SETTING_KEYS.map(kebab);
+/** The attribute of a run key: `learning-rate` for `learningRate`, `hidden-layers` for `hidden`. */
+export function runAttribute(key: string): string {
+  return attributeOf(key, RUN_ALIASES);
+}
+
+/** One attribute per run setting. */
+export const SETTING_ATTRIBUTES: readonly string[] = SETTING_KEYS.map(runAttribute);
 
 /** Every attribute <gradscope-run> reads (its observedAttributes). */
-export const RUN_ATTRIBUTES: readonly string[] = RUN_KEYS.map(kebab);
+export const RUN_ATTRIBUTES: readonly string[] = RUN_KEYS.map(runAttribute);
 
 const stepsKind = numberKind(0, MAX_STEPS, true);
 
@@ -60,7 +65,7 @@ export function readRunSettings(read: ReadAttribute): ParseResult<Settings> {
   );
   const fromAttribute = new Set<string>();
   for (const key of SETTING_KEYS) {
-    const text = read(kebab(key));
+    const text = read(runAttribute(key));
     if (text === null) continue;
     params.delete(key); // the attribute wins, without a "given twice" line
     params.set(key, text);
@@ -71,10 +76,22 @@ export function readRunSettings(read: ReadAttribute): ParseResult<Settings> {
     // A line about one key starts "key:"; one about a pair ("cost … does not fit output …") not.
     const key = [...SETTING_KEYS, "seed"].find((k) => line.startsWith(`${k}:`));
     if (key === undefined) problems.push(line);
-    else if (fromAttribute.has(key)) problems.push(`${kebab(key)}${line.slice(key.length)}`);
+    else if (fromAttribute.has(key)) problems.push(`${runAttribute(key)}${line.slice(key.length)}`);
     else problems.push(`config: ${line}`);
   }
   return { value: parsed.value, problems };
+}
+
+/**
+ * A problem line when HTML's `hidden` attribute carries layer sizes (`hidden="8,8"`, the URL
+ * key's name): it hides the element, and the layers are `hidden-layers`. Null otherwise.
+ */
+export function hiddenMisused(text: string | null): string | null {
+  if (text === null || !/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) return null;
+  return (
+    `hidden="${text}" is HTML's attribute that hides the element; ` +
+    `for the hidden layers write hidden-layers="${text}"`
+  );
 }
 
 /** `autoplay`, `autoplay=""`, "true" or "1" switch it on; "false" or "0" off. */
@@ -92,6 +109,8 @@ function readFlag(name: string, text: string | null, problems: string[]): boolea
 /** Everything <gradscope-run> reads from its attributes, with one problem line per bad value. */
 export function readRunOptions(read: ReadAttribute): ParseResult<RunOptions> {
   const { value: settings, problems } = readRunSettings(read);
+  const hidden = hiddenMisused(read("hidden"));
+  if (hidden) problems.push(hidden);
   let steps = 0;
   const stepsText = read("steps");
   if (stepsText !== null) {

@@ -2,6 +2,7 @@
 // element's shadow root, its workers and digits found relative to this script.
 
 import { VanishingView } from "../lab/vanishing-view.js";
+import { pagePool } from "../runtime/page-pool.js";
 import { ELEMENT_MNIST } from "./element-data.js";
 import { loadSheets } from "./element-styles.js";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
@@ -12,7 +13,7 @@ export async function mountVanishing(
 ): Promise<ElementImplementation> {
   context.adopt(await loadSheets(["page", "lab"]));
   const view = new VanishingView(
-    () => new Worker(new URL("../lab/vanishing-worker.ts", import.meta.url), { type: "module" }),
+    () => pagePool().open("lab"),
     () => ELEMENT_MNIST,
   );
   view.mount(body, context);

@@ -3,7 +3,7 @@
 // from the output back, as backprop does, checked live against backprop, and why it vanishes
 // (|w σ'| below the activation's σ′ ceiling) or explodes (w = 100, z = 0).
 
-import { catalogue, init, type ChainProduct, type Gradscope } from "gradscope";
+import { catalogue, type ChainProduct, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { parseParams, sameState, tableKeys, writeParams } from "../state/url-table.js";
 import { createViewCard } from "../views/view-card.js";
@@ -35,6 +35,7 @@ import {
 } from "./chain-state.js";
 import { button, labelled, numberInput, selectOf } from "./labeled-control.js";
 import { SeededNormal } from "./seeded-normal.js";
+import { pageCore } from "../runtime/page-wasm.js";
 
 interface Parts {
   neurons: HTMLSelectElement;
@@ -74,7 +75,7 @@ export class ChainView implements PageView {
     container.append(status);
     // The chain is a few dozen multiplications: it runs on the page, not in a worker.
     try {
-      this.gs = await init();
+      this.gs = await pageCore(); // the page's one compiled .wasm
     } catch (e) {
       status.textContent = "The WebAssembly core could not be loaded; the chain needs it.";
       throw e; // the tab router shows the reason as a notice

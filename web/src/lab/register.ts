@@ -3,14 +3,11 @@
 
 import "./lab.css";
 import type { ViewRegistry } from "../app/page-view.js";
+import { pagePool } from "../runtime/page-pool.js";
 import { ChainView } from "./chain-view.js";
 import { VanishingView } from "./vanishing-view.js";
 
 export function registerViews(registry: ViewRegistry): void {
   registry.register(new ChainView());
-  registry.register(
-    new VanishingView(
-      () => new Worker(new URL("./vanishing-worker.ts", import.meta.url), { type: "module" }),
-    ),
-  );
+  registry.register(new VanishingView(() => pagePool().open("lab")));
 }

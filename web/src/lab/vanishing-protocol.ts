@@ -37,5 +37,6 @@ export type FromLabWorker =
       outputWidth: number;
     }
   | { type: "point"; runId: number; variant: string; point: VanishingPoint }
-  | { type: "done"; runId: number; stopped: boolean; seconds: number }
+  /** `worker`: which Web Worker ran this share (pool channels may share one). */
+  | { type: "done"; runId: number; stopped: boolean; seconds: number; worker: string }
   | { type: "error"; runId: number; message: string };

@@ -1,6 +1,6 @@
-// How the deep-network experiment is shared out: one Web Worker per core (as many as the browser
-// reports, never more than there are networks), each training its share of the networks; and how
-// many images train and how many are held out. Pure.
+// How the deep-network experiment is shared out: one worker-pool channel per core (as many as the
+// browser reports, never more than there are networks), each training its share of the networks;
+// and how many images train and how many are held out. Pure.
 
 /** Workers for `variants` networks on a machine with `cores` logical cores (0 or unknown: 1). */
 export function workerCount(cores: number | undefined, variants: number): number {

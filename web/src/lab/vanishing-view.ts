@@ -1,7 +1,7 @@
 // The deep-network experiment (Nielsen, chapter 5) on real MNIST digits: the speed of learning of
 // every hidden layer at initialisation and over training, for the book's sigmoid network and its
-// remedies side by side, with held-out accuracy. Training runs in Web Workers, one per core, each
-// with its share of the networks; what the run showed is said only after it, from its numbers.
+// remedies side by side, with held-out accuracy. Training runs on the page's worker pool, one
+// channel per core, each with its share of the networks; what the run showed is said only after it, from its numbers.
 
 import { IDX_MAX_BYTES } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
@@ -29,6 +29,7 @@ import {
 } from "./vanishing-state.js";
 import { speedRatioText, VanishingTable } from "./vanishing-table.js";
 import { VANISHING_VARIANTS, variantLabel } from "./vanishing-variants.js";
+import type { WorkerPort } from "../runtime/worker-port.js";
 
 interface Parts {
   hidden: HTMLSelectElement;
@@ -68,15 +69,16 @@ export class VanishingView implements PageView {
   private context: ViewContext | null = null;
   private parts: Parts | null = null;
   private state: VanishingState = DEFAULT_VANISHING;
-  /** The experiment's workers, created on the first run and kept (each caches the images). */
-  private workers: Worker[] = [];
+  /** The experiment's channels of the page's workers, opened on the first run and kept (each caches the images). */
+  private workers: WorkerPort[] = [];
   /** Workers of the current run that have not yet reported "done". */
   private pending = 0;
   private stoppedRun = false;
   private runSeconds = 0;
   private runEpochs = 0;
   private runSamples = 0;
-  private runWorkers = 0;
+  /** The Web Workers that ran the current run's shares (several shares may share one worker). */
+  private runWorkers = new Set<string>();
   private runId = 0;
   private running = false;
   private results: VanishingResults | null = null;
@@ -85,7 +87,7 @@ export class VanishingView implements PageView {
   private frame = 0;
 
   constructor(
-    private readonly createWorker: () => Worker,
+    private readonly openChannel: () => WorkerPort,
     /** The bundled digits (the page's are relative to it; an element's are next to its script). */
     private readonly bundledUrls: (doc: Document) => IdxUrls = (doc) =>
       bundledMnistUrls(doc.baseURI),
@@ -418,17 +420,17 @@ export class VanishingView implements PageView {
     this.results = new VanishingResults(this.state.labVariants);
     this.dataDescription = "";
     this.pending = shares.length;
-    this.runWorkers = shares.length;
+    this.runWorkers = new Set();
     this.stoppedRun = false;
     this.runSeconds = 0;
     p.conclusions.replaceChildren();
     p.progress.hidden = false;
     p.progress.value = 0;
     this.setRunning(true);
-    p.status.textContent = `Loading the images… (${shares.length} worker${shares.length > 1 ? "s" : ""})`;
+    p.status.textContent = "Loading the images…";
     const config = experimentConfig(this.state);
     shares.forEach((variants, i) => {
-      const worker = workers[i] as Worker;
+      const worker = workers[i] as WorkerPort;
       const message: ToLabWorker = {
         type: "run",
         runId: this.runId,
@@ -446,16 +448,16 @@ export class VanishingView implements PageView {
     this.draw();
   }
 
-  /** `count` workers, created on the first runs that need them and kept. */
-  private startedWorkers(count: number): Worker[] {
+  /** `count` channels, opened on the first runs that need them and kept. */
+  private startedWorkers(count: number): WorkerPort[] {
     while (this.workers.length < count) {
-      const worker = this.createWorker();
-      worker.addEventListener("message", (e: MessageEvent<FromLabWorker>) => this.receive(e.data));
-      // A worker that fails to load never answers: forget it, so that the next Run starts afresh.
-      worker.addEventListener("error", (e) => {
-        worker.terminate();
+      const worker = this.openChannel();
+      worker.onMessage((data) => this.receive(data as FromLabWorker));
+      // A worker that fails never answers: forget its channel, so that the next Run starts afresh.
+      worker.onError((message) => {
+        worker.close();
         this.workers = this.workers.filter((w) => w !== worker);
-        this.fail(`the experiment's worker failed: ${e.message || "it did not start"}`);
+        this.fail(`the experiment's worker failed: ${message || "it did not start"}`);
       });
       this.workers.push(worker);
     }
@@ -493,6 +495,7 @@ export class VanishingView implements PageView {
         this.pending -= 1;
         this.stoppedRun ||= m.stopped;
         this.runSeconds = Math.max(this.runSeconds, m.seconds);
+        this.runWorkers.add(m.worker);
         if (this.pending > 0) break;
         this.setRunning(false);
         this.showConclusions();
@@ -567,7 +570,7 @@ export class VanishingView implements PageView {
       bits.push(
         done.stopped
           ? `stopped after ${done.seconds.toFixed(1)} s`
-          : `finished in ${done.seconds.toFixed(1)} s on ${this.runWorkers} Web Worker${this.runWorkers > 1 ? "s" : ""}`,
+          : `finished in ${done.seconds.toFixed(1)} s on ${this.runWorkers.size} Web Worker${this.runWorkers.size > 1 ? "s" : ""}`,
       );
     p.status.textContent = bits.filter((b) => b !== "").join(" · ");
   }

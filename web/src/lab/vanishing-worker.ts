@@ -1,13 +1,13 @@
-// The deep-network experiment's worker: owns a WebAssembly module, loads the images (the bundled
-// MNIST digits or the learner's IDX files) and trains every variant side by side, one epoch of
-// each in turn, posting each measurement as it comes. Stops between epochs when asked. The page
-// runs one of these per core, each with its share of the networks (vanishing-split.ts).
-
-import { init, vanishingRun, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
+// The deep-network experiment's worker: one channel of a host worker (runtime/host-worker.ts)
+// using the worker's core; loads the images (the bundled MNIST digits or the learner's IDX files)
+// and trains every variant side by side, one epoch of each in turn, posting each measurement as it
+// comes. Stops between epochs when asked. The page opens one of these per core, each with its
+// share of the networks (vanishing-split.ts).
+import { vanishingRun, type Dataset, type Gradscope, type VanishingPoint } from "gradscope";
 import { VANISHING_VARIANTS } from "./vanishing-variants.js";
 import { splitSamples } from "./vanishing-split.js";
 import { fetchIdxDataset, idxBytesDataset } from "../model/bundled-mnist.js";
-import { serveWhenLoaded, workerScope, type WorkerScope } from "../model/worker-scope.js";
+import type { ChannelScope } from "../runtime/channel-scope.js";
 import type {
   DataSource,
   ExperimentConfig,
@@ -15,23 +15,29 @@ import type {
   ToLabWorker,
 } from "./vanishing-protocol.js";
 
-type Scope = WorkerScope<ToLabWorker, FromLabWorker>;
-
 interface Loaded {
   key: string;
   data: Dataset;
   description: string;
 }
 
-class LabWorker {
+export class LabWorker {
   private current = 0;
   private stopRequested = false;
   private loaded: Loaded | null = null;
 
   constructor(
     private readonly gs: Gradscope,
-    private readonly scope: Scope,
+    private readonly scope: ChannelScope<FromLabWorker>,
+    /** Names the Web Worker this runs in, for the page's count of workers used. */
+    private readonly workerId: string,
   ) {}
+
+  /** The channel closed: the run under way stops at its next epoch. */
+  dispose(): void {
+    this.stopRequested = true;
+    this.current = -1;
+  }
 
   handle(m: ToLabWorker): void {
     if (m.type === "stop") {
@@ -141,20 +147,10 @@ class LabWorker {
       this.scope.postMessage({
         type: "done",
         runId,
+        worker: this.workerId,
         stopped: this.stopRequested,
         seconds: (performance.now() - started) / 1000,
       });
     }
   }
 }
-
-const scope = workerScope<ToLabWorker, FromLabWorker>();
-serveWhenLoaded(
-  scope,
-  async () => {
-    const worker = new LabWorker(await init(), scope);
-    return (m) => worker.handle(m);
-  },
-  (message) =>
-    scope.postMessage({ type: "error", runId: 0, message: `cannot load the core: ${message}` }),
-);

@@ -1,15 +1,15 @@
-// The training worker: owns the WebAssembly module and the current run, trains a few mini-batches
-// per update and posts a snapshot, waiting until the page has drawn the previous one so that a
-// slow page never builds a queue of stale frames. An update is trained in chunks (chunk-plan.ts)
-// with the message queue read between them, so Pause, Reset and settings act within one chunk.
-
-import { catalogue, init, type Dataset, type Gradscope, type Trace } from "gradscope";
+// The training worker: one channel of a host worker (runtime/host-worker.ts) owning the current
+// run on the worker's core; trains a few mini-batches per update and posts a snapshot, waiting
+// until the page has drawn the previous one so that a slow page never builds a queue of stale
+// frames. An update is trained in chunks (chunk-plan.ts) with the message queue read between
+// them, so Pause, Reset and settings act within one chunk.
+import { catalogue, type Dataset, type Gradscope, type Trace } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import { BatchCost, nextChunk } from "./chunk-plan.js";
 import type { SampleRef } from "../backprop/backprop-input.js";
 import type { FromWorker, HistoryPoint, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
-import { serveWhenLoaded, workerScope, type WorkerScope } from "./worker-scope.js";
+import type { ChannelScope } from "../runtime/channel-scope.js";
 import { dataSource } from "../state/data-sources.js";
 import { sameRun, type Settings } from "../state/settings.js";
 
@@ -23,9 +23,7 @@ const CURVE_POINTS = 201; // z from −5 to 5 in steps of 0.05, so z = 0 is a sa
 /** Every element-wise activation (those allowed in hidden layers) has a curve. */
 const CURVE_NAMES = catalogue.activations.flatMap((a) => (a.hidden ? [a.name] : []));
 
-type Scope = WorkerScope<ToWorker, FromWorker>;
-
-class TrainingWorker {
+export class TrainingWorker {
   private run: TrainingRun | null = null;
   /** The latest settings, also while the digits for their run are still loading. */
   private settings: Settings | null = null;
@@ -51,7 +49,7 @@ class TrainingWorker {
 
   constructor(
     private readonly gs: Gradscope,
-    private readonly scope: Scope,
+    private readonly scope: ChannelScope<FromWorker>,
   ) {}
 
   announce(): void {
@@ -61,6 +59,18 @@ class TrainingWorker {
       return { name, value: [...c.value], derivative: [...c.derivative] };
     });
     this.post({ type: "ready", curves: { z, curves } });
+  }
+
+  /** The channel closed: stop training and free the run (nothing is posted after this). */
+  dispose(): void {
+    this.running = false;
+    this.forwardTo = null;
+    this.generation += 1; // digits still loading start no run
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.run?.dispose();
+    this.run = null;
+    this.traces = [];
   }
 
   handle(m: ToWorker): void {
@@ -325,18 +335,3 @@ function traceBuffers(trace: Trace): Transferable[] {
   for (const a of arrays) if (a) buffers.add(a.buffer);
   return [...buffers] as Transferable[];
 }
-
-const scope = workerScope<ToWorker, FromWorker>();
-serveWhenLoaded(
-  scope,
-  async () => {
-    const worker = new TrainingWorker(await init(), scope);
-    worker.announce();
-    return (m) => worker.handle(m);
-  },
-  (message) =>
-    scope.postMessage({
-      type: "error",
-      message: `could not load the WebAssembly module: ${message}`,
-    }),
-);

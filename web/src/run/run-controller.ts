@@ -3,7 +3,7 @@
 // frames. Whoever shows the run (the playground's cards, a <gradscope-view>, a transport bar)
 // subscribes; a subscriber that comes late is given the current state at once.
 
-import { bundledMnistUrls } from "../model/bundled-mnist.js";
+import { bundledMnistUrls, type IdxUrls } from "../model/bundled-mnist.js";
 import { ModelClient } from "../model/model-client.js";
 import type { ActivationCurve, DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
@@ -57,6 +57,8 @@ export interface RunControllerOptions {
   createPort: () => WorkerPort;
   /** The base URL the bundled MNIST files are resolved against (the page's baseURI). */
   dataBaseUrl: string;
+  /** The bundled MNIST files' URLs when they are not under dataBaseUrl (the elements' copy). */
+  mnist?: IdxUrls;
   /** Reports a problem to the person (the page's notice area, an element's inline box). */
   notify(message: string): void;
 }
@@ -111,7 +113,7 @@ export class RunController implements RunSource {
     this.notify = options.notify;
     this.client = new ModelClient(
       options.createPort(),
-      bundledMnistUrls(options.dataBaseUrl),
+      options.mnist ?? bundledMnistUrls(options.dataBaseUrl),
       (m) => this.onWorker(m),
       (message) => this.fail(message),
     );

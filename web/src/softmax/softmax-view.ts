@@ -5,7 +5,7 @@
 // (gs.softmax, gs.softmaxJacobian) on the main thread, a few microseconds per call.
 
 import "./softmax.css";
-import { catalogue, init, type Gradscope } from "gradscope";
+import { catalogue, type Gradscope } from "gradscope";
 import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import { button } from "../lab/labeled-control.js";
 import { typesetElement } from "../math/typeset.js";
@@ -38,6 +38,7 @@ import {
   nudgeCaption,
   probabilityCaption,
 } from "./softmax-text.js";
+import { pageCore } from "../runtime/page-wasm.js";
 
 interface Parts {
   editor: LogitEditor;
@@ -77,7 +78,7 @@ export class SoftmaxView implements PageView {
     container.append(status);
     // A softmax of at most ten logits is microseconds: it runs on the page, not in a worker.
     try {
-      this.core = await init();
+      this.core = await pageCore(); // the page's one compiled .wasm
     } catch (e) {
       status.textContent = "The WebAssembly core could not be loaded; the softmax panel needs it.";
       throw e; // the tab router shows the reason as a notice

@@ -1,0 +1,165 @@
+// Types of `gradscope/elements` (the custom elements' entry; shipped in the package next to
+// gradscope-elements.js). Importing the module registers the elements; these declarations make
+// `document.querySelector("gradscope-run")` a GradscopeRunElement in TypeScript.
+//
+// Every attribute is also a string property (null when absent; setting null removes it):
+// `learning-rate` ↔ `learningRate`. Attributes and properties reflect the element's state.
+
+/** What every <gradscope-*> element has. */
+export declare abstract class GradscopeElement extends HTMLElement {
+  /** Resolves when the element's content is built (its code loads on first connect). */
+  readonly ready: Promise<void>;
+  /** The problem lines shown in the element (bad attribute values, named by attribute). */
+  readonly problems: string[];
+  /** Shows a line in the element's problem box (part="problems") and warns on the console. */
+  report(message: string): void;
+  clearProblems(): void;
+}
+
+/** The summary numbers of one snapshot of a run. */
+export interface GradscopeStepDetail {
+  /** Mini-batches trained so far. */
+  step: number;
+  epoch: number;
+  train: { loss: number; accuracy: number };
+  test: { loss: number; accuracy: number };
+}
+
+/** The numbers when a run's loss stopped being finite (the run is paused). */
+export interface GradscopeDivergedDetail {
+  step: number;
+  train: { loss: number };
+  test: { loss: number };
+}
+
+export interface GradscopeRunEventMap extends HTMLElementEventMap {
+  /** After each snapshot; bubbles and crosses shadow roots. */
+  "gradscope-step": CustomEvent<GradscopeStepDetail>;
+  /** Once, when the loss becomes NaN or infinite; bubbles and crosses shadow roots. */
+  "gradscope-diverged": CustomEvent<GradscopeDivergedDetail>;
+}
+
+/**
+ * <gradscope-run id config steps autoplay controls …>: one training run, shown by
+ * <gradscope-view run="id" name="…"> elements. `config` takes the playground's URL syntax for run
+ * settings (dataset=spiral&hidden=8,8&…); a setting's own attribute beats `config`.
+ */
+export declare class GradscopeRunElement extends GradscopeElement {
+  /** Run settings in the playground's URL syntax. */
+  config: string | null;
+  /** Fast-forward to exactly this many mini-batches, show, and pause. */
+  steps: string | null;
+  /** Present (any value): start training when loaded (not under prefers-reduced-motion). */
+  autoplay: string | null;
+  /** Comma-separated controls shown: play, step, reset, new-data, new-weights, settings. */
+  controls: string | null;
+  dataset: string | null;
+  noise: string | null;
+  samples: string | null;
+  testFraction: string | null;
+  activation: string | null;
+  output: string | null;
+  cost: string | null;
+  init: string | null;
+  learningRate: string | null;
+  batchSize: string | null;
+  l2: string | null;
+  dataSeed: string | null;
+  initSeed: string | null;
+  speed: string | null;
+  play(): void;
+  pause(): void;
+  reset(): void;
+  /** Trains `n` mini-batches (default 1), then pauses. */
+  step(n?: number): void;
+  addEventListener<K extends keyof GradscopeRunEventMap>(
+    type: K,
+    listener: (this: GradscopeRunElement, event: GradscopeRunEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof GradscopeRunEventMap>(
+    type: K,
+    listener: (this: GradscopeRunElement, event: GradscopeRunEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+/** <gradscope-view run="<run id>" name="<view id>">: one view of a run. */
+export declare class GradscopeViewElement extends GradscopeElement {
+  /** The id of the <gradscope-run> element this view shows. */
+  run: string | null;
+  /** A view id of the catalogue: activation-curves, gradient-norms, network, backprop, … */
+  name: string | null;
+}
+
+/** <gradscope-playground config="…">: the whole playground in one element. */
+export declare class GradscopePlaygroundElement extends GradscopeElement {
+  config: string | null;
+}
+
+/** <gradscope-chain>: the chain lab (one neuron per layer, Nielsen chapter 5). */
+export declare class GradscopeChainElement extends GradscopeElement {
+  /** The number of neurons, 2 … 10 (resizes the chain: new neurons get w = 1, b = 0). */
+  neurons: string | null;
+  /** sigmoid, tanh, relu, leaky-relu or identity. */
+  activation: string | null;
+  /** A cost the activation takes, e.g. quadratic or cross-entropy. */
+  cost: string | null;
+  /** Comma-separated w₁ … wₙ. */
+  weights: string | null;
+  /** Comma-separated b₁ … bₙ. */
+  biases: string | null;
+  /** The input a₀. */
+  x: string | null;
+  /** The target y. */
+  y: string | null;
+}
+
+/** <gradscope-softmax logits target nudge>: the softmax panel (Nielsen chapter 3). */
+export declare class GradscopeSoftmaxElement extends GradscopeElement {
+  /** Comma-separated z₁ … zₙ, 2 … 10 of them. */
+  logits: string | null;
+  /** The target class t, 1 … n. */
+  target: string | null;
+  /** "j:h": logit j moved by h. */
+  nudge: string | null;
+}
+
+/** <gradscope-vanishing lab-hidden …>: the deep-network experiment on MNIST (Nielsen chapter 5). */
+export declare class GradscopeVanishingElement extends GradscopeElement {
+  labHidden: string | null;
+  labSamples: string | null;
+  labWidth: string | null;
+  labSeed: string | null;
+  labEpochs: string | null;
+  labBatch: string | null;
+  labRate: string | null;
+  labL2: string | null;
+  /** Comma-separated variant ids: book, relu-he, tanh, leaky-relu-he, large. */
+  labVariants: string | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "gradscope-run": GradscopeRunElement;
+    "gradscope-view": GradscopeViewElement;
+    "gradscope-playground": GradscopePlaygroundElement;
+    "gradscope-chain": GradscopeChainElement;
+    "gradscope-softmax": GradscopeSoftmaxElement;
+    "gradscope-vanishing": GradscopeVanishingElement;
+  }
+  interface HTMLElementEventMap {
+    "gradscope-step": CustomEvent<GradscopeStepDetail>;
+    "gradscope-diverged": CustomEvent<GradscopeDivergedDetail>;
+  }
+}
