@@ -11,6 +11,7 @@ import { CHAIN_TABLE, DEFAULT_CHAIN, type ChainState } from "../../web/src/lab/c
 import { DEFAULT_VANISHING, VANISHING_TABLE } from "../../web/src/lab/vanishing-state.js";
 import { kebab } from "../../web/src/elements/attribute-store.js";
 import { CHAIN_ALIASES } from "../../web/src/elements/chain-attributes.js";
+import { RUN_ALIASES } from "../../web/src/elements/run-attribute-names.js";
 import {
   embedSnippets,
   siteAddress,
@@ -164,7 +165,7 @@ function checkRunRoundTrip(target: RunTarget, choices: ShareChoices, snippets: S
   assert.equal(tags[0]?.attributes.get("type"), "module");
   const run = tags[1]?.attributes ?? new Map<string, string>();
   const keys = SETTINGS_TABLE.map((s) => String(s.key));
-  const fromAttributes = parseSettings(keysOfAttributes(run, keys));
+  const fromAttributes = parseSettings(keysOfAttributes(run, keys, RUN_ALIASES));
   assert.deepEqual(fromAttributes.problems, []);
   assert.deepEqual(fromAttributes.value, target.settings);
   assert.deepEqual(controlListKind.parse(run.get("controls") ?? "?"), choices.controls);

@@ -10,7 +10,7 @@ import { runViewListKind, type RunViewId } from "../embed/run-view-ids.js";
 import { paramsText } from "../state/hash-location.js";
 import { attributeOf } from "../elements/attribute-store.js";
 import { CHAIN_ALIASES } from "../elements/chain-attributes.js";
-import { VIEW_KEYS } from "../elements/run-attribute-names.js";
+import { RUN_ALIASES, VIEW_KEYS } from "../elements/run-attribute-names.js";
 import { elementHtml, type Attribute } from "./html-text.js";
 import { iframeHeight } from "./iframe-height.js";
 import {
@@ -174,7 +174,9 @@ export function runId(target: RunTarget): string {
 function runElements(target: RunTarget, choices: ShareChoices): string {
   const id = runId(target);
   const attributes: Attribute[] = [["id", id]];
-  for (const [key, text] of target.settingKeys) attributes.push([attributeOf(key), text]);
+  for (const [key, text] of target.settingKeys) {
+    attributes.push([attributeOf(key, RUN_ALIASES), text]);
+  }
   if (choices.steps > 0) attributes.push(["steps", String(choices.steps)]);
   if (choices.autoplay) attributes.push(["autoplay", true]);
   attributes.push(["controls", controlListKind.format([...choices.controls])]);
