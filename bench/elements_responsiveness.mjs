@@ -5,6 +5,7 @@
 // (budget: no task over 50 ms), not a test assertion: the machine is shared.
 //   node bench/elements_responsiveness.mjs <out.json> [loads]
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { launchChromium, openPage } from "../tests/support/chromium.js";
 import { framesAndLongTasks } from "../tests/e2e/playground-page.mjs";
 import { startElementsSite } from "../tests/e2e/elements-site.mjs";
@@ -16,15 +17,16 @@ const WINDOW_MS = 3000;
 const RUNS = ["a", "b", "c", "d"];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const loadStart = loadavg()[0];
 const site = await startElementsSite();
 const browser = await launchChromium();
 try {
   const perLoad = [];
   for (let i = 0; i < loads; i++) {
-    // Tall enough that every element is in view (an element scrolled away pauses its run).
+    // Four columns of a run and its view: every element in view (one scrolled away pauses).
     const { page, context, problems } = await openPage(browser, `${site.url}tut/deep/eight.html`, {
-      width: 1280,
-      height: 4000,
+      width: 1600,
+      height: 1000,
     });
     // Every run trains: each has sent a few snapshots.
     await page.waitForFunction(
@@ -74,6 +76,8 @@ try {
     longestTaskMedianMs: median(perLoad.map((l) => l.longestTaskMs)),
     frameGapP95MedianMs: median(perLoad.map((l) => l.frameGapP95Ms)),
     snapshotsPerSecondMedian: median(perLoad.map((l) => l.snapshotsPerSecond)),
+    // The 1-minute load average at the start and the end: above the core count, tasks stretch.
+    loadAverage: [loadStart, loadavg()[0]].map((x) => Number(x.toFixed(1))),
   };
   writeFileSync(outFile, JSON.stringify(result));
   console.error(

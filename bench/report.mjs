@@ -184,7 +184,16 @@ A tutorial page with four \`<gradscope-run autoplay>\` and one \`<gradscope-view
 | frame gap p95 (median) | ${t.frameGapP95MedianMs} ms | |
 | snapshots drawn per second, all runs (median) | ${t.snapshotsPerSecondMedian} | |
 | runs training during the windows | ${t.perLoad.map((l) => l.runsTraining).join(", ")} of 4 | |
-
+| load average (1 min) at start, end | ${t.loadAverage.join(", ")} | |
+${
+  Math.min(...t.loadAverage) > machine.cores
+    ? `
+The load average was above the machine's ${machine.cores} cores during this measurement (other
+jobs ran), so every task stretched by about that factor; the figure says little about the budget
+until it is measured on a quiet machine.
+`
+    : ""
+}
 `;
 }
 

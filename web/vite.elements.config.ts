@@ -37,8 +37,11 @@ export default defineConfig({
     rollupOptions: {
       output: {
         entryFileNames: "workers/[name]-[hash].js",
-        chunkFileNames: "workers/[name]-[hash].js",
+        // One file per worker: an app's bundler copies a worker script it finds by URL as it is,
+        // so the worker must import nothing by relative path (the .wasm comes from the page).
+        codeSplitting: false,
       },
+      checks: { pluginTimings: false },
     },
   },
   build: {

@@ -201,7 +201,10 @@ describe("network diagram: readout, touch, keyboard (built site)", () => {
   });
 });
 
-/** Records the first training points of every new run the worker announces (window.__points). */
+/**
+ * Records the first training points of every new run the worker announces (window.__points). The
+ * page's workers are pool workers: each message is { channel, data } with the run's in `data`.
+ */
 function recordPoints(page) {
   return page.addInitScript(() => {
     const Native = window.Worker;
@@ -210,7 +213,7 @@ function recordPoints(page) {
       constructor(...args) {
         super(...args);
         this.addEventListener("message", (e) => {
-          const m = e.data;
+          const m = e.data?.data;
           if (m?.type === "configured" && m.preview.kind === "plane")
             window.__points.push(Array.from(m.preview.train.x.slice(0, 40)).join(","));
         });

@@ -294,4 +294,29 @@ describe("custom elements on a tutorial's static page under the strict CSP", () 
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test("<gradscope-playground>: its config is the hash; the form writes it, a new one is followed", async () => {
+    const { page, context, problems, violations } = await open(site, "tut/deep/playground.html");
+    const pg = page.locator("gradscope-playground#pg");
+    const status = pg.getByRole("status").filter({ hasText: "test accuracy" });
+    await status.filter({ hasText: "(step 100)" }).waitFor({ timeout: 30000 });
+    // Every card the playground shows (the input-space pair takes turns: one is hidden).
+    assert.ok((await pg.locator(".view-card:visible").count()) >= 6);
+    // A change in the form is written into config (the element's "hash").
+    await pg.getByLabel("Hidden activation").selectOption("sigmoid");
+    await page.waitForFunction(() =>
+      /activation=sigmoid/.test(document.querySelector("#pg").getAttribute("config")),
+    );
+    assert.match(await page.locator("#pg").getAttribute("config"), /hidden=4,4/);
+    // A config set from outside is followed as a link: a fresh run fast-forwarded to step 30.
+    await page.evaluate(() => {
+      document.querySelector("#pg").config = "dataset=circle&steps=30";
+    });
+    await status.filter({ hasText: "(step 30)" }).waitFor({ timeout: 30000 });
+    assert.equal(await pg.getByLabel("Data set").inputValue(), "circle");
+    await page.screenshot({ path: `${shots}/playground-element-1280x800.png` });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await violations(), []);
+    await context.close();
+  });
 });

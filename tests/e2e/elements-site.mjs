@@ -22,7 +22,11 @@ export async function startElementsSite({ headers = {} } = {}) {
   await mkdir(join(root, "courses"));
   await symlink(siteRoot, join(root, "courses", "playground"), "dir");
   await symlink(pages, join(root, "courses", "tut"), "dir");
-  const server = await startStaticServer({ root: join(root, "courses"), base: "/courses/", headers });
+  const server = await startStaticServer({
+    root: join(root, "courses"),
+    base: "/courses/",
+    headers,
+  });
   return {
     ...server,
     close: async () => {

@@ -51,7 +51,7 @@ after(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
 });
 
-test("the tarball holds only the built JS, .d.ts and .wasm files", async (t) => {
+test("the tarball holds only the built JS, .d.ts, .wasm, data and font files", async (t) => {
   const names = tarball.files.map((f) => f.path);
   for (const required of [
     "package.json",
@@ -67,6 +67,8 @@ test("the tarball holds only the built JS, .d.ts and .wasm files", async (t) => 
   const stray = names.filter(
     (n) =>
       !/^wasm\/dist\/.*\.(js|d\.ts|wasm|gz)$/.test(n) &&
+      // The elements' KaTeX fonts, as files (issue 13: no data: URIs under the strict CSP).
+      !/^wasm\/dist\/elements\/assets\/KaTeX_[\w-]+\.(woff2|woff|ttf)$/.test(n) &&
       !["package.json", "README.md", "LICENSE"].includes(n),
   );
   assert.deepEqual(stray, [], "unexpected files in the tarball");

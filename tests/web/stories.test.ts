@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { formatRatio } from "../../web/src/views/learning-speed-summary.js";
 import { test } from "node:test";
+import { PLAYGROUND_CARDS } from "../../web/src/embed/playground-cards.js";
 import { parsePageKeys, writePageKeys } from "../../web/src/state/page-keys.js";
 import { parseSettings, SETTINGS_TABLE } from "../../web/src/state/settings.js";
 import { sameState } from "../../web/src/state/url-table.js";
@@ -68,6 +69,10 @@ test("page keys: steps, autoplay, story and present parse, refuse bad values and
     autoplay: true,
     story: "vanishing",
     present: true,
+    // The embed mode's keys, at their defaults.
+    embed: false,
+    show: [...PLAYGROUND_CARDS],
+    controls: null,
   });
   const bad = parsePageKeys(new URLSearchParams("steps=-1&autoplay=yes&story=nope&present=2"));
   assert.equal(bad.problems.length, 4);

@@ -172,3 +172,26 @@ test("a crashed worker reports on each of its channels, is closed, and a new one
   assert.equal(workers.length, 3, "a replacement worker, within the cap");
   assert.deepEqual(pool.load(), [1, 1]);
 });
+
+test("a worker the browser refuses to start gives a channel that reports why, not a throw", async () => {
+  let refuse = true;
+  const errors: string[] = [];
+  const pool = new WorkerPool({
+    startWorker: () => {
+      if (refuse) throw new Error("SecurityError: blocked by worker-src");
+      return new FakeWorker();
+    },
+    wasm: async () => WASM,
+    cores: 2,
+  });
+  const port = pool.open("training");
+  port.onError((m) => errors.push(m));
+  port.postMessage({ type: "play" });
+  port.close();
+  await settle();
+  assert.deepEqual(errors, ["the worker could not start: SecurityError: blocked by worker-src"]);
+  assert.deepEqual(pool.load(), []);
+  refuse = false;
+  pool.open("training");
+  assert.deepEqual(pool.load(), [1], "a later channel starts a worker");
+});

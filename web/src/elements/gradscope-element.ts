@@ -164,10 +164,14 @@ export abstract class GradscopeElement extends HTMLElement {
 
 /**
  * Defines a string property per attribute on an element class, reflecting to the attribute
- * (`learning-rate` ↔ `el.learningRate`; null or undefined removes the attribute).
+ * (`learning-rate` ↔ `el.learningRate`; null or undefined removes the attribute), except names
+ * HTMLElement already defines.
  */
 export function reflectAttributes(cls: typeof HTMLElement, attributes: readonly string[]): void {
   for (const attribute of attributes) {
+    // A name HTMLElement already has (hidden, dataset, title, …) keeps its meaning: the
+    // attribute is read with getAttribute.
+    if (camel(attribute) in HTMLElement.prototype) continue;
     Object.defineProperty(cls.prototype, camel(attribute), {
       configurable: true,
       enumerable: true,

@@ -4,6 +4,8 @@
 //
 // Every attribute is also a string property (null when absent; setting null removes it):
 // `learning-rate` ↔ `learningRate`. Attributes and properties reflect the element's state.
+// A name HTMLElement already has keeps its HTMLElement meaning (e.g. `dataset`: that attribute
+// of <gradscope-run> is read with getAttribute).
 
 /** What every <gradscope-*> element has. */
 export declare abstract class GradscopeElement extends HTMLElement {
@@ -39,24 +41,50 @@ export interface GradscopeRunEventMap extends HTMLElementEventMap {
   "gradscope-diverged": CustomEvent<GradscopeDivergedDetail>;
 }
 
+/** The settings a run trains with (the playground's, by URL key). */
+export interface GradscopeRunSettings {
+  dataset: string;
+  noise: number;
+  samples: number;
+  testFraction: number;
+  /** Neurons per hidden layer. */
+  hidden: number[];
+  activation: string;
+  output: string;
+  cost: string;
+  init: string;
+  learningRate: number;
+  batchSize: number;
+  l2: number;
+  dataSeed: number;
+  initSeed: number;
+  speed: number;
+}
+
 /**
  * <gradscope-run id config steps autoplay controls …>: one training run, shown by
  * <gradscope-view run="id" name="…"> elements. `config` takes the playground's URL syntax for run
- * settings (dataset=spiral&hidden=8,8&…); a setting's own attribute beats `config`.
+ * settings (dataset=spiral&hidden=8,8&…); a setting's own attribute beats `config`. Each setting
+ * is an attribute in kebab case (learning-rate, batch-size, data-seed, …), except the hidden
+ * layers: `hidden-layers="8,8"` (HTML's own `hidden` attribute hides an element). The
+ * `dataset` attribute has no property of that name (HTMLElement's `dataset` is the data-*
+ * map): use the attribute or `settings.dataset`. A run pauses while it and all its views are
+ * scrolled out of view, and plays on when one is back.
  */
 export declare class GradscopeRunElement extends GradscopeElement {
   /** Run settings in the playground's URL syntax. */
   config: string | null;
-  /** Fast-forward to exactly this many mini-batches, show, and pause. */
-  steps: string | null;
-  /** Present (any value): start training when loaded (not under prefers-reduced-motion). */
-  autoplay: string | null;
+  /** Fast-forward a fresh run to exactly this many mini-batches, show, and pause (0: none). */
+  steps: number;
+  /** Start training when loaded (ignored under prefers-reduced-motion). */
+  autoplay: boolean;
   /** Comma-separated controls shown: play, step, reset, new-data, new-weights, settings. */
   controls: string | null;
-  dataset: string | null;
   noise: string | null;
   samples: string | null;
   testFraction: string | null;
+  /** The hidden layers' sizes, e.g. "8,8" (attribute hidden-layers). */
+  hiddenLayers: string | null;
   activation: string | null;
   output: string | null;
   cost: string | null;
@@ -67,10 +95,14 @@ export declare class GradscopeRunElement extends GradscopeElement {
   dataSeed: string | null;
   initSeed: string | null;
   speed: string | null;
+  /** True while the run trains. */
+  readonly running: boolean;
+  /** The settings the run trains with (a copy), null until it is built. */
+  readonly settings: GradscopeRunSettings | null;
   play(): void;
   pause(): void;
   reset(): void;
-  /** Trains `n` mini-batches (default 1), then pauses. */
+  /** Pauses and trains `n` mini-batches (an integer 1 … 1000, default 1; RangeError otherwise). */
   step(n?: number): void;
   addEventListener<K extends keyof GradscopeRunEventMap>(
     type: K,
@@ -100,9 +132,16 @@ export declare class GradscopeViewElement extends GradscopeElement {
   run: string | null;
   /** A view id of the catalogue: activation-curves, gradient-norms, network, backprop, … */
   name: string | null;
+  /** The time charts' x axis: step or epoch (gradient-norms and loss-accuracy). */
+  time: string | null;
+  /** The gradient lines' moving-average window: 0, 5, 20 or 50. */
+  smooth: string | null;
 }
 
-/** <gradscope-playground config="…">: the whole playground in one element. */
+/**
+ * <gradscope-playground config="…">: the whole playground in one element; `config` takes the
+ * playground's URL hash (settings, steps, autoplay, story, time, smooth) and follows its changes.
+ */
 export declare class GradscopePlaygroundElement extends GradscopeElement {
   config: string | null;
 }

@@ -8,7 +8,8 @@ import { linkedStory } from "../stories/story-catalogue.js";
 import { unknownKeys } from "../state/url-table.js";
 import type { AttributeStore } from "./attribute-store.js";
 import { ConfigStore } from "./config-store.js";
-import { loadSheets } from "./element-styles.js";
+import { loadSheets, sheetOf } from "./element-styles.js";
+import layoutCss from "./element-layout.css?inline";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
 import { ELEMENT_MNIST, openTrainingPort } from "./run-resources.js";
 import { unknownAttributes } from "./run-attributes.js";
@@ -22,7 +23,7 @@ export async function mountPlayground(
   store: AttributeStore,
   context: ElementContext,
 ): Promise<ElementImplementation> {
-  context.adopt(await loadSheets(["page"]));
+  context.adopt([...(await loadSheets(["page"])), sheetOf(layoutCss, import.meta.url)]);
   const config = new ConfigStore(store);
   const view = new PlaygroundView(openTrainingPort, { mnist: ELEMENT_MNIST });
   const known = new Set([...view.urlKeys, ...PAGE_KEYS]);

@@ -5,7 +5,8 @@
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
 import { documentRuns } from "./document-runs.js";
-import { loadSheets, type StyleGroup } from "./element-styles.js";
+import { loadSheets, sheetOf, type StyleGroup } from "./element-styles.js";
+import layoutCss from "./element-layout.css?inline";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
 import type { GradscopeRunElement } from "./gradscope-run.js";
 import type { GradscopeViewElement } from "./gradscope-view.js";
@@ -45,7 +46,7 @@ export async function mountView(
     try {
       const groups = stylesOf(name).filter((g) => !adopted.has(g));
       if (groups.length > 0) {
-        context.adopt(await loadSheets(groups));
+        context.adopt([...(await loadSheets(groups)), sheetOf(layoutCss, import.meta.url)]);
         adopted = new Set([...adopted, ...groups]);
       }
       const controller = await run.controller();

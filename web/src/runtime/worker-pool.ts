@@ -49,7 +49,16 @@ export class WorkerPool {
 
   /** A new channel running `kind`, on an idle worker, a new one while under the cap, else the least busy. */
   open(kind: ChannelKind): WorkerPort {
-    const worker = this.leastBusy();
+    let worker: PoolWorker;
+    try {
+      worker = this.leastBusy();
+    } catch (e) {
+      // The browser refused to start a worker (e.g. a policy): the channel reports it, as a
+      // worker that failed to load would, instead of breaking its caller.
+      return failedPort(
+        `the worker could not start: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
     const id = this.nextChannel++;
     const channel: Channel = { messageListeners: [], errorListeners: [] };
     worker.channels.set(id, channel);
@@ -108,4 +117,14 @@ export class WorkerPool {
   private post(worker: PoolWorker, message: ToHost, transfer?: Transferable[]): void {
     worker.port.postMessage(message, transfer);
   }
+}
+
+/** A channel that never ran: every error listener hears `message` once, soon after it registers. */
+function failedPort(message: string): WorkerPort {
+  return {
+    postMessage: () => {},
+    onMessage: () => {},
+    onError: (listener) => queueMicrotask(() => listener(message)),
+    close: () => {},
+  };
 }
