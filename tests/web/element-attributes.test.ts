@@ -74,3 +74,16 @@ test("neurons: when a script changes the weights alone, the weights set the leng
   assert.equal(applyNeurons(params, new Set(["chainW", "chainB"])).params.get("chainW"), "1,2,3");
   assert.equal(applyNeurons(params, new Set(["chainN", "chainW"])).params.get("chainW"), "1,2,3,1");
 });
+
+test("biases follow the weights' length unless given with them", () => {
+  let r = applyNeurons(new URLSearchParams("chainW=2,2,2"), none);
+  assert.equal(r.params.get("chainB"), "0.2,-0.4,0.1");
+  r = applyNeurons(new URLSearchParams("chainW=2,2,2,2,2,2"), none);
+  assert.equal(r.params.get("chainB"), "0.2,-0.4,0.1,0.3,0,0");
+  // Given together with mismatched lengths: the view's reconcileChain names the mismatch.
+  r = applyNeurons(new URLSearchParams("chainW=2,2,2&chainB=1,1"), none);
+  assert.equal(r.params.get("chainB"), "1,1");
+  // A script sets the weights alone: the (reflected) biases follow.
+  r = applyNeurons(new URLSearchParams("chainW=2,2&chainB=1,1,1"), new Set(["chainW"]));
+  assert.equal(r.params.get("chainB"), "1,1");
+});

@@ -108,11 +108,12 @@ export class AttributeStore implements ParamStore {
 
   /**
    * Called from the element's attributeChangedCallback. Several attributes set in one task (a
-   * script setting three of them) make one external change, delivered in a microtask.
+   * script setting three of them) make one external change, delivered in a microtask. True when
+   * the change is external (not the store's own write, a changed value, an attribute it owns).
    */
-  attributeChanged(attribute: string, oldValue: string | null, newValue: string | null): void {
+  attributeChanged(attribute: string, oldValue: string | null, newValue: string | null): boolean {
     const key = this.byAttribute.get(attribute);
-    if (this.writing || oldValue === newValue || key === undefined) return;
+    if (this.writing || oldValue === newValue || key === undefined) return false;
     if (this.pending.size === 0) {
       queueMicrotask(() => {
         this.delivered = this.pending;
@@ -121,6 +122,7 @@ export class AttributeStore implements ParamStore {
       });
     }
     this.pending.add(key);
+    return true;
   }
 
   /** The keys whose attributes changed in the latest external change (while it is delivered). */

@@ -4,6 +4,7 @@
 import { ChainView } from "../lab/chain-view.js";
 import type { AttributeStore } from "./attribute-store.js";
 import { ChainStore } from "./chain-neurons.js";
+import { pageCore } from "../runtime/page-wasm.js";
 import { loadSheets } from "./element-styles.js";
 import type { ElementContext, ElementImplementation } from "./gradscope-element.js";
 
@@ -12,7 +13,9 @@ export async function mountChain(
   store: AttributeStore,
   context: ElementContext,
 ): Promise<ElementImplementation> {
-  context.adopt(await loadSheets(["page", "lab"]));
+  // The core first: the view reads the attributes, awaits the core, then writes them back.
+  const [sheets] = await Promise.all([loadSheets(["page", "lab"]), pageCore()]);
+  context.adopt(sheets);
   const view = new ChainView();
   await view.mount(body, { ...context, hash: new ChainStore(store, context.notify) });
   return { externalChange: () => view.hashChanged() };

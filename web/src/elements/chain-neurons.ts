@@ -2,7 +2,7 @@
 // the length of chainW), so this store sits between the view and the element's attributes:
 // reading, `neurons` resizes the chain the other attributes give (kept parameters, new neurons
 // with w = 1 and b = 0, as the view's Neurons menu does); writing, it follows the weights' count.
-// When a script changes `weights` alone, the weights set the length.
+// When a script changes `weights` alone, the weights set the length (and the biases follow it).
 
 import {
   CHAIN_TABLE,
@@ -22,9 +22,16 @@ export interface ChangeTrackingStore extends ParamStore {
   changedKeys(): ReadonlySet<string>;
 }
 
+/** `list` cut to, or padded with zeros to, `n` entries. */
+function fit(list: readonly number[], n: number): number[] {
+  return Array.from({ length: n }, (_, i) => list[i] ?? 0);
+}
+
 /**
  * The chain's params from `params` with the neuron count applied (and the count's key removed),
- * and what was wrong with it. `changed`: the keys of the latest external change.
+ * and what was wrong with it. `changed`: the keys of the latest external change. Biases follow
+ * the weights' length unless the author gave them with the weights, so weights="2,2,2" alone
+ * is a chain of three rather than a mismatch.
  */
 export function applyNeurons(
   params: URLSearchParams,
@@ -32,24 +39,31 @@ export function applyNeurons(
 ): { params: URLSearchParams; problems: string[] } {
   const out = new URLSearchParams(params);
   out.delete(CHAIN_NEURONS_KEY);
+  const problems: string[] = [];
   const text = params.get(CHAIN_NEURONS_KEY);
-  if (text === null) return { params: out, problems: [] };
-  const n = neuronsKind.parse(text);
-  if (n instanceof Error)
-    return { params: out, problems: [`${CHAIN_NEURONS_KEY}: ${n.message}; ignored`] };
-  if (changed.has("chainW") && !changed.has(CHAIN_NEURONS_KEY))
-    return { params: out, problems: [] };
+  const n = text === null ? null : neuronsKind.parse(text);
+  if (n instanceof Error) problems.push(`${CHAIN_NEURONS_KEY}: ${n.message}; ignored`);
   // A bad weights or biases value is the view's to report: it is left as written.
   const parsed = parseParams(CHAIN_TABLE, DEFAULT_CHAIN, out);
   if (parsed.problems.some((p) => p.startsWith("chainW") || p.startsWith("chainB"))) {
-    return { params: out, problems: [] };
+    return { params: out, problems };
   }
-  const sized = resizeChain(parsed.value, n);
+  let chain = parsed.value;
+  const weightsAlone = (key: string) => changed.has("chainW") && !changed.has(key);
+  if (typeof n === "number" && !weightsAlone(CHAIN_NEURONS_KEY)) chain = resizeChain(chain, n);
+  const biasesGiven = params.has("chainB") && !weightsAlone("chainB");
+  if (!biasesGiven && chain.chainB.length !== chain.chainW.length) {
+    chain = { ...chain, chainB: fit(chain.chainB, chain.chainW.length) };
+  }
   for (const spec of CHAIN_TABLE) {
-    if (spec.key === "chainW") out.set("chainW", spec.kind.format(sized.chainW));
-    if (spec.key === "chainB") out.set("chainB", spec.kind.format(sized.chainB));
+    if (spec.key === "chainW" && chain.chainW !== parsed.value.chainW) {
+      out.set("chainW", spec.kind.format(chain.chainW));
+    }
+    if (spec.key === "chainB" && chain.chainB !== parsed.value.chainB) {
+      out.set("chainB", spec.kind.format(chain.chainB));
+    }
   }
-  return { params: out, problems: [] };
+  return { params: out, problems };
 }
 
 export class ChainStore implements ParamStore {

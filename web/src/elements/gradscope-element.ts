@@ -53,6 +53,7 @@ export abstract class GradscopeElement extends HTMLElement {
   private readonly sheets: CSSStyleSheet[] = [];
   private implementation: ElementImplementation | null = null;
   private started: Promise<void> | null = null;
+  private changedWhileBuilding = false;
 
   constructor(keys: readonly string[], aliases: AttributeAliases = {}) {
     super();
@@ -76,7 +77,7 @@ export abstract class GradscopeElement extends HTMLElement {
       subtree: true,
     });
     this.store.onExternalChange(() => {
-      if (!this.implementation) return; // not built yet: the build reads the attributes
+      if (!this.implementation) return; // attributeChangedCallback noted it
       this.clearProblems();
       this.implementation.externalChange?.();
     });
@@ -84,7 +85,9 @@ export abstract class GradscopeElement extends HTMLElement {
 
   /**
    * Loads and builds the element's content (a dynamic import, so the code is fetched on first
-   * use). Problems while building go through context.notify.
+   * use). Problems while building go through context.notify. Between reading the attributes and
+   * writing them back the build must not wait for a task (a script's attribute change in between
+   * would be overwritten): load what it needs first, then read.
    */
   protected abstract implement(context: ElementContext): Promise<ElementImplementation>;
 
@@ -111,7 +114,10 @@ export abstract class GradscopeElement extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
-    this.store.attributeChanged(name, oldValue, value);
+    const external = this.store.attributeChanged(name, oldValue, value);
+    // During the build: it may have read the attributes already, so it reads them again once
+    // built. (The markup's own attributes arrive before the first connect.)
+    if (external && this.started && !this.implementation) this.changedWhileBuilding = true;
   }
 
   /** Shows `message` in the element's problem box and warns on the console (once per line). */
@@ -151,6 +157,11 @@ export abstract class GradscopeElement extends HTMLElement {
     this.body.setAttribute("aria-busy", "true");
     try {
       this.implementation = await this.implement(context);
+      if (this.changedWhileBuilding) {
+        this.changedWhileBuilding = false;
+        this.clearProblems();
+        this.implementation.externalChange?.();
+      }
     } catch (e) {
       // The element says why it is empty; the rest of the page is not affected.
       const message = e instanceof Error ? e.message : String(e);
