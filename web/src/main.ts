@@ -11,6 +11,7 @@ import { PresentMode } from "./app/present-mode.js";
 import { pagePool } from "./runtime/page-pool.js";
 import { TabRouter } from "./app/tab-router.js";
 import { registerViews as registerLabViews } from "./lab/register.js";
+import { ShareDialog } from "./share/share-dialog.js";
 import { registerSoftmaxView } from "./softmax/register.js";
 import { startEmbedMode } from "./embed/embed-mode.js";
 import { HashLocation } from "./state/hash-location.js";
@@ -25,13 +26,15 @@ function element(id: string): HTMLElement {
 const hash = new HashLocation(window);
 const header = document.querySelector<HTMLElement>(".page-header");
 if (!header) throw new Error("index.html lacks the .page-header");
+const actions = header.querySelector<HTMLElement>(".header-actions");
+if (!actions) throw new Error("index.html lacks the .page-header's .header-actions");
 // The embed mode and the playground's cards and controls are read once, as the page loads.
 const page = parsePageKeys(hash.read()).value;
 const notices = page.embed ? null : new NoticeArea(element("notices"));
 const notify = notices
   ? (message: string) => notices.add(message)
   : startEmbedMode(window, [header, element("notices")]).notify;
-new PresentMode(header, hash);
+new PresentMode(actions, hash);
 const registry = new ViewRegistry();
 const playground = new PlaygroundView(() => pagePool().open("training"), {
   show: page.show,
@@ -48,3 +51,12 @@ const router = new TabRouter(element("tabs"), element("panels"), registry.views(
   notify,
 });
 router.route();
+// An embedded page has no header to open it from.
+if (!page.embed)
+  new ShareDialog({
+    header: actions,
+    hash,
+    tabs: registry.views(),
+    currentStep: () => playground.state?.step ?? null,
+    pageUrl: () => window.location.href,
+  });
