@@ -20,7 +20,7 @@ import {
 } from "../../web/src/share/embed-snippets.js";
 import { escapeHtml, LINE_WIDTH } from "../../web/src/share/html-text.js";
 import { iframeHeight } from "../../web/src/share/iframe-height.js";
-import { cardNote, defaultShow } from "../../web/src/share/share-defaults.js";
+import { cardNote, DEEP_LAYERS, defaultShow } from "../../web/src/share/share-defaults.js";
 import { settingKeys, shareTarget, type RunTarget } from "../../web/src/share/share-target.js";
 import { DEFAULT_SOFTMAX, SOFTMAX_TABLE } from "../../web/src/softmax/softmax-state.js";
 import { DATASET_NAMES } from "../../web/src/state/data-sources.js";
@@ -343,24 +343,23 @@ test("the dialog lists the playground's cards in its order, then the other run v
   assert.deepEqual([...CARD_ORDER].sort(), [...RUN_VIEW_IDS].sort());
 });
 
-test("default cards: those that fit the data; the backprop tab its own view", () => {
-  const plane = shareTarget("playground", runParams({ dataset: "circle" }));
-  const image = shareTarget("playground", runParams({ dataset: "mnist" }));
+test("default cards: two that fit the data, chosen by its kind and the network's depth", () => {
   const backprop = shareTarget("backprop", runParams({ dataset: "mnist" }));
-  if (plane.kind !== "run" || image.kind !== "run" || backprop.kind !== "run") throw new Error();
-  for (const [target, kind] of [
-    [plane, "plane"],
-    [image, "image"],
-  ] as const) {
-    const shown = defaultShow(target);
-    assert.ok(!shown.includes("backprop"));
-    for (const id of RUN_VIEW_IDS) {
-      const fits = (catalogue.view(id).dataKinds as readonly string[]).includes(kind);
-      if (id !== "backprop") assert.equal(shown.includes(id), fits, `${id} on ${kind}`);
-      assert.equal(cardNote(id, target) === null, fits, `${id} on ${kind}`);
+  if (backprop.kind !== "run") throw new Error();
+  for (const dataset of DATASET_NAMES) {
+    for (const hidden of ["8", "8,8,8", "8,8,8,8", "8,8,8,8,8,8"]) {
+      const target = shareTarget("playground", runParams({ dataset, hidden }));
+      if (target.kind !== "run") throw new Error();
+      const shown = defaultShow(target);
+      const input = target.dataKind === "plane" ? "decision-boundary" : "test-digits";
+      const deep = hidden.split(",").length >= DEEP_LAYERS;
+      assert.deepEqual(shown, [input, deep ? "gradient-norms" : "loss-accuracy"], dataset);
+      for (const id of shown) assert.equal(cardNote(id, target), null, `${id} on ${dataset}`);
     }
   }
   assert.deepEqual(defaultShow(backprop), ["backprop"]);
+  const image = shareTarget("playground", runParams({ dataset: "mnist" }));
+  if (image.kind !== "run") throw new Error();
   assert.equal(cardNote("decision-boundary", image), "needs 2-D points; this run trains on mnist");
 });
 

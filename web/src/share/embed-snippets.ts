@@ -11,8 +11,9 @@ import { paramsText } from "../state/hash-location.js";
 import { attributeOf } from "../elements/attribute-store.js";
 import { CHAIN_ALIASES } from "../elements/chain-attributes.js";
 import { RUN_ALIASES, VIEW_KEYS } from "../elements/run-attribute-names.js";
+import { RESIZE_MESSAGE } from "../embed/embed-mode.js";
 import { elementHtml, type Attribute } from "./html-text.js";
-import { iframeHeight } from "./iframe-height.js";
+import { iframeHeight, FRAME_WIDTH } from "./iframe-height.js";
 import {
   FIRST_TAB,
   type EmbeddableTarget,
@@ -31,6 +32,11 @@ export interface ShareChoices {
   steps: number;
   /** Start training on load (run tabs only; readers who ask for reduced motion are spared). */
   autoplay: boolean;
+  /**
+   * Appended to the run's element id so two pasted snippets on one page do not share an id
+   * (drawn when the dialog opens; "" gives the bare "<dataset>-run").
+   */
+  idSuffix?: string;
 }
 
 export interface Snippets {
@@ -165,14 +171,60 @@ export function iframeTitle(target: EmbeddableTarget, choices: ShareChoices): st
   return `gradscope: ${what} (${target.settings.dataset})`;
 }
 
-/** The id the snippet gives its run, e.g. "spiral-run". */
-export function runId(target: RunTarget): string {
-  return `${target.settings.dataset}-run`;
+/** The id the snippet gives its run, e.g. "spiral-run-k3f9" (suffix "k3f9"). */
+export function runId(target: RunTarget, suffix = ""): string {
+  return `${target.settings.dataset}-run${suffix ? `-${suffix}` : ""}`;
 }
+
+/** A short id suffix from `random` (a number in [0, 1), Math.random in the page): 4 base-36 digits. */
+export function idSuffix(random: () => number): string {
+  const n = Math.floor(random() * 36 ** 4);
+  return n.toString(36).padStart(4, "0");
+}
+
+/**
+ * The warning the dialog shows when the page is served from this machine (localhost, a loopback
+ * address or a file): the snippets point there, so a reader on another machine cannot load them.
+ * Null for any other address.
+ */
+export function localAddressWarning(pageUrl: string): string | null {
+  const url = new URL(pageUrl);
+  if (url.protocol === "file:") {
+    return "This page is opened from a file: the snippets point at a file on this machine, which readers elsewhere cannot load. Serve the site from a public address and share from there.";
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const local =
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === "::1" ||
+    host === "0.0.0.0";
+  if (!local) return null;
+  return `This page is served from this machine (${url.host}): the snippets point there, so readers elsewhere cannot load them. Serve the site from a public address and share from there.`;
+}
+
+/** The sentence beside the iframe snippet: what its height assumes. */
+export function iframeHeightNote(target: EmbeddableTarget, choices: ShareChoices): string {
+  return `height="${iframeHeight(target, choices)}" fits the chosen cards in a frame ${FRAME_WIDTH} px wide; in a narrower column they stack taller. Add the script below once per page and each frame takes the height its page reports.`;
+}
+
+/**
+ * The host page's optional script: sizes each gradscope iframe from the gradscope:resize message
+ * its page posts (docs/embedding.md). Matched by the message's source, so one script serves any
+ * number of frames.
+ */
+export const RESIZE_SCRIPT = `<script>
+  addEventListener("message", (e) => {
+    if (e.data?.type !== "${RESIZE_MESSAGE}") return;
+    for (const frame of document.querySelectorAll("iframe")) {
+      if (frame.contentWindow === e.source) frame.style.height = \`\${e.data.height}px\`;
+    }
+  });
+</script>`;
 
 /** `<gradscope-run>` with the settings as attributes, then one `<gradscope-view>` per card. */
 function runElements(target: RunTarget, choices: ShareChoices): string {
-  const id = runId(target);
+  const id = runId(target, choices.idSuffix);
   const attributes: Attribute[] = [["id", id]];
   for (const [key, text] of target.settingKeys) {
     attributes.push([attributeOf(key, RUN_ALIASES), text]);

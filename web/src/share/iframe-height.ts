@@ -7,6 +7,9 @@ import type { RunViewId } from "../embed/run-view-ids.js";
 import { cardFits } from "./share-defaults.js";
 import type { EmbeddableTarget } from "./share-target.js";
 
+/** The frame width the heights were measured at (an article's column), in CSS px. */
+export const FRAME_WIDTH = 700;
+
 /** Each card's measured height with the gap after it; a view added later gets CARD_FALLBACK. */
 export const CARD_HEIGHTS: Readonly<Partial<Record<RunViewId, number>>> = {
   "decision-boundary": 540,

@@ -27,11 +27,24 @@ export const CARD_ORDER: readonly RunViewId[] = [
   ...RUN_VIEW_IDS.filter((id) => !PLAYGROUND_CARDS.includes(id)),
 ];
 
-/** The cards checked at first: the backprop tab's own view, or the playground's cards that fit. */
+/**
+ * The cards checked at first: the backprop tab's own view; otherwise two, so the snippet stays a
+ * readable size: what the network does with its input (the decision boundary on 2-D points, the
+ * test digits on images) and how training goes (loss and accuracy; for a deep network, the
+ * per-layer gradients, where vanishing gradients show).
+ */
 export function defaultShow(target: RunTarget): RunViewId[] {
   if (target.tab === "backprop") return ["backprop"];
-  return PLAYGROUND_CARDS.filter((id) => cardFits(id, target.dataKind));
+  const input: RunViewId = target.dataKind === "plane" ? "decision-boundary" : "test-digits";
+  const deep = target.settings.hidden.length >= DEEP_LAYERS;
+  const story: RunViewId = deep ? "gradient-norms" : "loss-accuracy";
+  return [input, story].filter((id) =>
+    cardFits(id, target.dataKind),
+  );
 }
+
+/** Hidden layers from which a network counts as deep (its gradients' story is the one to tell). */
+export const DEEP_LAYERS = 4;
 
 export function defaultControls(): ControlId[] {
   return [...DEFAULT_CONTROLS];

@@ -10,7 +10,15 @@ import { catalogue } from "gradscope";
 import type { ParamStore } from "../state/param-store.js";
 import { MAX_STEPS, parsePageKeys } from "../state/page-keys.js";
 import { numberKind } from "../state/url-table.js";
-import { embedSnippets, siteAddress, type ShareChoices } from "./embed-snippets.js";
+import {
+  embedSnippets,
+  iframeHeightNote,
+  idSuffix,
+  localAddressWarning,
+  RESIZE_SCRIPT,
+  siteAddress,
+  type ShareChoices,
+} from "./embed-snippets.js";
 import { CARD_ORDER, cardNote, defaultControls, defaultShow } from "./share-defaults.js";
 import { shareTarget, type ShareTarget } from "./share-target.js";
 
@@ -25,6 +33,8 @@ export interface ShareDialogOptions {
   currentStep(): number | null;
   /** The page's address (location.href); read each time the dialog opens. */
   pageUrl(): string;
+  /** Draws the run id's suffix when the dialog opens (Math.random unless a test fixes it). */
+  random?: () => number;
 }
 
 const stepsKind = numberKind(0, MAX_STEPS, true);
@@ -49,6 +59,11 @@ export class ShareDialog {
   private readonly iframe: Snippet;
   private readonly elements: Snippet;
   private readonly status: HTMLElement;
+  private readonly warning: HTMLElement;
+  private readonly heightNote: HTMLElement;
+  private readonly resize: Snippet;
+  private suffix = "";
+  private readonly jumps: { button: HTMLButtonElement; snippet: Snippet }[] = [];
   private target: ShareTarget | null = null;
   /** The last valid start step typed (a bad one is named beside the field, not used). */
   private startStep = 0;
@@ -115,7 +130,7 @@ export class ShareDialog {
     start.append(stepsLabel, this.stepsProblem, autoplayLabel);
 
     const cardSet = make("fieldset", "share-cards");
-    cardSet.append(make("legend", undefined, "Cards to show, in this order"));
+    cardSet.append(make("legend", undefined, "Cards to show"));
     for (const id of CARD_ORDER) {
       const label = make("label");
       const box = make("input");
@@ -165,6 +180,9 @@ export class ShareDialog {
       section.append(head, make("p", "share-note", note), text);
       return { section, text };
     };
+    this.warning = make("p", "share-warning");
+    this.warning.id = "share-warning";
+    this.warning.setAttribute("role", "note");
     this.link = snippet("link", "Link", "This tab as it is now.");
     this.iframe = snippet(
       "iframe",
@@ -172,15 +190,45 @@ export class ShareDialog {
       "For pages that allow no scripts: only the chosen cards and controls, no header. The " +
         "page posts gradscope:resize messages with its height to a host that wants to listen.",
     );
+    this.heightNote = make("p", "share-note");
+    this.heightNote.id = "share-iframe-height";
+    this.resize = snippet(
+      "resize",
+      "Optional host script for the iframe",
+      "Sizes each frame from the gradscope:resize message its page posts.",
+    );
+    this.resize.section.classList.add("share-resize");
+    this.iframe.section.append(this.heightNote, this.resize.section);
     this.elements = snippet(
       "elements",
       "Custom elements",
       "One script tag and the elements, styled by your page (docs/embedding.md lists every " +
         "attribute). The script path is this site's; from npm: import 'gradscope/elements'.",
     );
+    // Jump links: the three snippets stay one click away however far the choices push them down.
+    const jump = make("nav", "share-jump");
+    jump.setAttribute("aria-label", "Snippets");
+    const jumps: [string, Snippet][] = [
+      ["Link", this.link],
+      ["Iframe", this.iframe],
+      ["Custom elements", this.elements],
+    ];
+    for (const [title, target] of jumps) {
+      const go = make("button", "share-jump-to", title);
+      go.type = "button";
+      go.id = `share-jump-${target.text.id.replace("share-", "")}`;
+      go.addEventListener("click", () => {
+        target.section.scrollIntoView({ block: "start" });
+        target.text.focus({ preventScroll: true });
+      });
+      jump.append(go);
+      this.jumps.push({ button: go, snippet: target });
+    }
     this.dialog.append(
       top,
       this.about,
+      this.warning,
+      jump,
       this.runChoices,
       this.link.section,
       this.iframe.section,
@@ -209,6 +257,10 @@ export class ShareDialog {
     this.runChoices.hidden = target.kind !== "run";
     this.iframe.section.hidden = target.kind === "page";
     this.elements.section.hidden = target.kind === "page";
+    for (const { button, snippet } of this.jumps) button.hidden = snippet.section.hidden;
+    this.warning.textContent = localAddressWarning(this.options.pageUrl()) ?? "";
+    this.warning.hidden = this.warning.textContent === "";
+    this.suffix = idSuffix(this.options.random ?? Math.random);
     if (target.kind === "run") {
       const shown = defaultShow(target);
       for (const [id, { box, note }] of this.cards) {
@@ -244,15 +296,20 @@ export class ShareDialog {
       controls: CONTROLS.flatMap((c) => (this.controls.get(c.id)?.checked ? [c.id] : [])),
       steps: this.startStep,
       autoplay: this.autoplay.checked,
+      idSuffix: this.suffix,
     };
   }
 
   /** The three snippets for the current choices. */
   private refresh(): void {
     if (!this.target) return;
-    const s = embedSnippets(this.target, this.choices(), siteAddress(this.options.pageUrl()));
+    const choices = this.choices();
+    const s = embedSnippets(this.target, choices, siteAddress(this.options.pageUrl()));
     this.show(this.link, s.link);
     this.show(this.iframe, s.iframe ?? "");
+    this.heightNote.textContent =
+      this.target.kind === "page" ? "" : iframeHeightNote(this.target, choices);
+    this.show(this.resize, RESIZE_SCRIPT);
     this.show(this.elements, s.elements ?? "");
     this.status.textContent = "";
   }
@@ -263,7 +320,7 @@ export class ShareDialog {
     const lines = text
       .split("\n")
       .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 80)), 0);
-    snippet.text.rows = Math.min(12, Math.max(2, lines));
+    snippet.text.rows = Math.min(8, Math.max(2, lines));
   }
 
   /** Copies through the clipboard API; where it is refused, selects the text for Ctrl+C. */
