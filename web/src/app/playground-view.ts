@@ -12,6 +12,7 @@ import type { SampleRef } from "../backprop/backprop-input.js";
 import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
+import { spanLoneCards } from "../embed/lone-cards.js";
 import { RunController } from "../run/run-controller.js";
 import { followRun } from "../run/run-transport.js";
 import type { WorkerPort } from "../runtime/worker-port.js";
@@ -80,6 +81,7 @@ export class PlaygroundView implements PageView, RunSource {
     grid.className = "playground-grid";
     const cards = doc.createElement("div");
     cards.className = "view-cards";
+    spanLoneCards(cards);
     const storyBar = doc.createElement("div");
     storyBar.className = "story-bar";
     storyBar.hidden = !stories;

@@ -24,6 +24,12 @@ export interface RunCard {
   build(card: ViewCard, run: RunController, context: ViewContext): CardParts | Promise<CardParts>;
 }
 
-/** What MNIST adds to the cards whose figures are measured on the training set. */
-export const MEASURED_ON_SUBSET =
-  " (MNIST: the training figures come from a fixed subset, see the test digits' card.)";
+/**
+ * What MNIST adds to the cards whose figures are measured on the training set; it points at the
+ * test digits' card only when that card is shown beside this one (`digitsShown`).
+ */
+export function measuredOnSubset(digitsShown: boolean): string {
+  return digitsShown
+    ? " (MNIST: the training figures come from a fixed subset, see the test digits' card.)"
+    : " (MNIST: the training figures come from a fixed subset of the training images.)";
+}

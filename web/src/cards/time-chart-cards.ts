@@ -12,7 +12,7 @@ import { learningSpeedSummary } from "../views/learning-speed-summary.js";
 import { LossAccuracyChart } from "../views/loss-accuracy-chart.js";
 import { formatNumber } from "../views/number-format.js";
 import { chartKeyState } from "./chart-key-state.js";
-import { MEASURED_ON_SUBSET, type RunCard } from "./run-card.js";
+import { measuredOnSubset, type RunCard } from "./run-card.js";
 
 /** The pinned run's name in the gradient card: what a next run is compared with. */
 export function describeRun(s: Settings | null): string {
@@ -21,8 +21,9 @@ export function describeRun(s: Settings | null): string {
   return `${s.dataset}, hidden ${hidden}, ${s.activation}, ${s.init} init, η = ${s.learningRate}, seeds ${s.dataSeed}/${s.initSeed}`;
 }
 
-function measured(s: Settings): string {
-  return catalogue.dataset(s.dataset).kind === "image" ? MEASURED_ON_SUBSET : "";
+function measured(s: Settings, shownViews: ReadonlySet<string>): string {
+  if (catalogue.dataset(s.dataset).kind !== "image") return "";
+  return measuredOnSubset(shownViews.has("test-digits"));
 }
 
 export const gradientNormsCard: RunCard = {
@@ -73,7 +74,7 @@ export const gradientNormsCard: RunCard = {
       frame: 1,
       listener: {
         settings: (s) => {
-          card.explanation.textContent = gradientCaption(s) + measured(s);
+          card.explanation.textContent = gradientCaption(s) + measured(s, run.shownViews);
         },
         snapshot: (s, h) => {
           history = h;
@@ -92,7 +93,7 @@ const LOSS_TEXT =
 export const lossAccuracyCard: RunCard = {
   elementId: "view-loss",
   text: LOSS_TEXT,
-  build(card, _run, context) {
+  build(card, run, context) {
     const keys = chartKeyState(context);
     const chart = new LossAccuracyChart(card.body);
     let history: TrainingHistory | null = null;
@@ -103,7 +104,7 @@ export const lossAccuracyCard: RunCard = {
       frame: 2,
       listener: {
         settings: (s) => {
-          card.explanation.textContent = LOSS_TEXT + measured(s);
+          card.explanation.textContent = LOSS_TEXT + measured(s, run.shownViews);
         },
         snapshot: (_s, h) => {
           history = h;

@@ -42,6 +42,7 @@ export async function mountRunView(
   note.hidden = true;
   card.root.append(note);
   slot.append(card.root);
+  run.shownViews.add(id);
   const hide = options.inapplicable === "hide";
   const showApplicability = (text: string | null) => {
     card.root.classList.toggle("inapplicable", text !== null);
@@ -61,6 +62,7 @@ export async function mountRunView(
   try {
     parts = await spec.build(card, run, context);
   } catch (e) {
+    run.shownViews.delete(id);
     card.root.remove();
     throw e;
   }
@@ -80,6 +82,7 @@ export async function mountRunView(
     own();
     stop();
     built.dispose?.();
+    run.shownViews.delete(id);
     card.root.remove();
   };
 }

@@ -83,6 +83,8 @@ export class RunController implements RunSource {
   private readonly client: ModelClient;
   private readonly notify: (message: string) => void;
   private subscribers: Subscriber[] = [];
+  /** The run's views shown now (mountRunView keeps it): a caption may point at one of them. */
+  readonly shownViews = new Set<string>();
   private currentSettings: Settings | null = null;
   private isRunning = false;
   private layerSizes: number[] = [];
