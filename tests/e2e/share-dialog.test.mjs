@@ -76,15 +76,14 @@ describe("Share / Embed dialog", () => {
     const dialog = page.locator("#share-dialog");
     await dialog.waitFor();
     assert.equal(await page.locator("#share-title").textContent(), "Share or embed: Playground");
-    // The defaults: the playground's cards that fit 2-D data, and play/step/reset.
-    assert.deepEqual(await checked(page, "share-cards"), [
-      "decision-boundary",
-      "network",
-      "loss-accuracy",
-      "activation-curves",
-      "gradient-norms",
-      "derivative-distribution",
-    ]);
+    // The defaults: two cards for 2-D data on a shallow network, and play/step/reset.
+    assert.deepEqual(await checked(page, "share-cards"), ["decision-boundary", "loss-accuracy"]);
+    // Served from 127.0.0.1: the dialog warns that the snippets point at this machine.
+    assert.match(
+      await page.locator("#share-warning").textContent(),
+      /served from this machine \(127\.0\.0\.1:\d+\).*readers elsewhere cannot load them/,
+    );
+    assert.equal(await page.locator("#share-warning").isVisible(), true);
     assert.deepEqual(await checked(page, "share-controls"), ["play", "step", "reset"]);
     assert.match(
       await page.locator("label:has(#share-card-test-digits)").textContent(),
@@ -95,6 +94,28 @@ describe("Share / Embed dialog", () => {
     await choose(page, "share-controls", ["play"]);
     await page.locator("#share-steps").fill("150");
     await page.screenshot({ path: `${shots}/playground-dialog.png` });
+    // The iframe's note states the snippet's height and the width it assumes.
+    const iframeText = await page.locator("#share-iframe").inputValue();
+    const stated = /height="(\d+)"/.exec(iframeText)?.[1];
+    assert.match(
+      await page.locator("#share-iframe-height").textContent(),
+      new RegExp(`height="${stated}" fits the chosen cards in a frame 700 px wide`),
+    );
+    const resizeScript = await page.locator("#share-resize").inputValue();
+    assert.match(resizeScript, /gradscope:resize/);
+    // Each snippet is one click away: the jump button brings it into view.
+    for (const id of ["elements", "iframe", "link"]) {
+      await page.locator(`#share-jump-${id}`).click();
+      assert.equal(await page.locator(`#share-${id}`).isVisible(), true);
+      const inView = await page
+        .locator(`#share-${id}`)
+        .evaluate((t) => {
+          const r = t.getBoundingClientRect();
+          const d = t.closest("dialog").getBoundingClientRect();
+          return r.top >= d.top && r.top < d.bottom;
+        });
+      assert.ok(inView, `#share-${id} scrolled into view`);
+    }
 
     const link = await page.locator("#share-link").inputValue();
     const linked = hashOf(link);
@@ -107,9 +128,13 @@ describe("Share / Embed dialog", () => {
     assert.match(elements, /learning-rate="0\.7"/);
     assert.match(elements, /steps="150"/);
     assert.deepEqual(
-      [...elements.matchAll(/<gradscope-view run="xor-run" name="([a-z-]+)"/g)].map((m) => m[1]),
+      [...elements.matchAll(/<gradscope-view run="xor-run-[0-9a-z]{4}" name="([a-z-]+)"/g)].map(
+        (m) => m[1],
+      ),
       ["network", "gradient-norms"],
     );
+    const runIdOf = (text) => / id="(xor-run-[0-9a-z]{4})"/.exec(text)?.[1];
+    assert.ok(runIdOf(elements));
 
     await page.locator("#share-copy-iframe").click();
     await page.locator("#share-status").filter({ hasText: "Copied: iframe." }).waitFor();
@@ -124,7 +149,7 @@ describe("Share / Embed dialog", () => {
     await context.close();
 
     // Pasted into a page of another origin, 700 px wide: only the chosen cards and Play.
-    await writeFile(join(hostRoot, "post.html"), hostPage(snippet));
+    await writeFile(join(hostRoot, "post.html"), hostPage(`${snippet}\n${resizeScript}`));
     const hosted = await openPage(built.browser, `${host.url}post.html`, {
       width: 716,
       height: 900,
@@ -151,6 +176,11 @@ describe("Share / Embed dialog", () => {
     assert.ok(
       Math.abs(height - reported) <= 0.1 * reported,
       `snippet height ${height} px, page ${reported} px`,
+    );
+    // The dialog's host script sized the frame to what its page reported.
+    assert.equal(
+      await hosted.page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height),
+      reported,
     );
     const problemMessages = await hosted.page.evaluate(() =>
       window.received.filter((m) => m?.type === "gradscope:problems"),
