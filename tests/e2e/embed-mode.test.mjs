@@ -61,6 +61,11 @@ describe("iframe embed mode (embed=1) in a page of another origin", () => {
 
     const cards = await frame.locator(".view-card").evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual(cards, ["view-gradients", "view-network"]);
+    // The network card, alone in its row after the wide gradients card, spans the row.
+    const widths = await frame
+      .locator(".view-card")
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    assert.equal(widths[1], widths[0], `card widths ${widths}`);
     const buttons = await frame
       .locator(".transport button:visible")
       .evaluateAll((els) => els.map((e) => e.id));
@@ -139,11 +144,23 @@ describe("iframe embed mode (embed=1) in a page of another origin", () => {
     );
     assert.equal(await frame.locator("#view-boundary .view-body").isVisible(), false);
     assert.ok(await frame.locator("#view-loss .view-body").isVisible());
+    // The test digits' card is not shown, so the MNIST caption does not point at it.
+    const caption = await frame.locator("#view-loss .view-explanation").textContent();
+    assert.match(caption, /fixed subset/);
+    assert.doesNotMatch(caption, /test digits/);
     assert.equal(await frame.locator(".transport button").count(), 0);
     await frame
       .getByRole("status")
       .filter({ hasText: "test accuracy" })
       .waitFor({ timeout: 60000 });
+    // The explaining card is as tall as its sentence, not stretched to its neighbour's height.
+    const heightOf = (id) =>
+      frame.locator(id).evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    const [boundaryHeight, lossHeight] = [
+      await heightOf("#view-boundary"),
+      await heightOf("#view-loss"),
+    ];
+    assert.ok(boundaryHeight < lossHeight / 2, `heights ${boundaryHeight}, ${lossHeight}`);
 
     await writeFile(
       join(hostRoot, "three.html"),
