@@ -107,13 +107,11 @@ describe("Share / Embed dialog", () => {
     for (const id of ["elements", "iframe", "link"]) {
       await page.locator(`#share-jump-${id}`).click();
       assert.equal(await page.locator(`#share-${id}`).isVisible(), true);
-      const inView = await page
-        .locator(`#share-${id}`)
-        .evaluate((t) => {
-          const r = t.getBoundingClientRect();
-          const d = t.closest("dialog").getBoundingClientRect();
-          return r.top >= d.top && r.top < d.bottom;
-        });
+      const inView = await page.locator(`#share-${id}`).evaluate((t) => {
+        const r = t.getBoundingClientRect();
+        const d = t.closest("dialog").getBoundingClientRect();
+        return r.top >= d.top && r.top < d.bottom;
+      });
       assert.ok(inView, `#share-${id} scrolled into view`);
     }
 

@@ -53,8 +53,14 @@ test("a page served from this machine is warned of; a public address is not", ()
 test("each dialog's run id is its own: the suffix drawn, so two snippets do not collide", () => {
   const target = runTarget("spiral");
   assert.equal(runId(target), "spiral-run");
-  assert.equal(idSuffix(() => 0), "0000");
-  assert.equal(idSuffix(() => 0.999999999), "zzzz");
+  assert.equal(
+    idSuffix(() => 0),
+    "0000",
+  );
+  assert.equal(
+    idSuffix(() => 0.999999999),
+    "zzzz",
+  );
   const draws = [0.1, 0.7];
   const site = siteAddress("https://example.org/nn/");
   const snippets = draws.map((r) => {

@@ -16,7 +16,9 @@ export const derivativeCard: RunCard = {
       listener: {
         settings: (s) => {
           const image = catalogue.dataset(s.dataset).kind === "image";
-          card.explanation.textContent = derivativeCaption(s) + (image ? measuredOnSubset(run.shownViews.has("test-digits")) : "");
+          card.explanation.textContent =
+            derivativeCaption(s) +
+            (image ? measuredOnSubset(run.shownViews.has("test-digits")) : "");
         },
         snapshot: (s, _history, _sizes, settings) => chart.update(s.layers, settings),
       },

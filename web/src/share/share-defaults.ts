@@ -38,9 +38,7 @@ export function defaultShow(target: RunTarget): RunViewId[] {
   const input: RunViewId = target.dataKind === "plane" ? "decision-boundary" : "test-digits";
   const deep = target.settings.hidden.length >= DEEP_LAYERS;
   const story: RunViewId = deep ? "gradient-norms" : "loss-accuracy";
-  return [input, story].filter((id) =>
-    cardFits(id, target.dataKind),
-  );
+  return [input, story].filter((id) => cardFits(id, target.dataKind));
 }
 
 /** Hidden layers from which a network counts as deep (its gradients' story is the one to tell). */
