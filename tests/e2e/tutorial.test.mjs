@@ -112,6 +112,63 @@ describe("the tutorial page", () => {
     await context.close();
   });
 
+  test("Play sits with the figures that change; captions and formulas read right", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}tutorial/`,
+    );
+    const layout = await page.evaluate(() => {
+      const figureOf = (sel) => document.querySelector(sel)?.closest("figure");
+      const runIds = [...document.querySelectorAll("gradscope-run")].map((r) => r.id);
+      return {
+        // The tour run (its Play bar) is in the figure of the views that change as it trains,
+        // not in the activation curves' figure, whose chart does not change.
+        playWithNetwork:
+          figureOf("gradscope-run#tour") === figureOf('gradscope-view[run="tour"][name="network"]'),
+        curvesFigureRuns: figureOf('gradscope-view[name="activation-curves"]').querySelectorAll(
+          "gradscope-run",
+        ).length,
+        // A reader never sees an element's id, e.g. "following the run tour".
+        idsInCaptions: [...document.querySelectorAll("figcaption")]
+          .map((c) => c.textContent.replace(/\s+/g, " "))
+          .filter((t) => runIds.some((id) => new RegExp(`\\b${id}\\b`).test(t))),
+        // A transpose's bracket is inside its superscript's base, never the base on its own.
+        loneBracketBases: [...document.querySelectorAll("msup")].filter(
+          (m) =>
+            m.firstElementChild?.localName === "mo" &&
+            /[()[\]]/.test(m.firstElementChild.textContent),
+        ).length,
+        // Plain brackets do not stretch around a fraction or a superscript.
+        stretchyBrackets: [...document.querySelectorAll("mo")].filter(
+          (m) => /^[()[\]]$/.test(m.textContent) && m.getAttribute("stretchy") !== "false",
+        ).length,
+      };
+    });
+    assert.deepEqual(layout, {
+      playWithNetwork: true,
+      curvesFigureRuns: 0,
+      idsInCaptions: [],
+      loneBracketBases: 0,
+      stretchyBrackets: 0,
+    });
+    // The backprop figure uses the card's whole width: its stepper is not squeezed into a column.
+    const widths = await page.evaluate(async () => {
+      const view = document.querySelector('gradscope-view[name="backprop"]');
+      view.scrollIntoView();
+      for (let i = 0; i < 400 && !view.shadowRoot?.querySelector(".bp-layout"); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const body = view.shadowRoot.querySelector(".view-body");
+      return {
+        body: body.getBoundingClientRect().width,
+        stepper: view.shadowRoot.querySelector(".bp-stepper").getBoundingClientRect().width,
+      };
+    });
+    assert.ok(widths.stepper >= widths.body - 1, `stepper ${widths.stepper} of ${widths.body} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("a phone shows the article without sideways scrolling", async () => {
     const { page, context, problems } = await openPage(
       built.browser,
