@@ -81,7 +81,7 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
       // The feedforward line names the hidden activation, σ only at the sigmoid output.
       const boundaryLine = await text(page, "#view-boundary .view-equation");
       assert.ok(
-        boundaryLine.includes(`a′ = ${symbol}(w a + b) in the hidden layers, σ(w a + b)`),
+        boundaryLine.includes(`aˡ = ${symbol}(wˡaˡ⁻¹ + bˡ) in the hidden layers, aᴸ = σ(wᴸaᴸ⁻¹`),
         boundaryLine,
       );
       assert.deepEqual(problems, []);

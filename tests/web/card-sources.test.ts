@@ -43,8 +43,12 @@ test("the feedforward and activation lines name the chosen activation, not σ un
       const out = catalogue.activation(output).symbol;
       for (const view of ["decision-boundary", "network"] as const) {
         const line = cardSource(view, s).equation;
-        assert.ok(line.includes(`a′ = ${hidden}(w a + b)`), line);
-        assert.ok(line.includes(`${out}(w a + b)`), line);
+        assert.ok(line.includes(`aˡ = ${hidden}(wˡaˡ⁻¹ + bˡ)`), line);
+        assert.ok(line.includes(`${out}(w`), line);
+        if (hidden !== out)
+          assert.ok(line.includes(`aᴸ = ${out}(wᴸaᴸ⁻¹ + bᴸ) at the output`), line);
+        // On this page ′ marks a derivative: the feedforward line has none.
+        assert.doesNotMatch(line, /′/, line);
         if (hidden !== "σ" && out !== "σ") assert.doesNotMatch(line, /σ/, line);
       }
       const curves = cardSource("activation-curves", s).equation;
@@ -54,6 +58,6 @@ test("the feedforward and activation lines name the chosen activation, not σ un
   assert.match(
     cardSource("decision-boundary", { activation: "relu", output: "sigmoid", cost: "quadratic" })
       .equation,
-    /a′ = ReLU\(w a \+ b\) in the hidden layers, σ\(w a \+ b\) at the output/,
+    /aˡ = ReLU\(wˡaˡ⁻¹ \+ bˡ\) in the hidden layers, aᴸ = σ\(wᴸaᴸ⁻¹ \+ bᴸ\) at the output/,
   );
 });

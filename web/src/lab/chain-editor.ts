@@ -3,6 +3,8 @@
 
 import type { ChainNeuron } from "gradscope";
 import { formatNumber } from "../views/number-format.js";
+import { chainEditorLabels } from "./chain-editor-labels.js";
+import type { ChainActivation } from "./chain-state.js";
 
 export type ParameterKind = "w" | "b";
 
@@ -31,6 +33,8 @@ interface Row {
 export class ChainEditor {
   private readonly table: HTMLTableElement;
   private readonly body: HTMLTableSectionElement;
+  private readonly caption: HTMLTableCaptionElement;
+  private readonly headings: HTMLTableCellElement[];
   private rows: Row[] = [];
 
   constructor(
@@ -40,21 +44,30 @@ export class ChainEditor {
     const doc = container.ownerDocument;
     this.table = doc.createElement("table");
     this.table.className = "chain-editor";
-    const caption = doc.createElement("caption");
-    caption.textContent =
-      "Neuron j: z_j = w_j a_(j−1) + b_j, a_j = σ(z_j). Drag a slider or type a value.";
+    this.caption = doc.createElement("caption");
     const head = doc.createElement("thead");
     const hr = doc.createElement("tr");
-    for (const text of ["j", "weight w_j", "bias b_j", "z_j", "a_j", "σ′(z_j)"]) {
+    this.headings = chainEditorLabels("sigmoid").columns.map(() => {
       const th = doc.createElement("th");
       th.scope = "col";
-      th.textContent = text;
       hr.append(th);
-    }
+      return th;
+    });
     head.append(hr);
     this.body = doc.createElement("tbody");
-    this.table.append(caption, head, this.body);
+    this.table.append(this.caption, head, this.body);
     container.append(this.table);
+    this.setActivation("sigmoid");
+  }
+
+  /** Names the caption's activation and the derivative column after the chain's activation. */
+  setActivation(activation: ChainActivation): void {
+    const labels = chainEditorLabels(activation);
+    this.caption.textContent = labels.caption;
+    labels.columns.forEach((text, i) => {
+      const th = this.headings[i];
+      if (th && th.textContent !== text) th.textContent = text;
+    });
   }
 
   /** Rebuilds the rows for these parameters (call when the neuron count changes or a preset is applied). */

@@ -275,6 +275,7 @@ export class ChainView implements PageView {
     parts.neurons.value = String(state.chainW.length);
     parts.activation.value = state.chainAct;
     parts.cost.value = state.chainCost;
+    parts.editor.setActivation(state.chainAct);
     const allowed = chainCostsAfter(state.chainAct);
     for (const o of parts.cost.options) o.disabled = !allowed.includes(o.value as ChainCost);
     if (Number(parts.x.value) !== state.chainX) parts.x.value = String(state.chainX);

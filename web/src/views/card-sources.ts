@@ -17,12 +17,19 @@ export interface SourceSettings {
   cost: CostName;
 }
 
-/** "a′ = σ(w a + b)", or per layer kind when the hidden and output activations differ. */
+/**
+ * "aˡ = σ(wˡaˡ⁻¹ + bˡ)" (Nielsen's eq. 25), or per layer kind when the hidden and output activations
+ * differ. Layer indices, not a prime: on this page ′ means a derivative.
+ */
 function feedforward(s: SourceSettings): string {
   const hidden = catalogue.activation(s.activation).symbol;
   const output = catalogue.activation(s.output).symbol;
-  if (hidden === output) return `a′ = ${hidden}(w a + b)`;
-  return `a′ = ${hidden}(w a + b) in the hidden layers, ${output}(w a + b) at the output`;
+  const layer = (f: string, l: string, prev: string) => `${f}(w${l}a${prev} + b${l})`;
+  if (hidden === output) return `aˡ = ${layer(hidden, "ˡ", "ˡ⁻¹")}`;
+  return (
+    `aˡ = ${layer(hidden, "ˡ", "ˡ⁻¹")} in the hidden layers, ` +
+    `aᴸ = ${layer(output, "ᴸ", "ᴸ⁻¹")} at the output`
+  );
 }
 
 /** The cost's formula as the loss card names it. */
