@@ -15,7 +15,7 @@ test("card applies: every view × data set, a sentence exactly where the catalog
       assert.ok(text.includes(`“${view.title}”`), text);
       assert.ok(text.includes(`trains on ${dataset} (`), text);
       for (const k of view.dataKinds) {
-        const need = k === "plane" ? "2-D input" : "image input";
+        const need = { plane: "2-D input", line: "1-D input", image: "image input" }[k];
         assert.ok(text.includes(need), `${text} names ${need}`);
       }
       assert.ok(text.endsWith("."), text);
@@ -26,7 +26,7 @@ test("card applies: every view × data set, a sentence exactly where the catalog
 test("card applies: the two input-space views exclude each other's data", () => {
   assert.equal(
     cardNotApplicable("decision-boundary", "mnist"),
-    "The view “Decision boundary” needs 2-D input (points in a plane); this run trains on mnist (images of 784 pixels).",
+    "The view “Decision boundary” needs 2-D input (points in a plane) or 1-D input (a function of x); this run trains on mnist (images of 784 pixels).",
   );
   assert.equal(
     cardNotApplicable("test-digits", "spiral"),

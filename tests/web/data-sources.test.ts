@@ -60,5 +60,8 @@ test("output widths and the widest limits", () => {
   assert.equal(outputWidth("xor", "softmax"), 2);
   assert.equal(outputWidth("mnist", "sigmoid"), 10);
   assert.equal(outputWidth("mnist", "softmax"), 10);
-  assert.deepEqual(WIDEST, { samples: [50, 10000], maxNeurons: 100 });
+  assert.equal(outputWidth("spiral", "softmax", 4), 4);
+  assert.equal(outputWidth("spiral", "sigmoid", 2), 1);
+  assert.equal(outputWidth("plane", "identity"), 1);
+  assert.deepEqual(WIDEST, { classes: 10, samples: [50, 10000], maxNeurons: 100 });
 });

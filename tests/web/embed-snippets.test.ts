@@ -350,7 +350,7 @@ test("default cards: two that fit the data, chosen by its kind and the network's
       const target = shareTarget("playground", runParams({ dataset, hidden }));
       if (target.kind !== "run") throw new Error();
       const shown = defaultShow(target);
-      const input = target.dataKind === "plane" ? "decision-boundary" : "test-digits";
+      const input = target.dataKind === "image" ? "test-digits" : "decision-boundary";
       const deep = hidden.split(",").length >= DEEP_LAYERS;
       assert.deepEqual(shown, [input, deep ? "gradient-norms" : "loss-accuracy"], dataset);
       for (const id of shown) assert.equal(cardNote(id, target), null, `${id} on ${dataset}`);
@@ -359,7 +359,10 @@ test("default cards: two that fit the data, chosen by its kind and the network's
   assert.deepEqual(defaultShow(backprop), ["backprop"]);
   const image = shareTarget("playground", runParams({ dataset: "mnist" }));
   if (image.kind !== "run") throw new Error();
-  assert.equal(cardNote("decision-boundary", image), "needs 2-D points; this run trains on mnist");
+  assert.equal(
+    cardNote("decision-boundary", image),
+    "needs 2-D points or 1-D values; this run trains on mnist",
+  );
 });
 
 test("labs: the element's attributes and the iframe's hash give back the lab's state", () => {

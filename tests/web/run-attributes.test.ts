@@ -66,6 +66,8 @@ test("each setting attribute beats config for its key and sets exactly that key"
   // A value other than the default for every key of the table, written as an attribute.
   const other: Partial<Record<keyof Settings, string>> = {
     dataset: "xor",
+    classes: "3",
+    features: "x1,x2,x1x2",
     noise: "0.2",
     samples: "300",
     testFraction: "0.3",
@@ -77,6 +79,7 @@ test("each setting attribute beats config for its key and sets exactly that key"
     learningRate: "0.7",
     batchSize: "7",
     l2: "0.01",
+    l1: "0.02",
     dataSeed: "17",
     initSeed: "23",
     speed: "9",

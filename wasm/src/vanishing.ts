@@ -11,6 +11,7 @@ import { showValue } from "./show-value.js";
 import type { Network } from "./network.js";
 import type {
   ActivationName,
+  ClassificationEvaluation,
   CostName,
   Dataset,
   Evaluation,
@@ -18,6 +19,12 @@ import type {
   NetworkOptions,
   Samples,
 } from "./types.js";
+
+/** The lab classifies digits: its evaluations always carry an accuracy. */
+function classificationEvaluation(e: Evaluation): ClassificationEvaluation {
+  if (e.accuracy === undefined) throw new GradscopeError("the lab's evaluation has no accuracy");
+  return { loss: e.loss, accuracy: e.accuracy };
+}
 
 /** What the experiment needs of a loaded module (gs). */
 export interface NetworkFactory {
@@ -72,9 +79,9 @@ export interface VanishingPoint {
   /** ‖∂C/∂b^l‖ for l = 2 … L−1, the first hidden layer first. */
   speeds: number[];
   /** Loss and accuracy on the training images. */
-  train: Evaluation;
+  train: ClassificationEvaluation;
   /** Loss and accuracy on the held-out images. */
-  test: Evaluation;
+  test: ClassificationEvaluation;
 }
 
 function toFloat64Array(speeds: unknown): Float64Array {
@@ -223,16 +230,16 @@ export function* vanishingRun(
       yield {
         epoch: 0,
         speeds: hiddenLayerSpeeds(net, train.x, train.y),
-        train: net.evaluate(train.x, train.y),
-        test: net.evaluate(test.x, test.y),
+        train: classificationEvaluation(net.evaluate(train.x, train.y)),
+        test: classificationEvaluation(net.evaluate(test.x, test.y)),
       };
       for (let e = 1; e <= o.epochs; ++e) {
         const report = trainer.epoch(); // evaluates on both sets after the pass
         yield {
           epoch: e,
           speeds: hiddenLayerSpeeds(net, train.x, train.y),
-          train: report.train,
-          test: report.test as Evaluation,
+          train: classificationEvaluation(report.train),
+          test: classificationEvaluation(report.test as Evaluation),
         };
       }
     } finally {

@@ -7,6 +7,7 @@ import { catalogue, type DataKind, type DatasetName, type ViewId } from "gradsco
 /** What a view of each data kind needs, in words. */
 const NEEDS: Record<DataKind, string> = {
   plane: "2-D input (points in a plane)",
+  line: "1-D input (a function of x)",
   image: "image input (pictures of pixels)",
 };
 
@@ -16,7 +17,9 @@ function trainsOn(dataset: DatasetName): string {
   const what =
     d.kind === "plane"
       ? "points in a plane"
-      : `images of ${d.inputFeatures.toLocaleString("en")} pixels`;
+      : d.kind === "line"
+        ? "values of a function of x"
+        : `images of ${d.inputFeatures.toLocaleString("en")} pixels`;
   return `${d.name} (${what})`;
 }
 

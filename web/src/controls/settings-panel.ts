@@ -14,7 +14,8 @@ import {
   type Settings,
 } from "../state/settings.js";
 
-type Key = Exclude<keyof Settings, "hidden">;
+/** The settings a menu shows (the layer sizes and input features have their own editors). */
+type Key = Exclude<keyof Settings, "hidden" | "features">;
 
 interface SelectControl {
   key: Key;

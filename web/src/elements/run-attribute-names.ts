@@ -6,6 +6,8 @@
 /** The run settings' URL keys (SETTINGS_TABLE's, in its order); each is one kebab-case attribute. */
 export const RUN_SETTING_KEYS: readonly string[] = [
   "dataset",
+  "classes",
+  "features",
   "noise",
   "samples",
   "testFraction",
@@ -17,6 +19,7 @@ export const RUN_SETTING_KEYS: readonly string[] = [
   "learningRate",
   "batchSize",
   "l2",
+  "l1",
   "dataSeed",
   "initSeed",
   "speed",

@@ -5,6 +5,7 @@
 import {
   catalogue,
   type Dataset,
+  type Evaluation as PackageEvaluation,
   type Gradscope,
   type Network,
   type NetworkTrainer,
@@ -17,6 +18,7 @@ import type {
   BoundaryGrid,
   DataPreview,
   DigitPredictions,
+  Evaluation,
   FromWorker,
   HistoryPoint,
   InputView,
@@ -57,7 +59,9 @@ export class TrainingRun {
     this.current = { ...settings, hidden: [...settings.hidden] };
     const source = dataSource(settings.dataset);
     let all: Dataset;
-    if (source.load.from === "bundled-idx") {
+    if (source.load.from === "points") {
+      throw new Error("a run on the learner's own points needs those points");
+    } else if (source.load.from === "bundled-idx") {
       if (!mnistDigits) throw new Error("the MNIST digits are not loaded");
       all = firstSamples(mnistDigits, settings.samples);
     } else {
@@ -163,8 +167,8 @@ export class TrainingRun {
     return {
       step: this.stepsDone,
       epoch: this.epoch,
-      train: this.net.evaluate(measured.x, measured.y),
-      test: this.net.evaluate(this.test.x, this.test.y),
+      train: classified(this.net.evaluate(measured.x, measured.y)),
+      test: classified(this.net.evaluate(this.test.x, this.test.y)),
       biasNorms: diagnostics.map((d) => d.biasGradNorm),
       weightNorms: diagnostics.map((d) => d.weightGradNorm),
     };
@@ -201,8 +205,8 @@ export class TrainingRun {
     return {
       step: this.stepsDone,
       epoch: this.epoch,
-      train: net.evaluate(measured.x, measured.y),
-      test: net.evaluate(this.test.x, this.test.y),
+      train: classified(net.evaluate(measured.x, measured.y)),
+      test: classified(net.evaluate(this.test.x, this.test.y)),
       layers,
       input: this.inputView(),
     };
@@ -291,6 +295,12 @@ export class TrainingRun {
     for (let i = 0; i < cells; i++) values[i] = out[i * width + width - 1] ?? 0.5;
     return { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT, values };
   }
+}
+
+/** The page's evaluation of a classification run (the package's, whose accuracy is present). */
+function classified(e: PackageEvaluation): Evaluation {
+  if (e.accuracy === undefined) throw new Error("this run's evaluation has no accuracy");
+  return { loss: e.loss, accuracy: e.accuracy };
 }
 
 /** The first `n` samples of `d` (all of them when it has fewer), as views, not copies. */

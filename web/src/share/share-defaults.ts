@@ -13,11 +13,17 @@ export function cardFits(id: RunViewId, kind: DataKind): boolean {
   return (catalogue.view(id).dataKinds as readonly DataKind[]).includes(kind);
 }
 
+const KIND_WORDS: Record<DataKind, string> = {
+  plane: "2-D points",
+  line: "1-D values",
+  image: "images",
+};
+
 /** The card's checkbox note when it cannot show this run's data, e.g. "needs 2-D points". */
 export function cardNote(id: RunViewId, target: RunTarget): string | null {
   if (cardFits(id, target.dataKind)) return null;
   const kinds = catalogue.view(id).dataKinds as readonly DataKind[];
-  const needs = kinds.map((k) => (k === "plane" ? "2-D points" : "images")).join(" or ");
+  const needs = kinds.map((k) => KIND_WORDS[k]).join(" or ");
   return `needs ${needs}; this run trains on ${target.settings.dataset}`;
 }
 
@@ -35,7 +41,7 @@ export const CARD_ORDER: readonly RunViewId[] = [
  */
 export function defaultShow(target: RunTarget): RunViewId[] {
   if (target.tab === "backprop") return ["backprop"];
-  const input: RunViewId = target.dataKind === "plane" ? "decision-boundary" : "test-digits";
+  const input: RunViewId = target.dataKind === "image" ? "test-digits" : "decision-boundary";
   const deep = target.settings.hidden.length >= DEEP_LAYERS;
   const story: RunViewId = deep ? "gradient-norms" : "loss-accuracy";
   return [input, story].filter((id) => cardFits(id, target.dataKind));

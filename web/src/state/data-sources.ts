@@ -9,6 +9,7 @@ import {
   type CostName,
   type DatasetInfo,
   type DatasetName,
+  type FeatureName,
   type HiddenActivationName,
   type InitName,
   type ProblemKind,
@@ -30,7 +31,11 @@ export interface SourcePreset {
 }
 
 /** How a source's samples are made: drawn by the core, or the digits bundled with the page. */
-export type SourceLoad = { from: "synthetic"; kind: SyntheticKind } | { from: "bundled-idx" };
+export type SourceLoad =
+  | { from: "synthetic"; kind: SyntheticKind }
+  | { from: "bundled-idx" }
+  /** The learner's own points (Edit data, CSV, the `points` URL key). */
+  | { from: "points" };
 
 export interface DataSource {
   readonly name: DatasetName;
@@ -76,6 +81,18 @@ const PLANE = {
   }),
 } as const satisfies Partial<DataSource>;
 
+/** Values over the plane or the line: identity output and the quadratic cost (regression). */
+const VALUES = {
+  ...PLANE,
+  preset: Object.freeze({
+    ...PLANE.preset,
+    hidden: [8, 8],
+    output: "identity",
+    cost: "quadratic",
+    learningRate: 0.03,
+  }),
+} as const satisfies Partial<DataSource>;
+
 /** 28 × 28 digits: a network that suits 784 inputs and ten classes. */
 const DIGITS = {
   sampleRange: [1000, 10000],
@@ -98,14 +115,15 @@ const DIGITS = {
 } as const satisfies Partial<DataSource>;
 
 function source(info: DatasetInfo): DataSource {
-  if (info.source === "synthetic") {
+  if (info.source !== "idx") {
     return {
-      ...PLANE,
+      ...(info.problem === "regression" ? VALUES : PLANE),
       name: info.name,
       info,
       inputShape: [info.inputFeatures],
       problem: info.problem,
-      load: { from: "synthetic", kind: info.name },
+      load:
+        info.source === "synthetic" ? { from: "synthetic", kind: info.name } : { from: "points" },
     };
   }
   const side = Math.round(Math.sqrt(info.inputFeatures));
@@ -134,6 +152,7 @@ export function dataSource(name: DatasetName): DataSource {
 
 /** The widest ranges of any source: what a URL may say before the source narrows it. */
 export const WIDEST = {
+  classes: Math.max(...DATA_SOURCES.map((s) => s.info.classRange[1])),
   samples: [
     Math.min(...DATA_SOURCES.map((s) => s.sampleRange[0])),
     Math.max(...DATA_SOURCES.map((s) => s.sampleRange[1])),
@@ -143,13 +162,19 @@ export const WIDEST = {
 
 /**
  * Output units: one per class, except a two-class set with an output that can stand alone (not
- * softmax), which gets one 0/1 unit.
+ * softmax), which gets one 0/1 unit; a regression set has one real-valued output. `classes` is
+ * the settings' choice, used when the set's row allows several (classRange).
  */
-export function outputWidth(name: DatasetName, output: ActivationName): number {
-  const classes = dataSource(name).info.classes;
-  return classes === 2 && catalogue.activation(output).minOutputUnits < 2 ? 1 : classes;
+export function outputWidth(name: DatasetName, output: ActivationName, classes?: number): number {
+  const info = dataSource(name).info;
+  if (info.problem === "regression") return 1;
+  const [fewest, most] = info.classRange;
+  const k = classes !== undefined && classes >= fewest && classes <= most ? classes : info.classes;
+  return k === 2 && catalogue.activation(output).minOutputUnits < 2 ? 1 : k;
 }
 
-export function inputWidth(name: DatasetName): number {
-  return dataSource(name).info.inputFeatures;
+/** The network's input width: the chosen features for a plane set, else the set's own inputs. */
+export function inputWidth(name: DatasetName, features?: readonly FeatureName[]): number {
+  const info = dataSource(name).info;
+  return info.kind === "plane" && features !== undefined ? features.length : info.inputFeatures;
 }

@@ -7,6 +7,7 @@ import {
   type ActivationName,
   type CostName,
   type DatasetName,
+  type FeatureName,
   type HiddenActivationName,
   type InitName,
 } from "gradscope";
@@ -21,6 +22,7 @@ import {
 import {
   enumKind,
   integerListKind,
+  listKind,
   numberKind,
   parseParams,
   type ParseResult,
@@ -41,16 +43,26 @@ export const OUTPUT_ACTIVATIONS: readonly OutputActivation[] = catalogue.activat
 );
 export const COSTS: readonly CostName[] = names(catalogue.costs);
 export const INITS: readonly InitName[] = names(catalogue.initialisers);
+export const FEATURES: readonly FeatureName[] = names(catalogue.features);
 
 export const MAX_HIDDEN_LAYERS = 10;
 
 export interface Settings extends SourcePreset {
   dataset: DatasetName;
+  /** Classes of a set whose catalogue row allows several (classRange); ignored by the others. */
+  classes: number;
+  /**
+   * The network's inputs, computed by the core from (x₁, x₂) (catalogue.features); only plane
+   * data sets use them (a line set's input is x, an image's its pixels).
+   */
+  features: FeatureName[];
   noise: number;
   testFraction: number;
   /** Neurons per hidden layer, input and output excluded. */
   hidden: number[];
   l2: number;
+  /** λ₁ of L1 regularisation (w → w − (ηλ₁/n) sgn(w) − η ∂C₀/∂w). */
+  l1: number;
   /** Draws the data points and the train/test split (seeds.ts). */
   dataSeed: number;
   /** Draws the initial weights and biases and the mini-batch shuffle order. */
@@ -67,9 +79,12 @@ export function presetFor(dataset: DatasetName): Readonly<Settings> {
   const preset = dataSource(dataset).preset;
   return Object.freeze({
     dataset,
+    classes: dataSource(dataset).info.classes,
+    features: ["x1", "x2"] as FeatureName[],
     noise: 0.05,
     testFraction: 0.5,
     l2: 0,
+    l1: 0,
     dataSeed: 1,
     initSeed: 1,
     ...preset,
@@ -79,6 +94,9 @@ export function presetFor(dataset: DatasetName): Readonly<Settings> {
 
 export const SETTINGS_TABLE: PropertyTable<Settings> = [
   { key: "dataset", kind: enumKind(DATASET_NAMES) },
+  // The widest range of any set; parseSettings narrows it to the chosen set's classRange.
+  { key: "classes", kind: numberKind(0, WIDEST.classes, true) },
+  { key: "features", kind: listKind(enumKind(FEATURES), 1, FEATURES.length) },
   { key: "noise", kind: numberKind(0, 0.5) },
   // The widest ranges of any data set; parseSettings narrows them to the chosen set's.
   { key: "samples", kind: numberKind(WIDEST.samples[0], WIDEST.samples[1], true) },
@@ -91,6 +109,7 @@ export const SETTINGS_TABLE: PropertyTable<Settings> = [
   { key: "learningRate", kind: numberKind(1e-5, 10) },
   { key: "batchSize", kind: numberKind(1, 500, true) },
   { key: "l2", kind: numberKind(0, 10) },
+  { key: "l1", kind: numberKind(0, 10) },
   { key: "dataSeed", kind: seedKind },
   { key: "initSeed", kind: seedKind },
   { key: "speed", kind: numberKind(1, 500, true) },
@@ -109,7 +128,11 @@ export { inputWidth, outputWidth };
 
 /** Layer sizes [n_1 … n_L] of the network the settings describe. */
 export function layerSizes(s: Settings): number[] {
-  return [inputWidth(s.dataset), ...s.hidden, outputWidth(s.dataset, s.output)];
+  return [
+    inputWidth(s.dataset, s.features),
+    ...s.hidden,
+    outputWidth(s.dataset, s.output, s.classes),
+  ];
 }
 
 /** The keys a data source's preset sets. */
@@ -179,6 +202,8 @@ export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
 /** Settings whose change needs a new network or new data; the others apply while training. */
 export const RUN_KEYS: readonly (keyof Settings)[] = [
   "dataset",
+  "classes",
+  "features",
   "noise",
   "samples",
   "testFraction",
