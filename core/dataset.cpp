@@ -212,10 +212,12 @@ Dataset<float> make_synthetic(SyntheticKind kind, int n, double noise, std::uint
       }
       case SyntheticKind::kSpiral: {
         // K interleaved arms, arm k rotated by 2πk/K (K = 2: by 0 and π). The radius grows from
-        // 0.05 to 0.95 over 1.75 turns.
+        // 0.05 to 0.95 over 3.5/K turns (1.75 for two arms), so neighbouring arms stay 0.9/3.5
+        // apart whatever K: more classes are not made harder to separate under the same noise.
         const double s = rng.uniform();
         const double r = 0.05 + 0.9 * s;
-        const double t = 1.75 * 2.0 * pi * s + (label == 0 ? 0.0 : 2.0 * pi * label / classes);
+        const double turns = 3.5 / classes;  // exactly 1.75 for K = 2: the old points
+        const double t = turns * 2.0 * pi * s + (label == 0 ? 0.0 : 2.0 * pi * label / classes);
         px = r * std::sin(t);
         py = r * std::cos(t);
         break;

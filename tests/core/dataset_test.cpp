@@ -122,12 +122,12 @@ TEST(Dataset, KClassSpiralsAndBlobs) {
       }
       for (int c = 0; c < k; ++c) EXPECT_EQ(count[c], 60) << synthetic_name(kind) << " K " << k;
       if (kind == SyntheticKind::kSpiral) {
-        // Without noise, arm c is the curve r = 0.05 + 0.9 s, θ = 3.5π s + 2πc/K (x = r sin θ,
-        // y = r cos θ): recover s from r and check the angle.
+        // Without noise, arm c is the curve r = 0.05 + 0.9 s, θ = (7π/K) s + 2πc/K (3.5/K turns;
+        // x = r sin θ, y = r cos θ): recover s from r and check the angle.
         for (int i = 0; i < n; ++i) {
           const double x = d.x(0, i), y = d.x(1, i);
           const double s = (std::hypot(x, y) - 0.05) / 0.9;
-          const double t = 3.5 * kPi * s + 2.0 * kPi * d.labels[i] / k;
+          const double t = 7.0 * kPi / k * s + 2.0 * kPi * d.labels[i] / k;
           EXPECT_NEAR(x, (0.05 + 0.9 * s) * std::sin(t), 1e-5) << "K " << k << " i " << i;
           EXPECT_NEAR(y, (0.05 + 0.9 * s) * std::cos(t), 1e-5) << "K " << k << " i " << i;
         }
