@@ -49,6 +49,8 @@ describe("catalogue", () => {
       core.datasets,
     );
     assert.deepEqual(pick(catalogue.pairs, ["output", "cost", "bp1"]), core.pairs);
+    // The feature column: the core computes exactly the features the package lists.
+    assert.deepEqual(pick(catalogue.features, ["name"]), core.features);
     for (const p of catalogue.problems) {
       assert.ok(
         catalogue.datasets.some((d) => d.problem === p.name),

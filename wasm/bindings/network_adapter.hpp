@@ -32,6 +32,8 @@ class NetworkHandle {
 
   // x, y: m samples one after another.
   emscripten::val predict(const emscripten::val& x, int m) const;
+  // a^l of each of the m samples (core activations(): the forward pass stopped at layer l).
+  emscripten::val activations(const emscripten::val& x, int m, int l) const;
   // [{ layer, weights, biases, rows, cols }] for l = 2 … L: ∂C/∂w^l, ∂C/∂b^l averaged over the
   // batch, weights row-major.
   emscripten::val gradients(const emscripten::val& x, const emscripten::val& y, int m) const;
@@ -39,9 +41,9 @@ class NetworkHandle {
   emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m) const;
   // Central differences in double precision against backprop (core gradient_check).
   // One sample traced through the four equations (trace_adapter.hpp); with_update adds the
-  // single-sample SGD update with η, λ, n and the cost after it. The network is not changed.
+  // single-sample SGD update with η, λ₂, λ₁, n and the cost after it. The network is not changed.
   emscripten::val trace(const emscripten::val& x, const emscripten::val& y, bool with_update,
-                        double learning_rate, double l2, int n) const;
+                        double learning_rate, double l2, double l1, int n) const;
   emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
                                  double h, int max_parameters) const;
 
@@ -49,7 +51,8 @@ class NetworkHandle {
   // failed call leaves it running); test_m = 0 for no test set.
   bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
                       const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
-                      int batch_size, double learning_rate, double l2, bool shuffle, double seed);
+                      int batch_size, double learning_rate, double l2, double l1, bool shuffle,
+                      double seed);
   // { epochsDone, stepsDone, position, diverged? } after running `steps` mini-batches.
   emscripten::val train_steps(int steps);
   // { epoch, train: { loss, accuracy }, test?: { loss, accuracy }, diverged? } after a pass.
