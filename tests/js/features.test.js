@@ -143,7 +143,7 @@ describe("datasets.withFeatures", () => {
     const net = shared.network({ layers: [4, 2], output: "softmax", cost: "log-likelihood" });
     const [report] = net.train(f.x, f.y, { epochs: 1, batchSize: 5 });
     assert.ok(Number.isFinite(report.train.loss));
-    // A data set without problem (built by hand) stays without.
+    // A data set built by hand, without problem, is a classification set (as checkDataset reads it).
     const hand = {
       x: Float32Array.of(0.5, -1),
       y: Float32Array.of(1),
@@ -154,7 +154,14 @@ describe("datasets.withFeatures", () => {
     };
     const g = gs.datasets.withFeatures(hand, ["x1x2"]);
     assert.deepEqual(Array.from(g.x), [-0.5]);
-    assert.equal("problem" in g, false);
+    assert.equal(g.problem, "classification");
+    // A regression set keeps its problem and its empty labels.
+    const plane = gs.datasets.synthetic("plane", { n: 12, seed: 2 });
+    const p = gs.datasets.withFeatures(plane, ["x1sq", "x1x2", "sinx2"]);
+    assert.equal(p.problem, "regression");
+    assert.equal(p.labels.length, 0);
+    assert.equal(p.inputWidth, 3);
+    assert.deepEqual(p.y, plane.y);
     // An empty set (a test split of 0) still has its names checked.
     const empty = {
       ...hand,

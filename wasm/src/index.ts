@@ -134,6 +134,7 @@ export type {
   ActivationCurve,
   ActivationName,
   ClassificationEvaluation,
+  ConfusionMatrix,
   CostName,
   Dataset,
   EpochReport,

@@ -7,6 +7,7 @@ import {
   checkFinite,
   checkInteger,
   checkNumber,
+  checkProblem,
   checkSeed,
 } from "./argument-checks.js";
 import { showValue } from "./show-value.js";
@@ -16,8 +17,10 @@ import { networkToJSON } from "./network-json.js";
 import { traceUpdateArguments, type Trace, type TraceOptions } from "./trace.js";
 import type {
   ActivationName,
+  ConfusionMatrix,
   CostName,
   EpochReport,
+  EvaluateOptions,
   Evaluation,
   GradientCheckOptions,
   GradientCheckResult,
@@ -39,6 +42,7 @@ const SGD_KEYS = [
   "learningRate",
   "l2",
   "l1",
+  "problem",
   "shuffle",
   "seed",
   "testX",
@@ -49,6 +53,7 @@ const TRAIN_KEYS = [
   "epochs",
   "onEpoch",
 ] as const satisfies readonly (keyof TrainOptions)[];
+const EVALUATE_KEYS = ["problem"] as const satisfies readonly (keyof EvaluateOptions)[];
 const GRADIENT_CHECK_KEYS = [
   "h",
   "maxParameters",
@@ -212,11 +217,28 @@ export class Network {
     return checked(this.#raw, () => h.diagnostics(b.x, b.y, b.m)) as LayerDiagnostics[];
   }
 
-  /** Mean cost and accuracy on (x, y). */
-  evaluate(x: Samples, y: Samples): Evaluation {
+  /**
+   * Mean cost on (x, y) and, by `problem`: classification (the default) { loss, accuracy };
+   * regression { loss, mse, r2 }, with no accuracy key (r2 is NaN for constant targets).
+   */
+  evaluate(x: Samples, y: Samples, options?: EvaluateOptions): Evaluation {
+    const h = this.#live();
+    const o = readOptions<EvaluateOptions>(options, EVALUATE_KEYS, "evaluate options");
+    const problem = checkProblem(o.problem ?? "classification");
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m, problem)) as Evaluation) };
+  }
+
+  /**
+   * K × K counts of (true class, predicted class) on (x, y), row-major, row the class y encodes
+   * (argmax; one output: y ≥ 0.5, K = 2), column the class predicted (accuracy's rule).
+   */
+  confusionMatrix(x: Samples, y: Samples): ConfusionMatrix {
     const h = this.#live();
     const b = batch(x, y, this.inputWidth, this.outputWidth);
-    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m)) as Evaluation) };
+    const r = checked(this.#raw, () => h.confusionMatrix(b.x, b.y, b.m));
+    if (r === undefined) throw new GradscopeError("confusionMatrix returned nothing");
+    return { classes: r.classes, counts: r.counts };
   }
 
   /** Backprop against central differences, in double precision (the core's gradient_check). */
@@ -353,6 +375,7 @@ export class Network {
     if (l1 < 0) throw new GradscopeError(`l1 ${showValue(l1)} must be ≥ 0`);
     const seed = checkSeed(o.seed ?? 1);
     const shuffle = checkBoolean(o.shuffle ?? true, "shuffle");
+    const problem = checkProblem(o.problem ?? "classification");
     // The module replaces its session only once the new one is built (network_adapter.cpp).
     checked(this.#raw, () =>
       h.beginTraining(
@@ -368,6 +391,7 @@ export class Network {
         l1,
         shuffle,
         seed,
+        problem,
       ),
     );
     this.#session = this.#nextSession++;
