@@ -48,6 +48,10 @@ double max_derivative(Activation f) { return activation_info(f).max_derivative; 
 Cost parse_cost(const std::string& name) { return row_named(kCosts, name, "cost").id; }
 const char* cost_name(Cost c) { return cost_info(c).name; }
 
+const FeatureInfo& feature_info(Feature f) { return row_of(kFeatures, f, "feature"); }
+Feature parse_feature(const std::string& name) { return row_named(kFeatures, name, "feature").id; }
+const char* feature_name(Feature f) { return feature_info(f).name; }
+
 Init parse_init(const std::string& name) { return row_named(kInits, name, "init").id; }
 const char* init_name(Init i) { return init_info(i).name; }
 

@@ -11,6 +11,7 @@
 #include "activation.hpp"
 #include "cost.hpp"
 #include "dataset.hpp"
+#include "features.hpp"
 #include "network.hpp"
 
 namespace gradscope {
@@ -60,6 +61,19 @@ inline constexpr CostInfo kCosts[] = {
     {Cost::kQuadratic, "quadratic", nullptr},
     {Cost::kCrossEntropy, "cross-entropy", "outputs in (0, 1)"},
     {Cost::kLogLikelihood, "log-likelihood", "a softmax output"},
+};
+
+struct FeatureInfo {
+  Feature id;
+  const char* name;  // the package's FeatureName (wasm/src/catalogue.ts, same order)
+};
+
+// The inputs a plane data set can be given (features.hpp computes them): x₁, x₂, x₁², x₂², x₁x₂,
+// sin x₁, sin x₂.
+inline constexpr FeatureInfo kFeatures[] = {
+    {Feature::kX1, "x1"},          {Feature::kX2, "x2"},     {Feature::kX1Squared, "x1sq"},
+    {Feature::kX2Squared, "x2sq"}, {Feature::kX1X2, "x1x2"}, {Feature::kSinX1, "sinx1"},
+    {Feature::kSinX2, "sinx2"},
 };
 
 // How BP1, δ^L = ∂C/∂z^L, is formed for a pair (seed, section 2): ∂C/∂a ⊙ σ'(z) ("hadamard"),
@@ -147,6 +161,7 @@ inline constexpr SyntheticInfo kSynthetics[] = {
 // The row of a value (every enum value has one).
 const ActivationInfo& activation_info(Activation f);
 const CostInfo& cost_info(Cost c);
+const FeatureInfo& feature_info(Feature f);
 const InitInfo& init_info(Init i);
 const SyntheticInfo& synthetic_info(SyntheticKind k);
 const ProblemInfo& problem_info(ProblemKind p);

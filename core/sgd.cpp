@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kernels/kernels.hpp"
+#include "regularisation.hpp"
 #include "rng.hpp"
 
 namespace gradscope {
@@ -20,6 +21,10 @@ void validate(const SgdOptions& o) {
   }
   if (!std::isfinite(o.l2) || o.l2 < 0.0) {
     throw std::invalid_argument("L2 regularisation " + std::to_string(o.l2) +
+                                " must be a finite number >= 0");
+  }
+  if (!std::isfinite(o.l1) || o.l1 < 0.0) {
+    throw std::invalid_argument("L1 regularisation " + std::to_string(o.l1) +
                                 " must be a finite number >= 0");
   }
 }
@@ -49,11 +54,12 @@ void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
   }
   backprop_errors(net_, x, y, fp_, errors_);  // δ^l for every layer (BP1, BP2)
   const T step = static_cast<T>(options_.learning_rate / static_cast<double>(x.cols()));  // η/m
-  const T keep = static_cast<T>(1.0 - options_.learning_rate * options_.l2 / n_train);
+  const T keep = static_cast<T>(weight_decay_factor(options_.learning_rate, options_.l2, n_train));
+  const T shrink = static_cast<T>(l1_shrink(options_.learning_rate, options_.l1, n_train));
   for (int l = 2; l <= net_.num_layers(); ++l) {
     // BP3/BP4 summed over the batch, applied as they are formed:
-    // w^l ← keep·w^l − (η/m) δ^l (a^(l−1))ᵀ,  b^l ← b^l − (η/m) Σ_x δ^l.
-    kernels::sgd_step(net_.w(l), net_.b(l), errors_.delta[l], fp_.a[l - 1], step, keep);
+    // w^l ← keep·w^l − shrink·sgn(w^l) − (η/m) δ^l (a^(l−1))ᵀ,  b^l ← b^l − (η/m) Σ_x δ^l.
+    regularised_sgd_step(net_.w(l), net_.b(l), errors_.delta[l], fp_.a[l - 1], step, keep, shrink);
   }
 }
 

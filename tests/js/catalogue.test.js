@@ -63,6 +63,8 @@ describe("catalogue", () => {
       assert.equal(d.inputFeatures, d.kind === "line" ? 1 : d.kind === "plane" ? 2 : 784, d.name);
     }
     assert.deepEqual(pick(catalogue.pairs, ["output", "cost", "bp1"]), core.pairs);
+    // The feature column: the core computes exactly the features the package lists.
+    assert.deepEqual(pick(catalogue.features, ["name"]), core.features);
     for (const p of catalogue.problems) {
       assert.ok(
         catalogue.datasets.some((d) => d.problem === p.name),

@@ -65,6 +65,11 @@ val core_catalogue() {
           o.set("classRange", range(s.min_classes, s.max_classes));
           return o;
         }));
+  c.set("features", rows(kFeatures, [](const FeatureInfo& f) {
+          val o = val::object();
+          o.set("name", std::string(f.name));
+          return o;
+        }));
   c.set("pairs", rows(kOutputCostPairs, [](const OutputCostPair& p) {
           val o = val::object();
           o.set("output", std::string(activation_name(p.output)));

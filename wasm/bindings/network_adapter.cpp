@@ -102,6 +102,15 @@ val NetworkHandle::predict(const val& x, int m) const {
   });
 }
 
+val NetworkHandle::activations(const val& x, int m, int l) const {
+  return guarded([&] {
+    check_count(m);
+    const Matrix<float> input = samples_from_js(x, net_.input_size(), m, "x");
+    check_finite(input);
+    return samples_to_js(gradscope::activations(net_, input, l));
+  });
+}
+
 val NetworkHandle::gradients(const val& x, const val& y, int m) const {
   return guarded([&] {
     check_count(m);
@@ -165,8 +174,8 @@ val NetworkHandle::confusion_matrix(const val& x, const val& y, int m) const {
 }
 
 val NetworkHandle::trace(const val& x, const val& y, bool with_update, double learning_rate,
-                         double l2, int n) const {
-  return guarded([&] { return trace_to_js(net_, x, y, with_update, learning_rate, l2, n); });
+                         double l2, double l1, int n) const {
+  return guarded([&] { return trace_to_js(net_, x, y, with_update, learning_rate, l2, l1, n); });
 }
 
 val NetworkHandle::gradient_check(const val& x, const val& y, int m, double h,
@@ -193,8 +202,8 @@ val NetworkHandle::gradient_check(const val& x, const val& y, int m, double h,
 
 bool NetworkHandle::begin_training(const val& x, const val& y, int m, const val& test_x,
                                    const val& test_y, int test_m, int batch_size,
-                                   double learning_rate, double l2, bool shuffle, double seed,
-                                   const std::string& problem) {
+                                   double learning_rate, double l2, double l1, bool shuffle,
+                                   double seed, const std::string& problem) {
   return guarded([&] {
     check_count(m);
     const ProblemKind p = parse_problem(problem);  // how the epoch reports evaluate
@@ -208,6 +217,7 @@ bool NetworkHandle::begin_training(const val& x, const val& y, int m, const val&
     o.batch_size = batch_size;
     o.learning_rate = learning_rate;
     o.l2 = l2;
+    o.l1 = l1;
     o.shuffle = shuffle;
     o.seed = seed_from_js(seed);
     // Built before it replaces the running session, so a failed call leaves that one untouched.

@@ -32,6 +32,8 @@ class NetworkHandle {
 
   // x, y: m samples one after another.
   emscripten::val predict(const emscripten::val& x, int m) const;
+  // a^l of each of the m samples (core activations(): the forward pass stopped at layer l).
+  emscripten::val activations(const emscripten::val& x, int m, int l) const;
   // [{ layer, weights, biases, rows, cols }] for l = 2 … L: ∂C/∂w^l, ∂C/∂b^l averaged over the
   // batch, weights row-major.
   emscripten::val gradients(const emscripten::val& x, const emscripten::val& y, int m) const;
@@ -44,9 +46,9 @@ class NetworkHandle {
   emscripten::val confusion_matrix(const emscripten::val& x, const emscripten::val& y, int m) const;
   // Central differences in double precision against backprop (core gradient_check).
   // One sample traced through the four equations (trace_adapter.hpp); with_update adds the
-  // single-sample SGD update with η, λ, n and the cost after it. The network is not changed.
+  // single-sample SGD update with η, λ₂, λ₁, n and the cost after it. The network is not changed.
   emscripten::val trace(const emscripten::val& x, const emscripten::val& y, bool with_update,
-                        double learning_rate, double l2, int n) const;
+                        double learning_rate, double l2, double l1, int n) const;
   emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
                                  double h, int max_parameters) const;
 
@@ -55,8 +57,8 @@ class NetworkHandle {
   // reports evaluate.
   bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
                       const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
-                      int batch_size, double learning_rate, double l2, bool shuffle, double seed,
-                      const std::string& problem);
+                      int batch_size, double learning_rate, double l2, double l1, bool shuffle,
+                      double seed, const std::string& problem);
   // { epochsDone, stepsDone, position, diverged? } after running `steps` mini-batches.
   emscripten::val train_steps(int steps);
   // { epoch, train: evaluation, test?: evaluation, diverged? } after a pass (as evaluate()).

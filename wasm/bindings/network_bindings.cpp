@@ -17,6 +17,7 @@ EMSCRIPTEN_BINDINGS(gradscope_network) {
       .function("biases", &NetworkHandle::biases)
       .function("setParameters", &NetworkHandle::set_parameters)
       .function("predict", &NetworkHandle::predict)
+      .function("activations", &NetworkHandle::activations)
       .function("gradients", &NetworkHandle::gradients)
       .function("diagnostics", &NetworkHandle::diagnostics)
       .function("evaluate", &NetworkHandle::evaluate)

@@ -6,7 +6,8 @@ import type { RawIdxArray, RawModule } from "./raw-module.js";
 import { checkInteger, checkNumber, checkProblem, checkSeed } from "./argument-checks.js";
 import { isArray, isInstance, readFields, readOptions } from "./options.js";
 import { showValue } from "./show-value.js";
-import type { Dataset, IdxArray, SyntheticKind } from "./types.js";
+import { datasetWithFeatures } from "./features.js";
+import type { Dataset, FeatureName, IdxArray, SyntheticKind } from "./types.js";
 
 export interface SyntheticOptions {
   /** Number of points, ≥ 2. Default 200. */
@@ -64,6 +65,11 @@ export interface Datasets {
     labels: IdxArray | Uint8Array | ArrayBuffer,
     options?: IdxOptions,
   ): Dataset;
+  /**
+   * A plane data set with x replaced by the named features (gs.features.apply): inputWidth = k;
+   * y, labels and problem kept (copies).
+   */
+  withFeatures(data: Dataset, names: readonly FeatureName[]): Dataset;
 }
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(
@@ -207,5 +213,6 @@ export function createDatasets(raw: RawModule): Datasets {
       const lb = idx(labels, "labels");
       return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);
     },
+    withFeatures: (data, names) => datasetWithFeatures(raw, checkDataset(data), names),
   };
 }

@@ -4,11 +4,13 @@ import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
 import {
   checkBoolean,
+  checkFinite,
   checkInteger,
   checkNumber,
   checkProblem,
   checkSeed,
 } from "./argument-checks.js";
+import { showValue } from "./show-value.js";
 import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { networkToJSON } from "./network-json.js";
@@ -39,6 +41,7 @@ const SGD_KEYS = [
   "batchSize",
   "learningRate",
   "l2",
+  "l1",
   "problem",
   "shuffle",
   "seed",
@@ -167,6 +170,18 @@ export class Network {
     return checked(this.#raw, () => h.predict(xs, m)) as Float32Array;
   }
 
+  /**
+   * a^l for each sample of x (m × n_1, row-major) as an m × n_l Float32Array, l = 1 … L (a^1 = x):
+   * the forward pass stopped at layer l, in one call (e.g. every hidden neuron over a grid).
+   */
+  activations(x: Samples, l: number): Float32Array {
+    const h = this.#live();
+    checkInteger(l, "layer", -INT_MAX, INT_MAX);
+    const xs = toFloat32(x, "x");
+    const m = sampleCount(xs, this.inputWidth, "x");
+    return checked(this.#raw, () => h.activations(xs, m, l)) as Float32Array;
+  }
+
   /** ∂C/∂w^l and ∂C/∂b^l, batch averages, one entry per layer (l = 2 first). Copies. */
   gradients(x: Samples, y: Samples): LayerGradients[] {
     const h = this.#live();
@@ -188,7 +203,9 @@ export class Network {
         `trace takes one sample: x has ${b.m * this.inputWidth} values, expected ${this.inputWidth}`,
       );
     }
-    const t = checked(this.#raw, () => h.trace(b.x, b.y, u.withUpdate, u.learningRate, u.l2, u.n));
+    const t = checked(this.#raw, () =>
+      h.trace(b.x, b.y, u.withUpdate, u.learningRate, u.l2, u.l1, u.n),
+    );
     if (t === undefined) throw new GradscopeError("trace returned nothing");
     return t;
   }
@@ -354,6 +371,8 @@ export class Network {
     const batchSize = checkInteger(o.batchSize ?? 10, "batchSize", -INT_MAX, INT_MAX);
     const learningRate = checkNumber(o.learningRate ?? 0.5, "learningRate");
     const l2 = checkNumber(o.l2 ?? 0, "l2");
+    const l1 = checkFinite(o.l1 ?? 0, "l1");
+    if (l1 < 0) throw new GradscopeError(`l1 ${showValue(l1)} must be ≥ 0`);
     const seed = checkSeed(o.seed ?? 1);
     const shuffle = checkBoolean(o.shuffle ?? true, "shuffle");
     const problem = checkProblem(o.problem ?? "classification");
@@ -369,6 +388,7 @@ export class Network {
         batchSize,
         learningRate,
         l2,
+        l1,
         shuffle,
         seed,
         problem,

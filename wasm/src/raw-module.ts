@@ -43,6 +43,7 @@ export interface RawCoreCatalogue {
     classes: number;
     classRange: [number, number];
   }[];
+  features: { name: string }[];
   pairs: { output: string; cost: string; bp1: string }[];
 }
 
@@ -58,6 +59,7 @@ export interface RawNetworkHandle {
   biases(l: number): Float32Array | undefined;
   setParameters(l: number, weights: Float32Array, biases: Float32Array): boolean;
   predict(x: Float32Array, m: number): Float32Array | undefined;
+  activations(x: Float32Array, m: number, l: number): Float32Array | undefined;
   gradients(x: Float32Array, y: Float32Array, m: number): LayerGradients[] | undefined;
   diagnostics(x: Float32Array, y: Float32Array, m: number): LayerDiagnostics[] | undefined;
   evaluate(x: Float32Array, y: Float32Array, m: number, problem: string): Evaluation | undefined;
@@ -68,6 +70,7 @@ export interface RawNetworkHandle {
     withUpdate: boolean,
     learningRate: number,
     l2: number,
+    l1: number,
     n: number,
   ): Trace | undefined;
   gradientCheck(
@@ -87,6 +90,7 @@ export interface RawNetworkHandle {
     batchSize: number,
     learningRate: number,
     l2: number,
+    l1: number,
     shuffle: boolean,
     seed: number,
     problem: string,
@@ -144,6 +148,8 @@ export interface RawModule {
   /** The core's catalogue tables (core/catalogue.hpp), for the test of catalogue.ts. */
   coreCatalogue(): RawCoreCatalogue;
   softmax(logits: Float32Array): Float32Array | undefined;
+  /** m samples of k features from m samples (x₁, x₂) and k feature names (core/features.hpp). */
+  applyFeatures(x: Float32Array, m: number, names: string[]): Float32Array | undefined;
   softmaxJacobian(probabilities: Float32Array): Float32Array | undefined;
   chainCenteredBiases(
     weights: Float64Array,
