@@ -10,6 +10,7 @@ import { DEFAULT_VANISHING, VANISHING_TABLE, type VanishingState } from "../lab/
 import { DEFAULT_SOFTMAX, reconcileSoftmax, SOFTMAX_TABLE } from "../softmax/softmax-state.js";
 import type { SoftmaxState } from "../softmax/softmax-state.js";
 import { CHART_DEFAULTS, CHART_TABLE, parseChartKeys } from "../state/chart-keys.js";
+import { DISPLAY_DEFAULTS, DISPLAY_TABLE, parseDisplayKeys } from "../state/display-keys.js";
 import { dataSource } from "../state/data-sources.js";
 import { parseSettings, presetFor, SETTINGS_TABLE, type Settings } from "../state/settings.js";
 import { parseParams, type PropertyTable } from "../state/url-table.js";
@@ -27,6 +28,8 @@ export interface RunTarget {
   settingKeys: KeyText[];
   /** `time` and `smooth` when not the defaults (the two time charts read them). */
   chartKeys: KeyText[];
+  /** The input-space view's display keys (showTest, discretize) that differ from the defaults. */
+  displayKeys: KeyText[];
   /** `sample` when not train:0 (the backprop view reads it). */
   sampleKeys: KeyText[];
 }
@@ -76,7 +79,11 @@ export function changedKeys<S>(table: PropertyTable<S>, defaults: S, value: S): 
  * gets, settings.ts) and every setting that differs from that preset.
  */
 export function settingKeys(settings: Settings): KeyText[] {
-  const changed = changedKeys(SETTINGS_TABLE, presetFor(settings.dataset), settings);
+  const changed = changedKeys(
+    SETTINGS_TABLE,
+    presetFor(settings.dataset, settings.classes),
+    settings,
+  );
   return [["dataset", settings.dataset], ...changed.filter(([key]) => key !== "dataset")];
 }
 
@@ -93,6 +100,7 @@ export function shareTarget(tab: string, params: URLSearchParams): ShareTarget {
         dataKind: dataSource(settings.dataset).info.kind,
         settingKeys: settingKeys(settings),
         chartKeys: changedKeys(CHART_TABLE, CHART_DEFAULTS, parseChartKeys(params).value),
+        displayKeys: changedKeys(DISPLAY_TABLE, DISPLAY_DEFAULTS, parseDisplayKeys(params).value),
         sampleKeys: changedKeys(SAMPLE_TABLE, SAMPLE_DEFAULTS, parseSampleKeys(params).value),
       };
     }

@@ -93,6 +93,18 @@ const VALUES = {
   }),
 } as const satisfies Partial<DataSource>;
 
+/**
+ * Three or more classes of the plane (spiral arms, gaussian blobs): one softmax unit per class
+ * with the log-likelihood cost (Nielsen ch. 3), and a wider network for the extra regions.
+ */
+const MANY_CLASSES_PRESET: Readonly<SourcePreset> = Object.freeze({
+  ...PLANE.preset,
+  hidden: [12, 12],
+  output: "softmax",
+  cost: "log-likelihood",
+  learningRate: 0.1,
+});
+
 /** 28 × 28 digits: a network that suits 784 inputs and ten classes. */
 const DIGITS = {
   sampleRange: [1000, 10000],
@@ -177,4 +189,15 @@ export function outputWidth(name: DatasetName, output: ActivationName, classes?:
 export function inputWidth(name: DatasetName, features?: readonly FeatureName[]): number {
   const info = dataSource(name).info;
   return info.kind === "plane" && features !== undefined ? features.length : info.inputFeatures;
+}
+
+/**
+ * The preset a run on `name` with `classes` classes starts from: the source's own, or, for three
+ * or more classes of a set whose row allows them, the softmax + log-likelihood one.
+ */
+export function sourcePreset(name: DatasetName, classes?: number): Readonly<SourcePreset> {
+  const source = dataSource(name);
+  const [fewest, most] = source.info.classRange;
+  const k = classes !== undefined && classes >= fewest && classes <= most ? classes : null;
+  return k !== null && k >= 3 && source.info.classes < 3 ? MANY_CLASSES_PRESET : source.preset;
 }
