@@ -75,16 +75,23 @@ export function changedKeys<S>(table: PropertyTable<S>, defaults: S, value: S): 
 }
 
 /**
- * The settings as keys: `dataset` (its preset is the baseline a link that names only the data set
- * gets, settings.ts) and every setting that differs from that preset.
+ * The settings as keys: `dataset` and `classes` (their preset is the baseline a link that names
+ * only them gets, settings.ts) and every setting that differs from that preset.
  */
 export function settingKeys(settings: Settings): KeyText[] {
-  const changed = changedKeys(
-    SETTINGS_TABLE,
-    presetFor(settings.dataset, settings.classes),
-    settings,
-  );
-  return [["dataset", settings.dataset], ...changed.filter(([key]) => key !== "dataset")];
+  // The classes choose the preset (three or more: softmax), so they are written beside the set
+  // whenever they differ from its own, and the rest against that preset.
+  const preset = presetFor(settings.dataset, settings.classes);
+  const changed = changedKeys(SETTINGS_TABLE, preset, settings);
+  const classes: KeyText[] =
+    settings.classes === presetFor(settings.dataset).classes
+      ? []
+      : [["classes", String(settings.classes)]];
+  return [
+    ["dataset", settings.dataset],
+    ...classes,
+    ...changed.filter(([key]) => key !== "dataset" && key !== "classes"),
+  ];
 }
 
 /** What `tab` shares with the hash `params` (problems in the hash are the tab's to report). */
