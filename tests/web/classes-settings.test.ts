@@ -115,7 +115,7 @@ test("the share dialog carries the display keys with the input-space card", () =
   const withBoundary = choose(["decision-boundary", "network"]);
   assert.match(withBoundary.iframe ?? "", /showTest=0&amp;discretize=1/);
   assert.match(
-    withBoundary.elements ?? "",
+    (withBoundary.elements ?? "").replace(/\s+/g, " "),
     /name="decision-boundary" show-test="0" discretize="1"/,
   );
   assert.doesNotMatch(withBoundary.elements ?? "", /name="network" show-test/);
