@@ -11,7 +11,7 @@ import {
   type ProblemKind,
 } from "gradscope";
 import type { SampleRef } from "../backprop/backprop-input.js";
-import { describeSample, setWord } from "../backprop/sample-key.js";
+import { describeSample, describeValueSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
 import { pageEvaluation } from "./evaluation.js";
@@ -244,7 +244,10 @@ export class TrainingRun {
       type: "trace",
       step: this.stepsDone,
       sample: { set: sample.set, index: i },
-      sampleLabel: describeSample(sample, set.labels[i] ?? -1, kind),
+      sampleLabel:
+        this.problem === "regression"
+          ? describeValueSample(sample, y[0] ?? NaN)
+          : describeSample(sample, set.labels[i] ?? -1, kind),
       trace,
     };
   }
