@@ -66,10 +66,7 @@ describe("regression and many-class problems (built dist/)", () => {
 
   test("regression plane: test R² ≥ 0.95 from its preset; an output map, R² in the chart", async () => {
     await mkdir(shots, { recursive: true });
-    const { page, context, problems } = await openAt(
-      built,
-      `#dataset=plane&steps=${PLANE_STEPS}`,
-    );
+    const { page, context, problems } = await openAt(built, `#dataset=plane&steps=${PLANE_STEPS}`);
     const line = await status(page);
     const r2 = Number(/test loss [\d.]+, test R² (-?[\d.]+)/.exec(line)?.[1]);
     assert.ok(r2 >= 0.95, line);
@@ -81,7 +78,10 @@ describe("regression and many-class problems (built dist/)", () => {
     assert.match(await text(page, "#view-boundary .view-source"), /its one output evaluated/);
     const ticks = await page.locator("#view-boundary .value-legend-ticks span").allTextContents();
     assert.deepEqual(ticks, ["−1", "−0.5", "0", "0.5", "1"]);
-    assert.equal(await text(page, "#view-loss .u-title"), "Loss and R²: training (solid) and test (dashed)");
+    assert.equal(
+      await text(page, "#view-loss .u-title"),
+      "Loss and R²: training (solid) and test (dashed)",
+    );
     assert.match(await text(page, "#view-loss .view-explanation"), /R² = 1 − Σ\(a − y\)²/);
     const painted = await canvasColours(page, ["#E69F00", "#0072B2"]);
     assert.ok(painted.near[0] > 1000 && painted.near[1] > 1000, JSON.stringify(painted));
@@ -156,7 +156,9 @@ describe("regression and many-class problems (built dist/)", () => {
       assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow} px`);
       await phone.context.close();
       const zoom = await openAt(built, hash, { width: 853, height: 533 }, 1.5);
-      await zoom.page.locator("#view-boundary").screenshot({ path: `${shots}/${name}-zoom150.png` });
+      await zoom.page
+        .locator("#view-boundary")
+        .screenshot({ path: `${shots}/${name}-zoom150.png` });
       await zoom.context.close();
     }
   });
