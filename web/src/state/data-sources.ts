@@ -28,6 +28,8 @@ export interface SourcePreset {
   learningRate: number;
   batchSize: number;
   speed: number;
+  /** The noise the preset chooses; absent: the page's default (settings.ts DEFAULT_NOISE). */
+  noise?: number;
 }
 
 /** How a source's samples are made: drawn by the core, or the digits bundled with the page. */
@@ -89,20 +91,23 @@ const VALUES = {
     hidden: [8, 8],
     output: "identity",
     cost: "quadratic",
-    learningRate: 0.03,
+    learningRate: 0.1,
   }),
 } as const satisfies Partial<DataSource>;
 
 /**
  * Three or more classes of the plane (spiral arms, gaussian blobs): one softmax unit per class
- * with the log-likelihood cost (Nielsen ch. 3), and a wider network for the extra regions.
+ * with the log-likelihood cost (Nielsen ch. 3), a deeper network for the extra regions, and less
+ * noise: three spiral arms over 1.75 turns lie 0.17 apart, so noise 0.05 blurs them into each
+ * other near the centre (docs/playground.md has the figures).
  */
 const MANY_CLASSES_PRESET: Readonly<SourcePreset> = Object.freeze({
   ...PLANE.preset,
-  hidden: [12, 12],
+  hidden: [16, 16, 16],
   output: "softmax",
   cost: "log-likelihood",
   learningRate: 0.1,
+  noise: 0.02,
 });
 
 /** 28 × 28 digits: a network that suits 784 inputs and ten classes. */

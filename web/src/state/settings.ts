@@ -72,6 +72,9 @@ export interface Settings extends SourcePreset {
   speed: number;
 }
 
+/** The noise of a preset that does not choose its own. */
+export const DEFAULT_NOISE = 0.05;
+
 /** The first data set's settings (the page without a hash). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = presetFor("circle");
 
@@ -86,7 +89,7 @@ export function presetFor(dataset: DatasetName, classes?: number): Readonly<Sett
     dataset,
     classes: k,
     features: ["x1", "x2"] as FeatureName[],
-    noise: 0.05,
+    noise: DEFAULT_NOISE,
     testFraction: 0.5,
     l2: 0,
     l1: 0,
@@ -171,6 +174,10 @@ export function settingsForDataset(
   };
   for (const key of PRESET_KEYS) take(key);
   next.hidden = [...preset.hidden];
+  // A preset that chooses its noise sets it; leaving one restores the default.
+  const before = sourcePreset(current.dataset, current.classes);
+  if (preset.noise !== undefined || before.noise !== undefined)
+    next.noise = preset.noise ?? DEFAULT_NOISE;
   return next;
 }
 
