@@ -16,8 +16,8 @@ const shots = `${repo}build/screenshots/problems`;
 
 /** Steps each quality case is fast-forwarded to (docs/playground.md states the figures). */
 export const PLANE_STEPS = 1500;
-export const SPIRAL3_STEPS = 6000;
-export const SINE_STEPS = 3000;
+export const SPIRAL3_STEPS = 10000;
+export const SINE_STEPS = 1500;
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };

@@ -29,7 +29,8 @@ test("a link's classes: kept within the set's classRange, else the set's own wit
   assert.equal(three.value.classes, 3);
   assert.equal(three.value.output, "softmax");
   assert.equal(three.value.cost, "log-likelihood");
-  assert.deepEqual(layerSizes(three.value), [2, 12, 12, 3]);
+  assert.deepEqual(layerSizes(three.value), [2, 16, 16, 16, 3]);
+  assert.equal(three.value.noise, 0.02);
   const far = parse("dataset=spiral&classes=9");
   assert.deepEqual(far.problems, ["classes: 9 does not fit; spiral takes 2 to 6; 2 used"]);
   assert.equal(far.value.classes, 2);
@@ -63,7 +64,8 @@ test("a change of classes or set brings the preset it needs; the classes stay wh
   const spiral = presetFor("spiral");
   const three = patchSettings(spiral, { classes: 3 }).next;
   assert.equal(three.output, "softmax");
-  assert.deepEqual(three.hidden, [12, 12]);
+  assert.deepEqual(three.hidden, [16, 16, 16]);
+  assert.equal(three.noise, 0.02);
   const blobs = settingsForDataset(three, "gaussians");
   assert.equal(blobs.classes, 3);
   assert.equal(blobs.output, "softmax");
@@ -72,6 +74,9 @@ test("a change of classes or set brings the preset it needs; the classes stay wh
   assert.equal(circle.output, "sigmoid");
   const back = patchSettings(three, { classes: 2 }).next;
   assert.equal(back.output, "sigmoid");
+  assert.equal(back.noise, 0.05);
+  // Noise chosen by hand stays across presets that do not choose their own (circle → mnist).
+  assert.equal(settingsForDataset({ ...presetFor("circle"), noise: 0.3 }, "mnist").noise, 0.3);
   assert.equal(back.cost, "cross-entropy");
   // η chosen by hand stays while only the classes change within one preset (4 → 5).
   const tuned = { ...patchSettings(spiral, { classes: 4 }).next, learningRate: 0.03 };

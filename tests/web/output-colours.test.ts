@@ -17,6 +17,7 @@ import {
   VALUE_BANDS,
 } from "../../web/src/views/output-colours.js";
 import { CLASS_COLOURS, OKABE_ITO } from "../../web/src/views/palette.js";
+import { curveExtent } from "../../web/src/views/decision-boundary-view.js";
 
 test("six distinct Okabe–Ito class colours, the two-class sets' orange and blue first", () => {
   assert.equal(MOST_CLASSES, 6);
@@ -94,4 +95,11 @@ test("the value scale: nice ceiling of the targets' largest |y|, orange below 0,
   assert.deepEqual(valueTicks({ bound: 2 }), [-2, -1, 0, 1, 2]);
   assert.match(valueGradientCss(scale, false), /^linear-gradient\(to right, rgb\(/);
   assert.equal(valueGradientCss(scale, true).split("rgb(").length - 1, 2 * VALUE_BANDS);
+});
+
+test("a line set's y range: the targets' largest |y| with a margin, in steps of 0.5", () => {
+  assert.equal(curveExtent([0.2, -1.05, 0.7]), 1.5);
+  assert.equal(curveExtent([0.55, -0.6]), 1);
+  assert.equal(curveExtent([]), 0.5);
+  assert.equal(curveExtent([NaN, 2]), 3);
 });

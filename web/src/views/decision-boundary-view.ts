@@ -256,7 +256,9 @@ export class DecisionBoundaryView {
     const c = this.curve;
     if (!c) return;
     const xExtent = c.extent;
-    const yExtent = 1.5 * this.scale.bound;
+    const yExtent = curveExtent(
+      this.points ? [...this.points.train.values, ...this.points.test.values] : [],
+    );
     const toPx = (v: number) => ((v + xExtent) / (2 * xExtent)) * px;
     const toPy = (v: number) => ((yExtent - v) / (2 * yExtent)) * px;
     ctx.fillStyle = "#fff";
@@ -339,6 +341,12 @@ export class DecisionBoundaryView {
     }
     ctx.putImageData(image, 0, 0);
   }
+}
+
+/** The curve's y half-range: the targets' largest |y| with a margin, in steps of 0.5. */
+export function curveExtent(targets: readonly number[]): number {
+  const most = Math.max(0, ...targets.filter(Number.isFinite).map(Math.abs));
+  return Math.max(0.5, Math.ceil((most * 1.4) / 0.5) * 0.5);
 }
 
 /** `c`, a tint towards white, made `gain` times as strong (the points' fuller colour). */
