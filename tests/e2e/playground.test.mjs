@@ -215,7 +215,7 @@ describe("playground (built dist/ under a sub-path)", () => {
     const text = await notice.textContent();
     assert.match(
       text,
-      /dataset: .*is not one of circle, xor, gaussians, spiral, mnist; default used/,
+      /dataset: .*is not one of circle, xor, gaussians, spiral, plane, bumps, sine, abs, step, own-classes, own-values, mnist; default used/,
     );
     assert.match(text, /hidden: /);
     assert.match(text, /learningRate: /);

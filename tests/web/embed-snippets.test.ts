@@ -27,6 +27,7 @@ import { parseChartKeys } from "../../web/src/state/chart-keys.js";
 import { parseSettings, presetFor, SETTINGS_TABLE } from "../../web/src/state/settings.js";
 import { PAGE_TABLE, parsePageKeys } from "../../web/src/state/page-keys.js";
 import { CHART_TABLE } from "../../web/src/state/chart-keys.js";
+import { DISPLAY_TABLE } from "../../web/src/state/display-keys.js";
 import { SAMPLE_TABLE } from "../../web/src/backprop/sample-key.js";
 import { LEGACY_SEED_KEY } from "../../web/src/state/seeds.js";
 import { parseParams, tableKeys, unknownKeys, writeParams } from "../../web/src/state/url-table.js";
@@ -95,6 +96,7 @@ const PAGE_KNOWN_KEYS = new Set([
   ...tableKeys(PAGE_TABLE),
   ...tableKeys(SETTINGS_TABLE),
   ...tableKeys(CHART_TABLE),
+  ...tableKeys(DISPLAY_TABLE),
   LEGACY_SEED_KEY,
   ...tableKeys(SAMPLE_TABLE),
   ...tableKeys(CHAIN_TABLE),

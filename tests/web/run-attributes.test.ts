@@ -89,9 +89,16 @@ test("each setting attribute beats config for its key and sets exactly that key"
     const text = other[key];
     assert.ok(text !== undefined, `the test names a value for ${key}`);
     const attribute = SETTING_ATTRIBUTES[SETTINGS_TABLE.indexOf(spec)] as string;
-    // output and cost are a pair: each one alone is given its partner through config.
+    // output and cost are a pair: each one alone is given its partner through config; classes
+    // need a set that allows three (the default circle has two: parseSettings narrows them).
     const partner =
-      key === "output" ? "cost=log-likelihood" : key === "cost" ? "output=softmax" : "";
+      key === "output"
+        ? "cost=log-likelihood"
+        : key === "cost"
+          ? "output=softmax"
+          : key === "classes"
+            ? "dataset=spiral"
+            : "";
     const config = `${key}=${spec.kind.format(DEFAULT_SETTINGS[key] as never)}&${partner}`;
     const { value, problems } = readRunSettings(attrs({ config, [attribute]: text }));
     assert.deepEqual(problems, [], `${attribute}=${text}`);

@@ -76,7 +76,16 @@ function snapshot(step: number, loss = 0.5): Snapshot {
     train: { loss, accuracy: 0.75 },
     test: { loss, accuracy: 0.5 },
     layers: [layer(2), layer(3)],
-    input: { kind: "plane", boundary: { resolution: 1, extent: 1, values: new Float32Array(1) } },
+    input: {
+      kind: "plane",
+      boundary: {
+        resolution: 1,
+        extent: 1,
+        width: 1,
+        values: new Float32Array(1),
+        problem: "classification",
+      },
+    },
   };
 }
 
@@ -85,8 +94,8 @@ const preview: FromWorker = {
   layerSizes: [2, 4, 1],
   preview: {
     kind: "plane",
-    train: { x: new Float32Array(2), labels: new Int32Array(1) },
-    test: { x: new Float32Array(2), labels: new Int32Array(1) },
+    train: { x: new Float32Array(2), labels: new Int32Array(1), values: new Float32Array(0) },
+    test: { x: new Float32Array(2), labels: new Int32Array(1), values: new Float32Array(0) },
   },
 };
 

@@ -14,7 +14,13 @@ function snapshot(step: number, trainLoss: number, testLoss: number): Snapshot {
     layers: [],
     input: {
       kind: "plane",
-      boundary: { resolution: 1, extent: 1, values: new Float32Array(1) },
+      boundary: {
+        resolution: 1,
+        extent: 1,
+        width: 1,
+        values: new Float32Array(1),
+        problem: "classification",
+      },
     },
   };
 }

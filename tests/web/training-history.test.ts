@@ -30,7 +30,16 @@ function snapshot(step: number, layers = [2, 3]): Snapshot {
     train: { loss: step + 0.25, accuracy: step / 1000 },
     test: { loss: step + 0.5, accuracy: step / 2000 },
     layers: layers.map((l) => layer(l, step * l, step * l * 2)),
-    input: { kind: "plane", boundary: { resolution: 1, extent: 1, values: new Float32Array(1) } },
+    input: {
+      kind: "plane",
+      boundary: {
+        resolution: 1,
+        extent: 1,
+        width: 1,
+        values: new Float32Array(1),
+        problem: "classification",
+      },
+    },
   };
 }
 

@@ -17,12 +17,13 @@ import { RunController } from "../run/run-controller.js";
 import { followRun } from "../run/run-transport.js";
 import type { WorkerPort } from "../runtime/worker-port.js";
 import { CHART_TABLE } from "../state/chart-keys.js";
+import { DISPLAY_TABLE } from "../state/display-keys.js";
 import { parsePageKeys } from "../state/page-keys.js";
 import { LEGACY_SEED_KEY } from "../state/seeds.js";
 import {
   maxNeurons,
   sameRun,
-  settingsForDataset,
+  patchBase,
   SETTINGS_TABLE,
   type Settings,
 } from "../state/settings.js";
@@ -54,7 +55,12 @@ export class PlaygroundView implements PageView, RunSource {
   readonly id = "playground";
   readonly title = "Playground";
   /** The settings' and charts' keys, and old links' `seed` (read, then rewritten as dataSeed and initSeed). */
-  readonly urlKeys = [...tableKeys(SETTINGS_TABLE), ...tableKeys(CHART_TABLE), LEGACY_SEED_KEY];
+  readonly urlKeys = [
+    ...tableKeys(SETTINGS_TABLE),
+    ...tableKeys(CHART_TABLE),
+    ...tableKeys(DISPLAY_TABLE),
+    LEGACY_SEED_KEY,
+  ];
 
   private context: ViewContext | null = null;
   private parts: Parts | null = null;
@@ -269,7 +275,7 @@ export class PlaygroundView implements PageView, RunSource {
     const before = run?.settings;
     if (!run || !before) return;
     // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
-    const base = patch.dataset ? settingsForDataset(before, patch.dataset) : before;
+    const base = patchBase(before, patch);
     const next: Settings = { ...base, ...patch };
     const allowed = catalogue.costsAllowedAfter(next.output);
     if (patch.output && !allowed.includes(next.cost)) {

@@ -3,7 +3,7 @@
 // when the run changes. PlaygroundView implements it; the asking view knows nothing else of it.
 
 import type { SampleRef } from "../backprop/backprop-input.js";
-import type { DataPreview, FromWorker } from "../model/protocol.js";
+import type { DataPreview, FromWorker, PointSet } from "../model/protocol.js";
 import type { Settings } from "../state/settings.js";
 
 export type TraceReply = Extract<FromWorker, { type: "trace" }>;
@@ -45,7 +45,8 @@ export interface RunSource {
 
 /** The sizes of a run's training and test sets, from its preview. */
 export function previewSetSizes(preview: DataPreview): { train: number; test: number } {
-  return preview.kind === "plane"
-    ? { train: preview.train.labels.length, test: preview.test.labels.length }
-    : { train: preview.trainCount, test: preview.testCount };
+  if (preview.kind === "digits") return { train: preview.trainCount, test: preview.testCount };
+  // A classification set has a label per point, a regression set a value per point.
+  const count = (p: PointSet) => Math.max(p.labels.length, p.values.length);
+  return { train: count(preview.train), test: count(preview.test) };
 }

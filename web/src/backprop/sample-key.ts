@@ -83,3 +83,8 @@ export function checkSampleRange(ref: SampleRef, sizes: SetSizes): string | null
 export function describeSample(ref: SampleRef, label: number, kind: DataKind): string {
   return `${setWord(ref.set)} sample ${ref.index} (${kind === "image" ? "digit" : "class"} ${label})`;
 }
+
+/** A regression sample: "training sample 12 (y = 0.42)". */
+export function describeValueSample(ref: SampleRef, y: number): string {
+  return `${setWord(ref.set)} sample ${ref.index} (y = ${Number(y.toPrecision(3))})`;
+}

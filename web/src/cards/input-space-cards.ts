@@ -2,24 +2,52 @@
 // digits with the network's guesses (MNIST). The playground shows whichever fits its data.
 
 import type { DataPreview } from "../model/protocol.js";
+import type { Settings } from "../state/settings.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
+import { inputSpaceCaption, inputSpaceMode, inputSpaceTitle } from "../views/input-space-text.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
+import { DisplayToggles } from "../controls/display-toggles.js";
+import { displayKeyState } from "./display-key-state.js";
 import type { RunCard } from "./run-card.js";
 
 export const decisionBoundaryCard: RunCard = {
   elementId: "view-boundary",
   text: "The network's output over the input plane; the white band is where it says 0.5.",
-  build(card) {
+  build(card, _run, context) {
+    const keys = displayKeyState(context);
+    const doc = card.root.ownerDocument;
+    const toggles = new DisplayToggles(doc, (patch) => keys.change(patch));
+    card.explanation.after(toggles.root);
     const view = new DecisionBoundaryView(card.body);
+    const heading = card.root.querySelector("h2");
+    let settings: Settings | null = null;
+    // Title, caption, toggles and view follow the settings and the display keys.
+    const show = () => {
+      toggles.render(keys.keys, settings ? inputSpaceMode(settings.dataset) : "classes");
+      view.setDisplay(keys.keys);
+      if (!settings) return;
+      if (heading) heading.textContent = inputSpaceTitle(settings.dataset);
+      card.explanation.textContent = inputSpaceCaption(settings, keys.keys);
+    };
+    show();
+    const stop = keys.onChange(show);
     return {
       listener: {
+        settings: (s) => {
+          settings = s;
+          view.setSettings(s);
+          show();
+        },
         configured: (preview) => {
-          if (preview.kind === "plane") view.setPoints(preview.train, preview.test);
+          if (preview.kind === "plane" || preview.kind === "line")
+            view.setPoints(preview.train, preview.test);
         },
         snapshot: (s) => {
           if (s.input.kind === "plane") view.setBoundary(s.input.boundary);
+          else if (s.input.kind === "line") view.setCurve(s.input.curve);
         },
       },
+      dispose: stop,
     };
   },
 };

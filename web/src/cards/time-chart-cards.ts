@@ -90,6 +90,15 @@ export const gradientNormsCard: RunCard = {
 const LOSS_TEXT =
   "Mean cost and share classified correctly, on the training and the held-out test points.";
 
+/** The loss card's explanation: what its right axis measures for this run's problem. */
+export function lossCaption(s: Pick<Settings, "dataset">): string {
+  if (catalogue.dataset(s.dataset).problem !== "regression") return LOSS_TEXT;
+  return (
+    "Mean cost and R² = 1 − Σ(a − y)² / Σ(y − ȳ)² (1: a perfect fit, 0: no better than the " +
+    "mean), on the training and the held-out test points."
+  );
+}
+
 export const lossAccuracyCard: RunCard = {
   elementId: "view-loss",
   text: LOSS_TEXT,
@@ -104,7 +113,7 @@ export const lossAccuracyCard: RunCard = {
       frame: 2,
       listener: {
         settings: (s) => {
-          card.explanation.textContent = LOSS_TEXT + measured(s, run.shownViews);
+          card.explanation.textContent = lossCaption(s) + measured(s, run.shownViews);
         },
         snapshot: (_s, h) => {
           history = h;

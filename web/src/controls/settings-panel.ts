@@ -35,10 +35,26 @@ const NAMES: Record<string, string> = Object.fromEntries(
   ].map((row) => [row.name, row.label]),
 );
 
+/** Every count of classes a catalogue row allows (2 … 6 for spiral arms and gaussian blobs). */
+const CLASS_CHOICES: readonly number[] = [
+  ...new Set(
+    catalogue.datasets.flatMap((d) =>
+      d.classRange[0] === d.classRange[1]
+        ? []
+        : Array.from(
+            { length: d.classRange[1] - d.classRange[0] + 1 },
+            (_, i) => d.classRange[0] + i,
+          ),
+    ),
+  ),
+].sort((a, b) => a - b);
+
 const percent = (v: string | number) => `${Math.round(Number(v) * 100)}%`;
 
 const CONTROLS: readonly SelectControl[] = [
   { key: "dataset", label: "Data set", group: "Data", choices: DATASET_NAMES },
+  // Shown only for a set whose catalogue row allows several (classRange): render() hides it.
+  { key: "classes", label: "Classes", group: "Data", choices: CLASS_CHOICES },
   {
     key: "noise",
     label: "Noise (std. dev.)",
@@ -166,6 +182,7 @@ export class SettingsPanel {
     for (const o of this.selects.get("samples")?.options ?? []) {
       o.disabled = Number(o.value) < fewest || Number(o.value) > most;
     }
+    showClasses(this.selects.get("classes"), s);
     // The digits have no noise setting.
     const noise = this.selects.get("noise");
     if (noise) noise.disabled = !dataSource(s.dataset).noise;
@@ -187,6 +204,14 @@ export class SettingsPanel {
     }
     return fieldset;
   }
+}
+
+/** The Classes menu: shown for a set that allows several, its other counts disabled. */
+function showClasses(select: HTMLSelectElement | undefined, s: Settings): void {
+  if (!select?.parentElement) return;
+  const [fewest, most] = dataSource(s.dataset).info.classRange;
+  select.parentElement.hidden = fewest === most;
+  for (const o of select.options) o.disabled = Number(o.value) < fewest || Number(o.value) > most;
 }
 
 function option(doc: Document, v: string | number, control: SelectControl): HTMLOptionElement {

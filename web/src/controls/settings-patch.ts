@@ -4,14 +4,14 @@
 // a <gradscope-run>'s form both apply their changes this way.
 
 import { catalogue } from "gradscope";
-import { settingsForDataset, type Settings } from "../state/settings.js";
+import { patchBase, type Settings } from "../state/settings.js";
 import type { SettingsPatch } from "./settings-panel.js";
 
 export function patchSettings(
   before: Settings,
   patch: SettingsPatch,
 ): { next: Settings; note: string | null } {
-  const base = patch.dataset ? settingsForDataset(before, patch.dataset) : before;
+  const base = patchBase(before, patch);
   const next: Settings = { ...base, ...patch, hidden: [...(patch.hidden ?? base.hidden)] };
   const allowed = catalogue.costsAllowedAfter(next.output);
   if (patch.output && !allowed.includes(next.cost)) {

@@ -23,9 +23,16 @@ export interface GradscopeStepDetail {
   /** Mini-batches trained so far. */
   step: number;
   epoch: number;
-  train: { loss: number; accuracy: number };
-  test: { loss: number; accuracy: number };
+  train: GradscopeMeasures;
+  test: GradscopeMeasures;
 }
+
+/**
+ * A run's figures on one set: classification gives the loss and the accuracy (0 … 1);
+ * regression the loss, the mean squared error and R² (NaN for constant targets), and no accuracy.
+ */
+export type GradscopeMeasures =
+  { loss: number; accuracy: number } | { loss: number; mse: number; r2: number };
 
 /** The numbers when a run's loss stopped being finite (the run is paused). */
 export interface GradscopeDivergedDetail {
@@ -136,6 +143,10 @@ export declare class GradscopeViewElement extends GradscopeElement {
   time: string | null;
   /** The gradient lines' moving-average window: 0, 5, 20 or 50. */
   smooth: string | null;
+  /** decision-boundary: "0" hides the test points (attribute show-test; default "1"). */
+  showTest: string | null;
+  /** decision-boundary: "1" paints flat class regions or value bands (default "0"). */
+  discretize: string | null;
 }
 
 /**

@@ -38,5 +38,15 @@ export const RUN_OWN_KEYS = ["config", "steps", "autoplay", "controls"] as const
 /** Every key <gradscope-run>'s attribute store holds. */
 export const RUN_KEYS: readonly string[] = [...RUN_OWN_KEYS, ...RUN_SETTING_KEYS];
 
-/** <gradscope-view>'s keys: the run it follows, the view's name, and the time charts' keys. */
-export const VIEW_KEYS: readonly string[] = ["run", "name", "time", "smooth"];
+/**
+ * <gradscope-view>'s keys: the run it follows, the view's name, the time charts' keys and the
+ * input-space view's display keys (show-test, discretize).
+ */
+export const VIEW_KEYS: readonly string[] = [
+  "run",
+  "name",
+  "time",
+  "smooth",
+  "showTest",
+  "discretize",
+];

@@ -2,7 +2,8 @@
 // numbers, and `gradscope-diverged` once when a run's losses stop being finite numbers. Their
 // details are plain data computed here from a snapshot (no arrays, nothing live).
 
-import type { Snapshot } from "../model/protocol.js";
+import { isValueEvaluation } from "../model/evaluation.js";
+import type { Evaluation, Snapshot } from "../model/protocol.js";
 import { snapshotDiverged } from "../run/run-status.js";
 
 export const STEP_EVENT = "gradscope-step";
@@ -13,9 +14,13 @@ export interface GradscopeStepDetail {
   step: number;
   /** step × batch size / training-set size. */
   epoch: number;
-  train: { loss: number; accuracy: number };
-  test: { loss: number; accuracy: number };
+  train: StepMeasures;
+  test: StepMeasures;
 }
+
+/** Classification: loss and accuracy (0 … 1); regression: loss, MSE and R² (no accuracy). */
+export type StepMeasures =
+  { loss: number; accuracy: number } | { loss: number; mse: number; r2: number };
 
 export interface GradscopeDivergedDetail {
   step: number;
@@ -27,9 +32,16 @@ export function stepDetail(s: Snapshot): GradscopeStepDetail {
   return {
     step: s.step,
     epoch: s.epoch,
-    train: { loss: s.train.loss, accuracy: s.train.accuracy },
-    test: { loss: s.test.loss, accuracy: s.test.accuracy },
+    train: stepMeasures(s.train),
+    test: stepMeasures(s.test),
   };
+}
+
+/** A copy of `e` with exactly the figures its problem has. */
+function stepMeasures(e: Evaluation): StepMeasures {
+  return isValueEvaluation(e)
+    ? { loss: e.loss, mse: e.mse, r2: e.r2 }
+    : { loss: e.loss, accuracy: e.accuracy };
 }
 
 /** The `gradscope-diverged` detail of `s`, or null when its losses are finite. */

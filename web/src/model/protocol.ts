@@ -1,15 +1,26 @@
 // Messages between the page and the training worker. Everything is structured-clone data; typed
 // arrays are transferred from the worker, never shared.
 
-import type { Trace } from "gradscope";
+import type { ProblemKind, Trace } from "gradscope";
 import type { SampleRef } from "../backprop/backprop-input.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 
-export interface Evaluation {
+/** A classification run's measures: the mean cost and the share classified correctly. */
+export interface ClassEvaluation {
   loss: number;
   accuracy: number; // 0 … 1
 }
+
+/** A regression run's measures: the mean cost, the mean squared error and R² (1: a perfect fit). */
+export interface ValueEvaluation {
+  loss: number;
+  mse: number;
+  r2: number; // NaN when the targets are constant (R² undefined)
+}
+
+/** How a run does on a set, by its problem kind (model/evaluation.ts tells them apart). */
+export type Evaluation = ClassEvaluation | ValueEvaluation;
 
 /** One weighted layer l = 2 … L as the views need it. */
 export interface LayerSnapshot {
@@ -30,7 +41,21 @@ export interface LayerSnapshot {
 export interface BoundaryGrid {
   resolution: number; // cells per side
   extent: number; // the grid spans [-extent, extent]² in input space
-  values: Float32Array; // P(class 1) per cell, row-major from the top-left (x1 right, x2 up)
+  /**
+   * The network's output aᴸ per cell, `width` values each, cells row-major from the top-left (x1
+   * right, x2 up): P(class 1) for one sigmoid unit, the K class activations for K units, the value
+   * for regression.
+   */
+  width: number;
+  values: Float32Array;
+  problem: ProblemKind;
+}
+
+/** A line set's fit: the network's output at evenly spaced x over [-extent, extent]. */
+export interface CurveGrid {
+  extent: number;
+  x: Float32Array;
+  values: Float32Array;
 }
 
 /** The network's answer for each shown test digit (DigitSample order). */
@@ -41,7 +66,9 @@ export interface DigitPredictions {
 
 /** What the input-space view draws: the 2-D plane's heatmap, or MNIST's test digits. */
 export type InputView =
-  { kind: "plane"; boundary: BoundaryGrid } | { kind: "digits"; predictions: DigitPredictions };
+  | { kind: "plane"; boundary: BoundaryGrid }
+  | { kind: "line"; curve: CurveGrid }
+  | { kind: "digits"; predictions: DigitPredictions };
 
 export interface Snapshot {
   step: number; // mini-batches done
@@ -67,8 +94,9 @@ export interface HistoryPoint {
 }
 
 export interface PointSet {
-  x: Float32Array; // row-major N × 2
-  labels: Int32Array;
+  x: Float32Array; // row-major N × 2 (a plane set) or N × 1 (a line set)
+  labels: Int32Array; // classification: each point's class; regression: empty
+  values: Float32Array; // regression: each point's target y; classification: empty
 }
 
 /** The first test digits, which the digits view shows with the network's predictions. */
@@ -81,6 +109,8 @@ export interface DigitSample {
 /** The data the input-space view needs once per run. */
 export type DataPreview =
   | { kind: "plane"; train: PointSet; test: PointSet }
+  /** A 1-D function-fitting set: x and y of each point. */
+  | { kind: "line"; train: PointSet; test: PointSet }
   | {
       kind: "digits";
       digits: DigitSample;

@@ -2,6 +2,7 @@
 // `capacity` points, every other point is dropped, so long runs keep their whole shape at a
 // fixed cost per frame.
 
+import { isValueEvaluation } from "./evaluation.js";
 import type { HistoryPoint, Snapshot } from "./protocol.js";
 
 export class TrainingHistory {
@@ -9,8 +10,14 @@ export class TrainingHistory {
   readonly epoch: number[] = [];
   readonly trainLoss: number[] = [];
   readonly testLoss: number[] = [];
-  readonly trainAccuracy: number[] = [];
-  readonly testAccuracy: number[] = [];
+  /** Accuracy in % (classification); null at a regression run's points. */
+  readonly trainAccuracy: (number | null)[] = [];
+  readonly testAccuracy: (number | null)[] = [];
+  /** R² (regression); null at a classification run's points. */
+  readonly trainR2: (number | null)[] = [];
+  readonly testR2: (number | null)[] = [];
+  /** What the run measures beside the loss: its newest point's accuracy, or R². */
+  measure: "accuracy" | "r2" = "accuracy";
   /**
    * Per weighted layer (index 0 is l = 2): ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖. An exact 0 (a dead layer) is
    * kept, for the charts draw it at their floor; null where the norm is not a finite number.
@@ -23,8 +30,8 @@ export class TrainingHistory {
 
   clear(): void {
     for (const a of [this.step, this.epoch, this.trainLoss, this.testLoss]) a.length = 0;
-    this.trainAccuracy.length = 0;
-    this.testAccuracy.length = 0;
+    for (const a of [this.trainAccuracy, this.testAccuracy, this.trainR2, this.testR2])
+      a.length = 0;
     this.biasNorms = [];
     this.weightNorms = [];
     this.layerNumbers = [];
@@ -60,8 +67,12 @@ export class TrainingHistory {
     this.epoch.push(p.epoch);
     this.trainLoss.push(p.train.loss);
     this.testLoss.push(p.test.loss);
-    this.trainAccuracy.push(100 * p.train.accuracy);
-    this.testAccuracy.push(100 * p.test.accuracy);
+    const values = isValueEvaluation(p.train) && isValueEvaluation(p.test);
+    this.measure = values ? "r2" : "accuracy";
+    this.trainAccuracy.push(isValueEvaluation(p.train) ? null : 100 * p.train.accuracy);
+    this.testAccuracy.push(isValueEvaluation(p.test) ? null : 100 * p.test.accuracy);
+    this.trainR2.push(isValueEvaluation(p.train) ? finiteOrNull(p.train.r2) : null);
+    this.testR2.push(isValueEvaluation(p.test) ? finiteOrNull(p.test.r2) : null);
     p.biasNorms.forEach((n, i) => this.biasNorms[i]?.push(normOrNull(n)));
     p.weightNorms.forEach((n, i) => this.weightNorms[i]?.push(normOrNull(n)));
     if (this.step.length > this.capacity) this.halve();
@@ -76,11 +87,15 @@ export class TrainingHistory {
       a.length = j;
     };
     for (const a of [this.step, this.epoch, this.trainLoss, this.testLoss]) keep(a);
-    keep(this.trainAccuracy);
-    keep(this.testAccuracy);
+    for (const a of [this.trainAccuracy, this.testAccuracy, this.trainR2, this.testR2]) keep(a);
     this.biasNorms.forEach(keep);
     this.weightNorms.forEach(keep);
   }
+}
+
+/** R² as the chart draws it: null where it is undefined (constant targets) or not a number. */
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
 }
 
 function normOrNull(v: number): number | null {

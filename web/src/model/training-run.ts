@@ -5,17 +5,18 @@
 import {
   catalogue,
   type Dataset,
-  type Evaluation as PackageEvaluation,
   type Gradscope,
   type Network,
   type NetworkTrainer,
+  type ProblemKind,
 } from "gradscope";
 import type { SampleRef } from "../backprop/backprop-input.js";
-import { describeSample, setWord } from "../backprop/sample-key.js";
+import { describeSample, describeValueSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
+import { pageEvaluation } from "./evaluation.js";
+import { boundaryGrid, curveGrid, lineInputs, planeInputs } from "./output-grids.js";
 import type {
-  BoundaryGrid,
   DataPreview,
   DigitPredictions,
   Evaluation,
@@ -23,12 +24,10 @@ import type {
   HistoryPoint,
   InputView,
   LayerSnapshot,
+  PointSet,
   Snapshot,
 } from "./protocol.js";
 
-/** The heatmap's grid: cells per side and the half-width of the input square it covers. */
-const BOUNDARY_RESOLUTION = 48;
-const BOUNDARY_EXTENT = 1.5;
 /** Test digits the digits view shows. */
 const SHOWN_DIGITS = 48;
 
@@ -42,7 +41,10 @@ export class TrainingRun {
   private readonly test: Split;
   /** The training samples the snapshot measures (all, or the source's fixed first evalSamples). */
   private readonly trainEval: Split;
-  private readonly grid: Float32Array | null;
+  /** Where the input-space view asks for the output: the plane's grid, or x along the line. */
+  private readonly grid: { kind: "plane" | "line"; x: Float32Array } | null;
+  /** What the evaluations measure besides the loss (the data set's problem kind). */
+  private readonly problem: ProblemKind;
   /** Pixels per side of an image source's square images. */
   private readonly side: number;
   private stepsDone = 0;
@@ -58,6 +60,7 @@ export class TrainingRun {
   constructor(gs: Gradscope, settings: Settings, mnistDigits: Dataset | null) {
     this.current = { ...settings, hidden: [...settings.hidden] };
     const source = dataSource(settings.dataset);
+    this.problem = source.problem;
     let all: Dataset;
     if (source.load.from === "points") {
       throw new Error("a run on the learner's own points needs those points");
@@ -69,7 +72,8 @@ export class TrainingRun {
         n: settings.samples,
         noise: settings.noise,
         seed: settings.dataSeed,
-        outputWidth: outputWidth(settings.dataset, settings.output),
+        outputWidth: outputWidth(settings.dataset, settings.output, settings.classes),
+        ...classesOption(settings),
       });
     }
     const parts = gs.datasets.split(all, {
@@ -95,7 +99,13 @@ export class TrainingRun {
       this.net.dispose(); // a run that cannot train must not leave its network behind
       throw e;
     }
-    this.grid = source.inputView === "decision-boundary" ? boundaryInputs() : null;
+    const kind = source.info.kind;
+    this.grid =
+      kind === "plane"
+        ? { kind, x: planeInputs() }
+        : kind === "line"
+          ? { kind, x: lineInputs() }
+          : null;
     this.side = source.inputShape[0] ?? 0;
   }
 
@@ -111,11 +121,7 @@ export class TrainingRun {
         evalCount: this.trainEval.n,
       };
     }
-    return {
-      kind: "plane",
-      train: { x: this.train.x.slice(), labels: this.train.labels.slice() },
-      test: { x: this.test.x.slice(), labels: this.test.labels.slice() },
-    };
+    return { kind: this.grid.kind, train: pointSet(this.train), test: pointSet(this.test) };
   }
 
   /** The settings this run was built from, with the latest training options. */
@@ -167,8 +173,8 @@ export class TrainingRun {
     return {
       step: this.stepsDone,
       epoch: this.epoch,
-      train: classified(this.net.evaluate(measured.x, measured.y)),
-      test: classified(this.net.evaluate(this.test.x, this.test.y)),
+      train: this.evaluate(measured),
+      test: this.evaluate(this.test),
       biasNorms: diagnostics.map((d) => d.biasGradNorm),
       weightNorms: diagnostics.map((d) => d.weightGradNorm),
     };
@@ -205,8 +211,8 @@ export class TrainingRun {
     return {
       step: this.stepsDone,
       epoch: this.epoch,
-      train: classified(net.evaluate(measured.x, measured.y)),
-      test: classified(net.evaluate(this.test.x, this.test.y)),
+      train: this.evaluate(measured),
+      test: this.evaluate(this.test),
       layers,
       input: this.inputView(),
     };
@@ -238,7 +244,10 @@ export class TrainingRun {
       type: "trace",
       step: this.stepsDone,
       sample: { set: sample.set, index: i },
-      sampleLabel: describeSample(sample, set.labels[i] ?? -1, kind),
+      sampleLabel:
+        this.problem === "regression"
+          ? describeValueSample(sample, y[0] ?? NaN)
+          : describeSample(sample, set.labels[i] ?? -1, kind),
       trace,
     };
   }
@@ -253,6 +262,11 @@ export class TrainingRun {
     return Math.min(this.current.batchSize, this.train.n);
   }
 
+  /** Loss and accuracy (classification) or loss, mse and R² (regression) on `d`. */
+  private evaluate(d: Split): Evaluation {
+    return pageEvaluation(this.net.evaluate(d.x, d.y, { problem: this.problem }), this.problem);
+  }
+
   private newTrainer(): NetworkTrainer {
     return this.net.createTrainer(this.train.x, this.train.y, {
       batchSize: this.batchSize,
@@ -260,13 +274,17 @@ export class TrainingRun {
       l2: this.current.l2,
       shuffle: true,
       seed: this.current.initSeed,
+      problem: this.problem,
     });
   }
 
   private inputView(): InputView {
-    return this.grid
-      ? { kind: "plane", boundary: this.boundary(this.grid) }
-      : { kind: "digits", predictions: this.digitPredictions() };
+    const grid = this.grid;
+    if (!grid) return { kind: "digits", predictions: this.digitPredictions() };
+    const out = this.net.predict(grid.x);
+    return grid.kind === "plane"
+      ? { kind: "plane", boundary: boundaryGrid(out, this.problem) }
+      : { kind: "line", curve: curveGrid(grid.x.slice(), out) };
   }
 
   /** The most active output unit for each shown test digit, and its activation. */
@@ -285,22 +303,6 @@ export class TrainingRun {
     }
     return { predicted, confidence };
   }
-
-  private boundary(grid: Float32Array): BoundaryGrid {
-    const out = this.net.predict(grid);
-    const cells = BOUNDARY_RESOLUTION * BOUNDARY_RESOLUTION;
-    const width = out.length / cells;
-    // P(class 1): the single output, or the second softmax unit.
-    const values = new Float32Array(cells);
-    for (let i = 0; i < cells; i++) values[i] = out[i * width + width - 1] ?? 0.5;
-    return { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT, values };
-  }
-}
-
-/** The page's evaluation of a classification run (the package's, whose accuracy is present). */
-function classified(e: PackageEvaluation): Evaluation {
-  if (e.accuracy === undefined) throw new Error("this run's evaluation has no accuracy");
-  return { loss: e.loss, accuracy: e.accuracy };
 }
 
 /** The first `n` samples of `d` (all of them when it has fewer), as views, not copies. */
@@ -315,16 +317,18 @@ function firstSamples(d: Dataset, n: number): Dataset {
   };
 }
 
-/** Cell centres, row-major from the top-left: x1 grows to the right, x2 grows upwards. */
-function boundaryInputs(): Float32Array {
-  const n = BOUNDARY_RESOLUTION;
-  const x = new Float32Array(2 * n * n);
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) {
-      const i = r * n + c;
-      x[2 * i] = -BOUNDARY_EXTENT + ((c + 0.5) * 2 * BOUNDARY_EXTENT) / n;
-      x[2 * i + 1] = BOUNDARY_EXTENT - ((r + 0.5) * 2 * BOUNDARY_EXTENT) / n;
-    }
-  }
-  return x;
+/** The synthetic data's `classes` option, for a set whose row allows several. */
+function classesOption(s: Settings): { classes?: number } {
+  const [fewest, most] = dataSource(s.dataset).info.classRange;
+  return fewest === most ? {} : { classes: s.classes };
+}
+
+/** A split's points as the preview sends them: copies of x and of the labels or the values. */
+function pointSet(d: Dataset): PointSet {
+  const regression = d.problem === "regression";
+  return {
+    x: d.x.slice(),
+    labels: regression ? new Int32Array(0) : d.labels.slice(),
+    values: regression ? d.y.slice() : new Float32Array(0),
+  };
 }

@@ -177,14 +177,13 @@ export class TrainingWorker {
       this.run = run;
       const preview = run.preview;
       const transfer =
-        preview.kind === "plane"
-          ? [
-              preview.train.x.buffer,
-              preview.train.labels.buffer,
-              preview.test.x.buffer,
-              preview.test.labels.buffer,
-            ]
-          : [preview.digits.pixels.buffer, preview.digits.labels.buffer];
+        preview.kind === "digits"
+          ? [preview.digits.pixels.buffer, preview.digits.labels.buffer]
+          : [preview.train, preview.test].flatMap((p) => [
+              p.x.buffer,
+              p.labels.buffer,
+              p.values.buffer,
+            ]);
       this.post({ type: "configured", layerSizes: run.sizes, preview }, transfer);
       if (this.forwardTo !== null) {
         this.forward(run);
@@ -281,7 +280,9 @@ export class TrainingWorker {
     const transfer: Transferable[] =
       input.kind === "plane"
         ? [input.boundary.values.buffer]
-        : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
+        : input.kind === "line"
+          ? [input.curve.x.buffer, input.curve.values.buffer]
+          : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
     for (const l of snapshot.layers) {
       transfer.push(
         l.weights.buffer,

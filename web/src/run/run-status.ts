@@ -1,7 +1,8 @@
 // The status line's wording for a snapshot: epoch, step, losses and accuracies, or why the
 // figures mean nothing once training diverged.
 
-import type { Snapshot } from "../model/protocol.js";
+import { isValueEvaluation } from "../model/evaluation.js";
+import type { Evaluation, Snapshot } from "../model/protocol.js";
 import { noGradientNote } from "../views/learning-speed-summary.js";
 import { formatNumber, formatPercent } from "../views/number-format.js";
 
@@ -18,7 +19,8 @@ export function snapshotStatus(s: Snapshot): string {
     return (
       when +
       `training diverged: train loss ${formatNumber(s.train.loss)}, test loss ` +
-      `${formatNumber(s.test.loss)}; accuracy and test accuracy mean nothing now · ` +
+      `${formatNumber(s.test.loss)}; ${measureName(s.train)} and test ` +
+      `${measureName(s.test)} mean nothing now · ` +
       `lower the learning rate η and press Reset`
     );
   }
@@ -26,10 +28,22 @@ export function snapshotStatus(s: Snapshot): string {
   const note = noGradientNote(s.layers);
   return (
     when +
-    `train loss ${s.train.loss.toFixed(4)}, accuracy ${formatPercent(s.train.accuracy)} · ` +
-    `test loss ${s.test.loss.toFixed(4)}, test accuracy ${formatPercent(s.test.accuracy)}` +
+    `train loss ${s.train.loss.toFixed(4)}, ${measureText(s.train)} · ` +
+    `test loss ${s.test.loss.toFixed(4)}, test ${measureText(s.test)}` +
     (note ? ` · ${note}` : "")
   );
+}
+
+/** The figure beside the loss: "accuracy" for a classification, "R²" for a regression. */
+export function measureName(e: Evaluation): string {
+  return isValueEvaluation(e) ? "R²" : "accuracy";
+}
+
+/** "accuracy 97.5%" or "R² 0.981 (MSE 0.0042)"; R² of constant targets is undefined. */
+export function measureText(e: Evaluation): string {
+  if (!isValueEvaluation(e)) return `accuracy ${formatPercent(e.accuracy)}`;
+  const r2 = Number.isFinite(e.r2) ? e.r2.toFixed(3) : "undefined (constant targets)";
+  return `R² ${r2} (MSE ${formatNumber(e.mse)})`;
 }
 
 /** What the status line says while a fresh run is fast-forwarded to `steps` mini-batches. */

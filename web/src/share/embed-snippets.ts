@@ -121,6 +121,7 @@ export function linkParams(target: ShareTarget, choices: ShareChoices): URLSearc
   if (target.kind === "run") {
     appendKeys(params, target.settingKeys);
     appendKeys(params, target.chartKeys);
+    appendKeys(params, target.displayKeys);
     if (target.tab === "backprop") appendKeys(params, target.sampleKeys);
     appendStart(params, choices);
   } else if (target.kind !== "page") {
@@ -145,6 +146,7 @@ export function iframeParams(target: EmbeddableTarget, choices: ShareChoices): U
   appendStart(params, choices);
   appendKeys(params, target.settingKeys);
   if (choices.show.some((id) => TIME_CHARTS.includes(id))) appendKeys(params, target.chartKeys);
+  if (choices.show.includes("decision-boundary")) appendKeys(params, target.displayKeys);
   if (choices.show.includes("backprop")) appendKeys(params, target.sampleKeys);
   return params;
 }
@@ -238,7 +240,11 @@ function runElements(target: RunTarget, choices: ShareChoices): string {
       ["name", name],
     ];
     // The keys the view reads that <gradscope-view> takes as attributes (the time charts' ones).
-    const own = TIME_CHARTS.includes(name) ? target.chartKeys : [];
+    const own = TIME_CHARTS.includes(name)
+      ? target.chartKeys
+      : name === "decision-boundary"
+        ? target.displayKeys
+        : [];
     for (const [key, text] of own) {
       if (VIEW_KEYS.includes(key)) viewAttributes.push([attributeOf(key), text]);
     }

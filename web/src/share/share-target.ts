@@ -10,6 +10,7 @@ import { DEFAULT_VANISHING, VANISHING_TABLE, type VanishingState } from "../lab/
 import { DEFAULT_SOFTMAX, reconcileSoftmax, SOFTMAX_TABLE } from "../softmax/softmax-state.js";
 import type { SoftmaxState } from "../softmax/softmax-state.js";
 import { CHART_DEFAULTS, CHART_TABLE, parseChartKeys } from "../state/chart-keys.js";
+import { DISPLAY_DEFAULTS, DISPLAY_TABLE, parseDisplayKeys } from "../state/display-keys.js";
 import { dataSource } from "../state/data-sources.js";
 import { parseSettings, presetFor, SETTINGS_TABLE, type Settings } from "../state/settings.js";
 import { parseParams, type PropertyTable } from "../state/url-table.js";
@@ -27,6 +28,8 @@ export interface RunTarget {
   settingKeys: KeyText[];
   /** `time` and `smooth` when not the defaults (the two time charts read them). */
   chartKeys: KeyText[];
+  /** The input-space view's display keys (showTest, discretize) that differ from the defaults. */
+  displayKeys: KeyText[];
   /** `sample` when not train:0 (the backprop view reads it). */
   sampleKeys: KeyText[];
 }
@@ -72,12 +75,23 @@ export function changedKeys<S>(table: PropertyTable<S>, defaults: S, value: S): 
 }
 
 /**
- * The settings as keys: `dataset` (its preset is the baseline a link that names only the data set
- * gets, settings.ts) and every setting that differs from that preset.
+ * The settings as keys: `dataset` and `classes` (their preset is the baseline a link that names
+ * only them gets, settings.ts) and every setting that differs from that preset.
  */
 export function settingKeys(settings: Settings): KeyText[] {
-  const changed = changedKeys(SETTINGS_TABLE, presetFor(settings.dataset), settings);
-  return [["dataset", settings.dataset], ...changed.filter(([key]) => key !== "dataset")];
+  // The classes choose the preset (three or more: softmax), so they are written beside the set
+  // whenever they differ from its own, and the rest against that preset.
+  const preset = presetFor(settings.dataset, settings.classes);
+  const changed = changedKeys(SETTINGS_TABLE, preset, settings);
+  const classes: KeyText[] =
+    settings.classes === presetFor(settings.dataset).classes
+      ? []
+      : [["classes", String(settings.classes)]];
+  return [
+    ["dataset", settings.dataset],
+    ...classes,
+    ...changed.filter(([key]) => key !== "dataset" && key !== "classes"),
+  ];
 }
 
 /** What `tab` shares with the hash `params` (problems in the hash are the tab's to report). */
@@ -93,6 +107,7 @@ export function shareTarget(tab: string, params: URLSearchParams): ShareTarget {
         dataKind: dataSource(settings.dataset).info.kind,
         settingKeys: settingKeys(settings),
         chartKeys: changedKeys(CHART_TABLE, CHART_DEFAULTS, parseChartKeys(params).value),
+        displayKeys: changedKeys(DISPLAY_TABLE, DISPLAY_DEFAULTS, parseDisplayKeys(params).value),
         sampleKeys: changedKeys(SAMPLE_TABLE, SAMPLE_DEFAULTS, parseSampleKeys(params).value),
       };
     }

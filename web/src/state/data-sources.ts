@@ -28,6 +28,8 @@ export interface SourcePreset {
   learningRate: number;
   batchSize: number;
   speed: number;
+  /** The noise the preset chooses; absent: the page's default (settings.ts DEFAULT_NOISE). */
+  noise?: number;
 }
 
 /** How a source's samples are made: drawn by the core, or the digits bundled with the page. */
@@ -89,9 +91,24 @@ const VALUES = {
     hidden: [8, 8],
     output: "identity",
     cost: "quadratic",
-    learningRate: 0.03,
+    learningRate: 0.1,
   }),
 } as const satisfies Partial<DataSource>;
+
+/**
+ * Three or more classes of the plane (spiral arms, gaussian blobs): one softmax unit per class
+ * with the log-likelihood cost (Nielsen ch. 3), a deeper network for the extra regions, and less
+ * noise: three spiral arms over 1.75 turns lie 0.17 apart, so noise 0.05 blurs them into each
+ * other near the centre (docs/playground.md has the figures).
+ */
+const MANY_CLASSES_PRESET: Readonly<SourcePreset> = Object.freeze({
+  ...PLANE.preset,
+  hidden: [16, 16, 16],
+  output: "softmax",
+  cost: "log-likelihood",
+  learningRate: 0.1,
+  noise: 0.02,
+});
 
 /** 28 × 28 digits: a network that suits 784 inputs and ten classes. */
 const DIGITS = {
@@ -177,4 +194,15 @@ export function outputWidth(name: DatasetName, output: ActivationName, classes?:
 export function inputWidth(name: DatasetName, features?: readonly FeatureName[]): number {
   const info = dataSource(name).info;
   return info.kind === "plane" && features !== undefined ? features.length : info.inputFeatures;
+}
+
+/**
+ * The preset a run on `name` with `classes` classes starts from: the source's own, or, for three
+ * or more classes of a set whose row allows them, the softmax + log-likelihood one.
+ */
+export function sourcePreset(name: DatasetName, classes?: number): Readonly<SourcePreset> {
+  const source = dataSource(name);
+  const [fewest, most] = source.info.classRange;
+  const k = classes !== undefined && classes >= fewest && classes <= most ? classes : null;
+  return k !== null && k >= 3 && source.info.classes < 3 ? MANY_CLASSES_PRESET : source.preset;
 }

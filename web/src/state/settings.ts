@@ -16,6 +16,7 @@ import {
   dataSource,
   inputWidth,
   outputWidth,
+  sourcePreset,
   WIDEST,
   type SourcePreset,
 } from "./data-sources.js";
@@ -71,17 +72,24 @@ export interface Settings extends SourcePreset {
   speed: number;
 }
 
+/** The noise of a preset that does not choose its own. */
+export const DEFAULT_NOISE = 0.05;
+
 /** The first data set's settings (the page without a hash). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = presetFor("circle");
 
-/** The settings a link that names only `dataset` gets: its source's preset. */
-export function presetFor(dataset: DatasetName): Readonly<Settings> {
-  const preset = dataSource(dataset).preset;
+/**
+ * The settings a link that names only `dataset` (and perhaps `classes`) gets: its source's preset,
+ * the many-classes one for three or more classes (sourcePreset).
+ */
+export function presetFor(dataset: DatasetName, classes?: number): Readonly<Settings> {
+  const k = classCount(dataset, classes);
+  const preset = sourcePreset(dataset, k);
   return Object.freeze({
     dataset,
-    classes: dataSource(dataset).info.classes,
+    classes: k,
     features: ["x1", "x2"] as FeatureName[],
-    noise: 0.05,
+    noise: DEFAULT_NOISE,
     testFraction: 0.5,
     l2: 0,
     l1: 0,
@@ -135,6 +143,13 @@ export function layerSizes(s: Settings): number[] {
   ];
 }
 
+/** `classes` when the set's row allows it (classRange), else the set's own number of classes. */
+export function classCount(dataset: DatasetName, classes?: number): number {
+  const info = dataSource(dataset).info;
+  const [fewest, most] = info.classRange;
+  return classes !== undefined && classes >= fewest && classes <= most ? classes : info.classes;
+}
+
 /** The keys a data source's preset sets. */
 const PRESET_KEYS = Object.keys(DEFAULT_SETTINGS).filter(
   (k) => k in dataSource(DEFAULT_SETTINGS.dataset).preset,
@@ -144,24 +159,44 @@ const PRESET_KEYS = Object.keys(DEFAULT_SETTINGS).filter(
  * The settings a switch of data set starts from: a source with another preset (2-D points ↔
  * MNIST) brings its own network and training settings; within one family nothing changes.
  */
-export function settingsForDataset(current: Settings, dataset: DatasetName): Settings {
-  const next: Settings = { ...current, hidden: [...current.hidden], dataset };
-  const preset = dataSource(dataset).preset;
-  if (preset === dataSource(current.dataset).preset) return next;
+export function settingsForDataset(
+  current: Settings,
+  dataset: DatasetName,
+  classes?: number,
+): Settings {
+  // The classes chosen so far stay when the new set allows them (spiral 3 → blobs 3).
+  const k = classCount(dataset, classes ?? current.classes);
+  const next: Settings = { ...current, hidden: [...current.hidden], dataset, classes: k };
+  const preset = sourcePreset(dataset, k);
+  if (preset === sourcePreset(current.dataset, current.classes)) return next;
   const take = <K extends keyof SourcePreset>(key: K) => {
     next[key] = preset[key] as Settings[K];
   };
   for (const key of PRESET_KEYS) take(key);
   next.hidden = [...preset.hidden];
+  // A preset that chooses its noise sets it; leaving one restores the default.
+  const before = sourcePreset(current.dataset, current.classes);
+  if (preset.noise !== undefined || before.noise !== undefined)
+    next.noise = preset.noise ?? DEFAULT_NOISE;
   return next;
+}
+
+/**
+ * What a settings patch starts from: a new data set or number of classes may bring another preset
+ * (settingsForDataset); other patches start from `before` as it is.
+ */
+export function patchBase(before: Settings, patch: Partial<Settings>): Settings {
+  if (patch.dataset === undefined && patch.classes === undefined) return before;
+  return settingsForDataset(before, patch.dataset ?? before.dataset, patch.classes);
 }
 
 /** Settings read from URL parameters, with the output/cost pairing checked as well. */
 export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
   // A link that names a data set and nothing else gets that set's network.
   const named = params.get("dataset");
+  const asked = params.has("classes") ? Number(params.get("classes")) : undefined;
   const preset = (DATASET_NAMES as readonly string[]).includes(named ?? "")
-    ? presetFor(named as DatasetName)
+    ? presetFor(named as DatasetName, asked)
     : DEFAULT_SETTINGS;
   // An old link's `seed=N` sets both seeds unless the link names them itself.
   const legacy = legacySeeds(params);
@@ -178,6 +213,16 @@ export function parseSettings(params: URLSearchParams): ParseResult<Settings> {
     value.cost = defaults.cost;
   }
   const source = dataSource(value.dataset);
+  const [fewestClasses, mostClasses] = source.info.classRange;
+  if (value.classes < fewestClasses || value.classes > mostClasses) {
+    const fallback = source.info.classes;
+    const range =
+      fewestClasses === mostClasses
+        ? `${value.dataset} has ${fewestClasses === 0 ? "no classes (regression)" : `${fewestClasses} classes`}`
+        : `${value.dataset} takes ${fewestClasses} to ${mostClasses}`;
+    problems.push(`classes: ${value.classes} does not fit; ${range}; ${fallback} used`);
+    value.classes = fallback;
+  }
   const [fewest, most] = source.sampleRange;
   if (value.samples < fewest || value.samples > most) {
     const fallback = source.preset.samples;

@@ -6,6 +6,7 @@ import {
   catalogue,
   type ActivationName,
   type CostName,
+  type DatasetName,
   type HiddenActivationName,
   type ViewId,
 } from "gradscope";
@@ -15,6 +16,16 @@ export interface SourceSettings {
   activation: HiddenActivationName;
   output: ActivationName;
   cost: CostName;
+  /** The run's data set (the input-space card's line follows its kind); absent: a plane. */
+  dataset?: DatasetName;
+}
+
+/** Where the input-space card evaluates the feedforward: over the plane or along the line. */
+function evaluatedOver(s: SourceSettings): string {
+  const d = s.dataset === undefined ? null : catalogue.dataset(s.dataset);
+  if (d?.kind === "line") return "evaluated along the line x ∈ [−1.5, 1.5] (one input, one output)";
+  if (d?.problem === "regression") return "its one output evaluated over the input plane";
+  return "evaluated over the input plane";
 }
 
 /**
@@ -49,7 +60,7 @@ const EQUATION: Record<ViewId, (s: SourceSettings) => string> = {
     "BP2: δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), and BP1: δᴸ = ∇ₐC ⊙ σ′(zᴸ) at the output",
   "gradient-norms": () => "BP3: ∂C/∂bˡⱼ = δˡⱼ, the speed of learning ‖∂C/∂bˡ‖ of layer l",
   "loss-accuracy": (s) => COST_FORMULA[s.cost],
-  "decision-boundary": (s) => `the feedforward ${feedforward(s)}, evaluated over the input plane`,
+  "decision-boundary": (s) => `the feedforward ${feedforward(s)}, ${evaluatedOver(s)}`,
   network: (s) => `${feedforward(s)}: each line a weight wˡⱼₖ, each ring a bias bˡⱼ`,
   "test-digits": () => "the guess = argmaxⱼ aᴸⱼ, the output neuron with the largest activation",
   backprop: () =>
