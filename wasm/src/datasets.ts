@@ -2,6 +2,7 @@
 // Everything returned is a copy.
 import { catalogue } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
+import { fromCSV, type CsvOptions } from "./csv.js";
 import type { RawIdxArray, RawModule } from "./raw-module.js";
 import { checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
 import { isArray, isInstance, readFields, readOptions } from "./options.js";
@@ -47,6 +48,8 @@ export interface Datasets {
     labels: IdxArray | Uint8Array | ArrayBuffer,
     options?: IdxOptions,
   ): Dataset;
+  /** The learner's own 2-D points from CSV text (csv.ts): x1,x2,label or x1,x2,value rows. */
+  fromCSV(text: string, options: CsvOptions): Dataset;
 }
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(
@@ -178,5 +181,6 @@ export function createDatasets(raw: RawModule): Datasets {
       const lb = idx(labels, "labels");
       return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);
     },
+    fromCSV,
   };
 }
