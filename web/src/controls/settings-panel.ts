@@ -14,8 +14,11 @@ import {
   type Settings,
 } from "../state/settings.js";
 
-/** The settings a menu shows (the layer sizes and input features have their own editors). */
-type Key = Exclude<keyof Settings, "hidden" | "features">;
+/**
+ * The settings a menu shows (the layer sizes and input features have their own editors; the own
+ * points are edited on the plane).
+ */
+type Key = Exclude<keyof Settings, "hidden" | "features" | "points">;
 
 interface SelectControl {
   key: Key;

@@ -14,6 +14,7 @@ import type { SampleRef } from "../backprop/backprop-input.js";
 import { describeSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
+import { ownDataset } from "./own-points.js";
 import type {
   BoundaryGrid,
   DataPreview,
@@ -60,7 +61,7 @@ export class TrainingRun {
     const source = dataSource(settings.dataset);
     let all: Dataset;
     if (source.load.from === "points") {
-      throw new Error("a run on the learner's own points needs those points");
+      all = ownDataset(settings, outputWidth(settings.dataset, settings.output, settings.classes));
     } else if (source.load.from === "bundled-idx") {
       if (!mnistDigits) throw new Error("the MNIST digits are not loaded");
       all = firstSamples(mnistDigits, settings.samples);
