@@ -18,11 +18,7 @@ import {
   type OwnPoints,
   type PointsKind,
 } from "../../web/src/state/own-points.js";
-import {
-  decodePoints,
-  encodePoints,
-  POINTS_TEXT_MAX,
-} from "../../web/src/state/points-key.js";
+import { decodePoints, encodePoints, POINTS_TEXT_MAX } from "../../web/src/state/points-key.js";
 import { parseSettings, SETTINGS_TABLE } from "../../web/src/state/settings.js";
 import { writeParams } from "../../web/src/state/url-table.js";
 import { fromCSV } from "gradscope";
