@@ -25,7 +25,9 @@ async function clickAt(page, x1, x2, count, modifiers = []) {
   const x = box.x + ((x1 + 1.5) / 3) * box.width;
   const y = box.y + ((1.5 - x2) / 3) * box.height;
   await page.mouse.click(x, y, { modifiers });
-  await editStatus(page).filter({ hasText: `${count} point` }).waitFor({ timeout: 10000 });
+  await editStatus(page)
+    .filter({ hasText: `${count} point` })
+    .waitFor({ timeout: 10000 });
 }
 
 /** The numbers of the status line (losses and accuracies) at step `step`. */
@@ -73,7 +75,9 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     await ready(page);
     for (let i = 1; i <= 3; i++) {
       await page.locator("#step").click();
-      await status(page).filter({ hasText: `(step ${i})` }).waitFor({ timeout: 10000 });
+      await status(page)
+        .filter({ hasText: `(step ${i})` })
+        .waitFor({ timeout: 10000 });
     }
     const trained = await figuresAt(page, 3);
     const hash = new URL(page.url()).hash;
@@ -111,7 +115,8 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     // 300 points: loaded, trained on, and said not to fit in a link.
     const rows = Array.from(
       { length: 300 },
-      (_, i) => `${((i % 20) / 10 - 1).toFixed(2)},${(Math.floor(i / 20) / 10 - 0.7).toFixed(2)},${i % 20 < 10 ? 0 : 1}`,
+      (_, i) =>
+        `${((i % 20) / 10 - 1).toFixed(2)},${(Math.floor(i / 20) / 10 - 0.7).toFixed(2)},${i % 20 < 10 ? 0 : 1}`,
     );
     await page.getByLabel("CSV text").fill(`x1,x2,label\n${rows.join("\n")}\n`);
     await page.getByRole("button", { name: "Load", exact: true }).click();

@@ -18,7 +18,12 @@ import {
   type OwnPoints,
   type PointsKind,
 } from "../../web/src/state/own-points.js";
-import { decodePoints, encodePoints, POINTS_TEXT_MAX } from "../../web/src/state/points-key.js";
+import {
+  decodePoints,
+  encodePoints,
+  POINTS_TEXT_MAX,
+  pointsShareWarning,
+} from "../../web/src/state/points-key.js";
 import { parseSettings, SETTINGS_TABLE } from "../../web/src/state/settings.js";
 import { writeParams } from "../../web/src/state/url-table.js";
 import { fromCSV } from "gradscope";
@@ -80,6 +85,14 @@ test("a set over the cap is written as its count, and reading it says the link l
   assert.match(read.message, /made from 300 points, more than a link carries \(200\)/);
   assert.equal(linkNotice(somePoints("values", LINK_POINTS_MAX)), null);
   assert.match(linkNotice(big) ?? "", /300 points are more than a link carries \(200\)/);
+  const share = (text: string) => pointsShareWarning(new URLSearchParams(`points=${text}`));
+  assert.match(
+    share(encodePoints(big)) ?? "",
+    /trains on 300 points of your own, more than a link/,
+  );
+  assert.equal(share(encodePoints(somePoints("classes", LINK_POINTS_MAX))), null);
+  assert.equal(share(""), null);
+  assert.equal(pointsShareWarning(new URLSearchParams("dataset=xor")), null);
 });
 
 test("hostile text is refused, naming the bad text", () => {

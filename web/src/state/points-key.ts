@@ -118,3 +118,18 @@ export const pointsKind: PropertyKind<OwnPoints> = {
   equals: samePoints,
   maxText: POINTS_TEXT_MAX,
 };
+
+/**
+ * The Share dialog's warning for a hash whose own points are too many for a link ("n" and the
+ * count in `points=`), or null when the link carries them.
+ */
+export function pointsShareWarning(params: URLSearchParams): string | null {
+  const text = params.get("points") ?? "";
+  const count = /^n\d{1,9}$/.test(text) ? Number(text.slice(1)) : 0;
+  if (count <= LINK_POINTS_MAX) return null;
+  return (
+    `This run trains on ${count.toLocaleString("en")} points of your own, more than a link ` +
+    `carries (${LINK_POINTS_MAX}): the link, iframe and element below will not bring them. ` +
+    "Share the CSV as well (Download CSV on the decision-boundary card)."
+  );
+}
