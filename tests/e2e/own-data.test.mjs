@@ -21,10 +21,14 @@ const hashOf = (page) => new URLSearchParams(new URL(page.url()).hash.slice(1));
 
 /** Clicks the plane at input coordinates (x1, x2) and waits until the link holds `count` points. */
 async function clickAt(page, x1, x2, count, modifiers = []) {
+  await plane(page).scrollIntoViewIfNeeded();
   const box = await plane(page).boundingBox();
   const x = box.x + ((x1 + 1.5) / 3) * box.width;
   const y = box.y + ((1.5 - x2) / 3) * box.height;
-  await page.mouse.click(x, y, { modifiers });
+  // mouse.click has no modifiers option: the keys are held around it.
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(x, y);
+  for (const key of modifiers) await page.keyboard.up(key);
   await editStatus(page)
     .filter({ hasText: `${count} point` })
     .waitFor({ timeout: 10000 });
@@ -65,8 +69,10 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     await clickAt(page, 0.9, -0.8, 53, ["Shift"]); // the next class: 0
     const link = hashOf(page);
     assert.match(link.get("points") ?? "", /^c[A-Za-z0-9_-]{265}$/, "53 points of 5 characters");
+    // The three clicks, last: (0.5, 0.5) class 0, (−0.8, 0.9) class 1, shift: (0.9, −0.8) class 0.
+    assert.equal(link.get("points")?.slice(-15), "DIDIABGDwBDwBGA");
     // Undo takes the last point away, Clear then Undo brings them back.
-    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
     await editStatus(page).filter({ hasText: "52 points" }).waitFor();
     await clickAt(page, 0.9, -0.8, 53, ["Shift"]);
     assert.equal(hashOf(page).get("points"), link.get("points"));
@@ -136,6 +142,43 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
       .first()
       .waitFor({ timeout: 15000 });
     await opened.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Clear, then fewer than 4 points wait on the plane; the 4th starts a run on them", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#dataset=gaussians&samples=50`,
+    );
+    await ready(page);
+    await plane(page).scrollIntoViewIfNeeded();
+    await page.getByRole("button", { name: "Edit data" }).click();
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    await editStatus(page).filter({ hasText: "0 points so far" }).waitFor();
+    assert.equal(hashOf(page).get("dataset"), "gaussians", "no run asked for yet");
+    await clickAt(page, -1, -1, 1);
+    await clickAt(page, -0.5, -1, 2);
+    await clickAt(page, 1, 1, 3, ["Shift"]);
+    assert.equal(hashOf(page).get("dataset"), "gaussians");
+    const overlay = page.locator("#view-boundary .edit-data-overlay");
+    assert.equal(
+      await overlay.getAttribute("aria-label"),
+      "Your points so far: 3, not yet trained on",
+    );
+    const [planeBox, overlayBox] = [await plane(page).boundingBox(), await overlay.boundingBox()];
+    assert.deepEqual(overlayBox, planeBox, "the drawing covers the plane exactly");
+    await page.screenshot({ path: `${SHOTS}/pending-1280x800.png` });
+    await page.locator("#view-boundary .edit-data-class").selectOption("1");
+    await clickAt(page, 0.5, 1, 4);
+    assert.equal(hashOf(page).get("dataset"), "own-classes");
+    // x1, x2 as hundredths + 150 in two base64url digits, then the class.
+    assert.equal(hashOf(page).get("points"), "cAyAyABkAyAD6D6BDID6B");
+    await ready(page);
+    assert.equal(await overlay.count(), 0);
+    // Undo goes back to the three pending points, and again to the first of them.
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await editStatus(page).filter({ hasText: "3 points so far" }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

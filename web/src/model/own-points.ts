@@ -3,13 +3,16 @@
 // other set.
 
 import type { Dataset } from "gradscope";
+import type { DataPreview } from "./protocol.js";
 import {
   classCount,
   pointAt,
   pointCount,
+  pointsFrom,
   pointsKindOf,
   POINTS_MIN,
   type OwnPoints,
+  type PointsKind,
 } from "../state/own-points.js";
 import type { Settings } from "../state/settings.js";
 
@@ -63,4 +66,42 @@ export function ownDataset(settings: Settings, outputWidth: number): Dataset {
     inputWidth: 2,
     outputWidth,
   };
+}
+
+/** The points a run shows, as own points of `kind` (a built-in set's, copied and quantised). */
+export function previewPoints(preview: DataPreview, kind: PointsKind): OwnPoints {
+  if (preview.kind !== "plane") return { kind, data: [] };
+  const sets = [preview.train, preview.test] as {
+    x: Float32Array;
+    labels: Int32Array;
+    values?: Float32Array;
+  }[];
+  const x: number[] = [];
+  const t: number[] = [];
+  for (const s of sets) {
+    const n = s.x.length / 2;
+    for (let i = 0; i < n; i++) {
+      x.push(s.x[2 * i] ?? 0, s.x[2 * i + 1] ?? 0);
+      // A set of the other problem: classes become values 0 … K−1, values ≥ 0 class 1.
+      const label = s.labels[i];
+      const value = s.values?.[i];
+      if (kind === "classes") t.push(label ?? ((value ?? 0) >= 0 ? 1 : 0));
+      else t.push(value ?? label ?? 0);
+    }
+  }
+  return pointsFrom(kind, x, t);
+}
+
+/**
+ * The settings of a switch to an own-points set (`next`) from a run showing `preview`: a set with
+ * no points of its kind yet starts from a copy of the points shown (so it can train and be
+ * edited at once). Other settings are returned as they are.
+ */
+export function startOwnPoints(next: Settings, preview: DataPreview | null | undefined): Settings {
+  const kind = pointsKindOf(next.dataset);
+  if (kind === null || !preview) return next;
+  if (pointCount(next.points) > 0 && next.points.kind === kind) return next;
+  const points = previewPoints(preview, kind);
+  if (pointCount(points) === 0) return next;
+  return { ...next, points, classes: kind === "classes" ? classCount(points) : next.classes };
 }

@@ -8,7 +8,7 @@
 import { fromCSV, type DatasetName } from "gradscope";
 import type { ViewContext } from "../app/page-view.js";
 import type { CardParts, RunCard } from "../cards/run-card.js";
-import type { DataPreview } from "../model/protocol.js";
+import { previewPoints } from "../model/own-points.js";
 import type { RunController, RunListener } from "../run/run-controller.js";
 import { dataSource } from "../state/data-sources.js";
 import {
@@ -17,6 +17,7 @@ import {
   erasePointsNear,
   linkNotice,
   OWN_DATASET,
+  pointAt,
   pointCount,
   pointsCsv,
   pointsFrom,
@@ -24,6 +25,7 @@ import {
   POINTS_EXTENT,
   POINTS_MAX_CLASSES,
   POINTS_MIN,
+  samePoints,
   type OwnPoints,
   type PointsKind,
 } from "../state/own-points.js";
@@ -54,30 +56,6 @@ interface DataState {
   points: OwnPoints;
 }
 
-/** The points a run shows, as own points of `kind` (a built-in set's, copied and quantised). */
-export function previewPoints(preview: DataPreview, kind: PointsKind): OwnPoints {
-  if (preview.kind !== "plane") return { kind, data: [] };
-  const sets = [preview.train, preview.test] as {
-    x: Float32Array;
-    labels: Int32Array;
-    values?: Float32Array;
-  }[];
-  const x: number[] = [];
-  const t: number[] = [];
-  for (const s of sets) {
-    const n = s.x.length / 2;
-    for (let i = 0; i < n; i++) {
-      x.push(s.x[2 * i] ?? 0, s.x[2 * i + 1] ?? 0);
-      // A set of the other problem: classes become values 0 … K−1, values ≥ 0 class 1.
-      const label = s.labels[i];
-      const value = s.values?.[i];
-      if (kind === "classes") t.push(label ?? ((value ?? 0) >= 0 ? 1 : 0));
-      else t.push(value ?? label ?? 0);
-    }
-  }
-  return pointsFrom(kind, x, t);
-}
-
 class EditData {
   readonly listener: RunListener;
   private readonly root: HTMLElement;
@@ -91,7 +69,14 @@ class EditData {
   private readonly csvText: HTMLTextAreaElement;
   private readonly csvKind: HTMLSelectElement;
   private readonly csvError: HTMLElement;
-  private readonly undo: DataState[] = [];
+  /** Each edit's state before it: the run's data and the points not yet trained on. */
+  private readonly undo: { state: DataState; pending: OwnPoints | null }[] = [];
+  /**
+   * Points edited down (or up) to fewer than a run needs: kept here and drawn over the plane
+   * until there are POINTS_MIN, so that no run is asked for that cannot be built.
+   */
+  private pending: OwnPoints | null = null;
+  private overlay: HTMLCanvasElement | null = null;
   private settings: Settings | null = null;
   private on = false;
   private press: {
@@ -213,8 +198,13 @@ class EditData {
       if (this.on && this.canvasOf(e)) e.preventDefault(); // a long press adds, not a menu
     });
     this.listener = {
-      settings: (s) => {
+      settings: (s, previous) => {
         this.settings = s;
+        // Another data set or other points (a link, the menu): the pending edit is forgotten.
+        const other =
+          previous !== null &&
+          (s.dataset !== previous.dataset || !samePoints(s.points, previous.points));
+        if (other) this.pending = null;
         this.render();
       },
     };
@@ -235,6 +225,7 @@ class EditData {
 
   /** The kind of points the current set has (a built-in set: by its problem). */
   private kind(): PointsKind {
+    if (this.pending) return this.pending.kind;
     const s = this.settings;
     if (!s) return "classes";
     return (
@@ -245,6 +236,7 @@ class EditData {
 
   /** The points shown now: the own set's, or a copy of a built-in set's. */
   private currentPoints(): OwnPoints {
+    if (this.pending) return this.pending;
     const s = this.settings;
     const kind = this.kind();
     if (s && pointsKindOf(s.dataset) !== null)
@@ -264,6 +256,14 @@ class EditData {
     // Points are edited on a plane: a line set's curve or an image set has none.
     this.root.hidden = s !== null && dataSource(s.dataset).info.kind !== "plane";
     if (this.root.hidden && this.on) this.setOn(false);
+    this.drawPending();
+    if (this.pending) {
+      const n = pointCount(this.pending);
+      this.status.textContent =
+        `${n} point${n === 1 ? "" : "s"} so far; a run needs at least ${POINTS_MIN}, so the ` +
+        "plane shows only your points until then (the status line is still the last run's).";
+      return;
+    }
     const own = s !== null && pointsKindOf(s.dataset) !== null;
     if (!own || !s) {
       this.status.textContent = this.on
@@ -276,6 +276,65 @@ class EditData {
     if (classes) parts.push(`${Math.max(2, classCount(s.points))} classes`);
     if (n < POINTS_MIN) parts.push(`a run needs at least ${POINTS_MIN}`);
     this.status.textContent = `${parts.join(" · ")}. ${linkNotice(s.points) ?? "A link carries them."}`;
+  }
+
+  /** Draws the pending points over the plane (white, axes, points), or removes that drawing. */
+  private drawPending(): void {
+    const figure = this.card.body.querySelector(".boundary-figure");
+    const plane = figure?.querySelector<HTMLCanvasElement>("canvas:not(.edit-data-overlay)");
+    const pending = this.pending;
+    if (!pending || !plane) {
+      this.overlay?.remove();
+      this.overlay = null;
+      return;
+    }
+    const doc = this.card.root.ownerDocument;
+    if (!this.overlay) {
+      this.overlay = doc.createElement("canvas");
+      this.overlay.className = "edit-data-overlay";
+      this.overlay.setAttribute("role", "img");
+      plane.style.gridRow = "1"; // both in one cell: the overlay covers the plane
+      plane.after(this.overlay);
+    }
+    const c = this.overlay;
+    const n = pointCount(pending);
+    c.setAttribute("aria-label", `Your points so far: ${n}, not yet trained on`);
+    // The plane's outer size (its border included, whatever the box-sizing), its inner pixels.
+    const ratio = doc.defaultView?.devicePixelRatio ?? 1;
+    c.style.boxSizing = "border-box";
+    c.style.width = `${plane.offsetWidth}px`;
+    c.style.height = `${plane.offsetHeight}px`;
+    c.width = Math.round(plane.clientWidth * ratio);
+    c.height = c.width;
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    const px = c.width;
+    const to = (v: number) => ((v + POINTS_EXTENT) / (2 * POINTS_EXTENT)) * px;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, px, px);
+    ctx.strokeStyle = "rgba(0,0,0,0.25)";
+    ctx.lineWidth = ratio;
+    ctx.beginPath();
+    ctx.moveTo(to(0), 0);
+    ctx.lineTo(to(0), px);
+    ctx.moveTo(0, to(0));
+    ctx.lineTo(px, to(0));
+    ctx.stroke();
+    for (let i = 0; i < n; i++) {
+      const q = pointAt(pending, i);
+      ctx.beginPath();
+      ctx.arc(to(q.x1), px - to(q.x2), 3.2 * ratio, 0, 2 * Math.PI);
+      const colour =
+        pending.kind === "classes"
+          ? CLASS_SWATCHES[q.target]
+          : q.target < 0
+            ? CLASS_COLOURS.zero
+            : CLASS_COLOURS.one;
+      ctx.fillStyle = colour ?? "#000";
+      ctx.fill();
+      ctx.strokeStyle = "#fff";
+      ctx.stroke();
+    }
   }
 
   /** The canvas of the plane when the event happened on it. */
@@ -361,8 +420,15 @@ class EditData {
     if (!s) return;
     const before = this.currentPoints();
     const after = change(before);
-    if (after === before && pointsKindOf(s.dataset) !== null) return;
-    this.undo.push({ dataset: s.dataset, classes: s.classes, points: s.points });
+    if (after === before && (this.pending !== null || pointsKindOf(s.dataset) !== null)) return;
+    const state = { dataset: s.dataset, classes: s.classes, points: s.points };
+    this.undo.push({ state, pending: this.pending });
+    if (pointCount(after) < POINTS_MIN) {
+      this.pending = after;
+      this.render();
+      return;
+    }
+    this.pending = null;
     this.apply(s, {
       dataset: OWN_DATASET[after.kind],
       classes: after.kind === "classes" ? classCount(after) : 0,
@@ -380,7 +446,13 @@ class EditData {
     const s = this.run.settings;
     const last = this.undo.pop();
     if (!s || !last) return;
-    this.apply(s, last);
+    this.pending = last.pending;
+    const st = last.state;
+    const same =
+      st.dataset === s.dataset && st.classes === s.classes && samePoints(st.points, s.points);
+    if (!same) this.apply(s, st); // before `pending`: a new data set forgets the pending edit
+    this.pending = last.pending;
+    this.render();
   }
 
   private loadCsv(): void {
