@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { ownDataset, previewPoints, startOwnPoints } from "../../web/src/model/own-points.js";
 import type { DataPreview } from "../../web/src/model/protocol.js";
 import { addPoint, NO_POINTS, type OwnPoints } from "../../web/src/state/own-points.js";
+import { dataSource } from "../../web/src/state/data-sources.js";
 import { presetFor, type Settings } from "../../web/src/state/settings.js";
 
 function points(kind: "classes" | "values", rows: [number, number, number][]): OwnPoints {
@@ -106,4 +107,11 @@ test("a switch to 'your points' with none starts from the points shown; with som
   assert.equal(startOwnPoints(builtIn, preview), builtIn);
   const noPreview = settings("own-values", NO_POINTS, 0);
   assert.equal(startOwnPoints(noPreview, null), noPreview);
+});
+
+test("the own sets take their points as they are: loaded from the points, no noise", () => {
+  for (const name of ["own-classes", "own-values"] as const) {
+    assert.deepEqual(dataSource(name).load, { from: "points" });
+    assert.equal(dataSource(name).noise, false);
+  }
 });

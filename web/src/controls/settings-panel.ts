@@ -172,6 +172,9 @@ export class SettingsPanel {
     // The digits have no noise setting.
     const noise = this.selects.get("noise");
     if (noise) noise.disabled = !dataSource(s.dataset).noise;
+    // Your own points are as many as they are: the samples menu does not apply to them.
+    const samples = this.selects.get("samples");
+    if (samples) samples.disabled = dataSource(s.dataset).load.from === "points";
     for (const [key, input] of this.seeds) {
       if (input.value !== String(s[key])) input.value = String(s[key]);
     }
