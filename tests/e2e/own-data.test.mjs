@@ -179,6 +179,28 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     // Undo goes back to the three pending points, and again to the first of them.
     await page.getByRole("button", { name: "Undo", exact: true }).click();
     await editStatus(page).filter({ hasText: "3 points so far" }).waitFor();
+    // A long press adds a point of the next class; a drag along x₂ = −1 erases the three points on it.
+    let box = await plane(page).boundingBox();
+    const px = (x1, x2) => [
+      box.x + ((x1 + 1.5) / 3) * box.width,
+      box.y + ((1.5 - x2) / 3) * box.height,
+    ];
+    await page.mouse.move(...px(0, -1));
+    await page.mouse.down();
+    await page.waitForTimeout(800);
+    await page.mouse.up();
+    await editStatus(page).filter({ hasText: "own" }).waitFor();
+    assert.equal(
+      hashOf(page).get("points"),
+      "cAyAyABkAyAD6D6BCWAyA",
+      "class 1 chosen: the next, 0, at (0, −1)",
+    );
+    box = await plane(page).boundingBox(); // the texts above may have changed their height
+    await page.mouse.move(...px(-1.2, -1));
+    await page.mouse.down();
+    for (let x = -1.2; x <= 0.2; x += 0.05) await page.mouse.move(...px(x, -1));
+    await page.mouse.up();
+    await editStatus(page).filter({ hasText: "1 point so far" }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -260,8 +260,8 @@ class EditData {
     if (this.pending) {
       const n = pointCount(this.pending);
       this.status.textContent =
-        `${n} point${n === 1 ? "" : "s"} so far; a run needs at least ${POINTS_MIN}, so the ` +
-        "plane shows only your points until then (the status line is still the last run's).";
+        `${n} point${n === 1 ? "" : "s"} so far: a run needs ${POINTS_MIN}, so the plane ` +
+        "shows only yours until then.";
       return;
     }
     const own = s !== null && pointsKindOf(s.dataset) !== null;
