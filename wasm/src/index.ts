@@ -135,6 +135,7 @@ export type {
   ActivationCurve,
   ActivationName,
   ClassificationEvaluation,
+  ConfusionMatrix,
   CostName,
   Dataset,
   EpochReport,
