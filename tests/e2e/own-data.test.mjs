@@ -205,6 +205,31 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     await context.close();
   });
 
+  test("values: a CSV of x1,x2,value runs own-values; a click adds the chosen value", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#dataset=xor&samples=50`,
+    );
+    await ready(page);
+    await page.getByRole("button", { name: "Edit data" }).click();
+    await page.locator("#view-boundary .edit-data-csv summary").click();
+    await page.getByLabel("CSV columns").selectOption("regression");
+    const rows = ["x1,x2,value", "-1,-1,-1", "-0.5,0.5,0", "0.5,-0.5,0.25", "1,1,1", "0,0,0.004"];
+    await page.getByLabel("CSV text").fill(rows.join("\n"));
+    await page.getByRole("button", { name: "Load", exact: true }).click();
+    await editStatus(page).filter({ hasText: "5 points of your own" }).waitFor({ timeout: 10000 });
+    assert.equal(hashOf(page).get("dataset"), "own-values");
+    // v, then x1, x2, value per point: hundredths + 150 in two base64url digits each.
+    assert.equal(hashOf(page).get("points"), "vAyAyAyBkDICWDIBkCvD6D6D6CWCWCW");
+    await status(page).filter({ hasText: "(step 0)" }).waitFor({ timeout: 15000 });
+    await page.locator("#view-boundary .edit-data-value").fill("-0.75");
+    await clickAt(page, 1, -1, 6);
+    assert.equal(hashOf(page).get("points")?.slice(-6), "D6AyBL", "(1, −1) with value −0.75");
+    await status(page).filter({ hasText: "(step 0)" }).waitFor({ timeout: 15000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("screenshots: the mode on a phone and at 150 % zoom", async () => {
     for (const [name, viewport, scale] of [
       ["390x844", { width: 390, height: 844 }, 1],
