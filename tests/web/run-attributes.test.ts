@@ -80,6 +80,7 @@ test("each setting attribute beats config for its key and sets exactly that key"
     batchSize: "7",
     l2: "0.01",
     l1: "0.02",
+    points: "cCWCWBAAAAA",
     dataSeed: "17",
     initSeed: "23",
     speed: "9",

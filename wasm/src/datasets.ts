@@ -2,6 +2,7 @@
 // 1-D regression), a seeded split, and the IDX reader of MNIST. Everything returned is a copy.
 import { catalogue } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
+import { fromCSV, type CsvOptions } from "./csv.js";
 import type { RawIdxArray, RawModule } from "./raw-module.js";
 import { checkInteger, checkNumber, checkProblem, checkSeed } from "./argument-checks.js";
 import { isArray, isInstance, readFields, readOptions } from "./options.js";
@@ -70,6 +71,8 @@ export interface Datasets {
    * y, labels and problem kept (copies).
    */
   withFeatures(data: Dataset, names: readonly FeatureName[]): Dataset;
+  /** The learner's own 2-D points from CSV text (csv.ts): x1,x2,label or x1,x2,value rows. */
+  fromCSV(text: string, options: CsvOptions): Dataset;
 }
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(
@@ -214,5 +217,6 @@ export function createDatasets(raw: RawModule): Datasets {
       return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);
     },
     withFeatures: (data, names) => datasetWithFeatures(raw, checkDataset(data), names),
+    fromCSV,
   };
 }

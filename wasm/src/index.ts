@@ -128,6 +128,8 @@ export type { Network, NetworkTrainer } from "./network.js";
 export type { Activations } from "./activations.js";
 export type { Datasets, IdxOptions, SplitOptions, SyntheticOptions } from "./datasets.js";
 export type { Features } from "./features.js";
+export type { CsvOptions } from "./csv.js";
+export { CSV_MAX_CHARS, CSV_MAX_CLASSES, CSV_MAX_ROWS, fromCSV } from "./csv.js";
 export type { WasmSource } from "./load-module.js";
 export type { Trace, TraceLayer, TraceOptions, TraceUpdate } from "./trace.js";
 export type {

@@ -12,6 +12,7 @@ import type { SampleRef } from "../backprop/backprop-input.js";
 import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
+import { startOwnPoints } from "../model/own-points.js";
 import { spanLoneCards } from "../embed/lone-cards.js";
 import { RunController } from "../run/run-controller.js";
 import { followRun } from "../run/run-transport.js";
@@ -277,6 +278,8 @@ export class PlaygroundView implements PageView, RunSource {
     // A new data set family (2-D ↔ MNIST) brings its own network and training defaults.
     const base = patchBase(before, patch);
     const next: Settings = { ...base, ...patch };
+    // A switch to "your points" with none yet starts from the points shown (model/own-points.ts).
+    if (patch.dataset) Object.assign(next, startOwnPoints(next, run.state?.preview));
     const allowed = catalogue.costsAllowedAfter(next.output);
     if (patch.output && !allowed.includes(next.cost)) {
       const cost = allowed[0] ?? next.cost;

@@ -9,13 +9,14 @@ import { decisionBoundaryCard, testDigitsCard } from "./input-space-cards.js";
 import { networkCard } from "./network-card.js";
 import type { RunCard } from "./run-card.js";
 import { gradientNormsCard, lossAccuracyCard } from "./time-chart-cards.js";
+import { withEditData } from "../views/edit-data.js";
 
 export const RUN_CARDS: Readonly<Record<RunViewId, RunCard>> = {
   "activation-curves": activationCurvesCard,
   "derivative-distribution": derivativeCard,
   "gradient-norms": gradientNormsCard,
   "loss-accuracy": lossAccuracyCard,
-  "decision-boundary": decisionBoundaryCard,
+  "decision-boundary": withEditData(decisionBoundaryCard),
   network: networkCard,
   "test-digits": testDigitsCard,
   backprop: backpropCard,

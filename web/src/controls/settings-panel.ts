@@ -14,8 +14,11 @@ import {
   type Settings,
 } from "../state/settings.js";
 
-/** The settings a menu shows (the layer sizes and input features have their own editors). */
-type Key = Exclude<keyof Settings, "hidden" | "features">;
+/**
+ * The settings a menu shows (the layer sizes and input features have their own editors; the own
+ * points are edited on the plane).
+ */
+type Key = Exclude<keyof Settings, "hidden" | "features" | "points">;
 
 interface SelectControl {
   key: Key;
@@ -186,6 +189,9 @@ export class SettingsPanel {
     // The digits have no noise setting.
     const noise = this.selects.get("noise");
     if (noise) noise.disabled = !dataSource(s.dataset).noise;
+    // Your own points are as many as they are: the samples menu does not apply to them.
+    const samples = this.selects.get("samples");
+    if (samples) samples.disabled = dataSource(s.dataset).load.from === "points";
     for (const [key, input] of this.seeds) {
       if (input.value !== String(s[key])) input.value = String(s[key]);
     }

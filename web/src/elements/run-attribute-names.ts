@@ -20,6 +20,7 @@ export const RUN_SETTING_KEYS: readonly string[] = [
   "batchSize",
   "l2",
   "l1",
+  "points",
   "dataSeed",
   "initSeed",
   "speed",

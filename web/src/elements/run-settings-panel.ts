@@ -8,6 +8,7 @@ import { patchSettings } from "../controls/settings-patch.js";
 import type { RunController } from "../run/run-controller.js";
 import type { ParamStore } from "../state/param-store.js";
 import { maxNeurons, SETTINGS_TABLE } from "../state/settings.js";
+import { startOwnPoints } from "../model/own-points.js";
 
 export class RunSettingsPanel {
   private readonly root: HTMLElement;
@@ -54,7 +55,9 @@ export class RunSettingsPanel {
   private change(patch: SettingsPatch): void {
     const before = this.run.settings;
     if (!before) return;
-    const { next, note } = patchSettings(before, patch);
+    const { next: patched, note } = patchSettings(before, patch);
+    // A switch to "your points" with none yet starts from the points shown.
+    const next = patch.dataset ? startOwnPoints(patched, this.run.state?.preview) : patched;
     if (note) this.notify(note);
     // Reflected first (no external change: the store writes), then trained.
     this.store.update((p) => {

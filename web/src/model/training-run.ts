@@ -16,6 +16,7 @@ import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
 import { pageEvaluation } from "./evaluation.js";
 import { boundaryGrid, curveGrid, lineInputs, planeInputs } from "./output-grids.js";
+import { ownDataset } from "./own-points.js";
 import type {
   DataPreview,
   DigitPredictions,
@@ -63,7 +64,7 @@ export class TrainingRun {
     this.problem = source.problem;
     let all: Dataset;
     if (source.load.from === "points") {
-      throw new Error("a run on the learner's own points needs those points");
+      all = ownDataset(settings, outputWidth(settings.dataset, settings.output, settings.classes));
     } else if (source.load.from === "bundled-idx") {
       if (!mnistDigits) throw new Error("the MNIST digits are not loaded");
       all = firstSamples(mnistDigits, settings.samples);

@@ -21,6 +21,7 @@ import {
 } from "./embed-snippets.js";
 import { CARD_ORDER, cardNote, defaultControls, defaultShow } from "./share-defaults.js";
 import { shareTarget, type ShareTarget } from "./share-target.js";
+import { pointsShareWarning } from "../state/points-key.js";
 
 export interface ShareDialogOptions {
   /** The header the Share button goes into. */
@@ -258,7 +259,12 @@ export class ShareDialog {
     this.iframe.section.hidden = target.kind === "page";
     this.elements.section.hidden = target.kind === "page";
     for (const { button, snippet } of this.jumps) button.hidden = snippet.section.hidden;
-    this.warning.textContent = localAddressWarning(this.options.pageUrl()) ?? "";
+    this.warning.textContent = [
+      localAddressWarning(this.options.pageUrl()),
+      pointsShareWarning(params),
+    ]
+      .filter((w) => w !== null)
+      .join(" ");
     this.warning.hidden = this.warning.textContent === "";
     this.suffix = idSuffix(this.options.random ?? Math.random);
     if (target.kind === "run") {

@@ -141,6 +141,8 @@ function source(info: DatasetInfo): DataSource {
       problem: info.problem,
       load:
         info.source === "synthetic" ? { from: "synthetic", kind: info.name } : { from: "points" },
+      // The learner's own points are used as they are: no noise is added.
+      ...(info.source === "points" ? { noise: false } : {}),
     };
   }
   const side = Math.round(Math.sqrt(info.inputFeatures));

@@ -20,6 +20,8 @@ import {
   WIDEST,
   type SourcePreset,
 } from "./data-sources.js";
+import { NO_POINTS, type OwnPoints } from "./own-points.js";
+import { pointsKind } from "./points-key.js";
 import {
   enumKind,
   integerListKind,
@@ -62,6 +64,11 @@ export interface Settings extends SourcePreset {
   /** Neurons per hidden layer, input and output excluded. */
   hidden: number[];
   l2: number;
+  /**
+   * The learner's own points (own-points.ts): what the own-classes and own-values sets train on;
+   * ignored by the other sets. The `points` URL key (points-key.ts).
+   */
+  points: OwnPoints;
   /** λ₁ of L1 regularisation (w → w − (ηλ₁/n) sgn(w) − η ∂C₀/∂w). */
   l1: number;
   /** Draws the data points and the train/test split (seeds.ts). */
@@ -93,6 +100,7 @@ export function presetFor(dataset: DatasetName, classes?: number): Readonly<Sett
     testFraction: 0.5,
     l2: 0,
     l1: 0,
+    points: NO_POINTS,
     dataSeed: 1,
     initSeed: 1,
     ...preset,
@@ -118,6 +126,7 @@ export const SETTINGS_TABLE: PropertyTable<Settings> = [
   { key: "batchSize", kind: numberKind(1, 500, true) },
   { key: "l2", kind: numberKind(0, 10) },
   { key: "l1", kind: numberKind(0, 10) },
+  { key: "points", kind: pointsKind },
   { key: "dataSeed", kind: seedKind },
   { key: "initSeed", kind: seedKind },
   { key: "speed", kind: numberKind(1, 500, true) },
@@ -259,6 +268,7 @@ export const RUN_KEYS: readonly (keyof Settings)[] = [
   "init",
   "dataSeed",
   "initSeed",
+  "points",
 ];
 
 /** True when `a` and `b` describe the same data and network (training options may differ). */

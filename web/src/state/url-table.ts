@@ -8,6 +8,8 @@ export interface PropertyKind<V> {
   parse(text: string): V | Error;
   format(value: V): string;
   equals(a: V, b: V): boolean;
+  /** The longest text this kind reads, when longer than MAX_TEXT (the `points` key's codes). */
+  maxText?: number;
 }
 
 export interface PropertySpec<S, K extends keyof S = keyof S> {
@@ -49,8 +51,9 @@ export function parseParams<S>(
     if (text === null) continue;
     const repeated = repeatedKey(params, String(spec.key));
     if (repeated !== null) problems.push(repeated);
-    if (text.length > MAX_TEXT) {
-      problems.push(`${String(spec.key)}: value longer than ${MAX_TEXT} characters, default used`);
+    const longest = Math.max(MAX_TEXT, spec.kind.maxText ?? 0);
+    if (text.length > longest) {
+      problems.push(`${String(spec.key)}: value longer than ${longest} characters, default used`);
       continue;
     }
     const parsed = spec.kind.parse(text);
