@@ -161,6 +161,8 @@ describe("catalogue", () => {
       "decision-boundary",
       "network",
       "test-digits",
+      "draw-digit",
+      "confusion-matrix",
       "backprop",
       "softmax",
     ]);
