@@ -112,7 +112,108 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
       "the digit you drew (digit 7)",
     );
     await page.screenshot({ path: `${shots}/mnist-backprop-drawn-1280x800.png` });
+
+    // Back on the playground: the confusion matrix's diagonal / total is the test accuracy.
+    await page.locator("#tab-playground").click();
+    const m = await assertAccuracyAgrees(page);
+    assert.equal(m.k, 10);
+    assert.equal(m.total, 2000);
+    await page.locator("#view-confusion").scrollIntoViewIfNeeded();
+    await page.locator('#view-confusion td[data-row="3"][data-col="3"]').hover();
+    assert.match(
+      await page.locator("#view-confusion .confusion-readout").textContent(),
+      /^\d+ of the \d+ test 3s were read correctly\.$/,
+    );
+    await page.screenshot({ path: `${shots}/mnist-confusion-1280x800.png` });
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test("MNIST from the keyboard: the pen draws with the arrow keys, a test digit loads to edit", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#dataset=mnist&steps=100`,
+    );
+    await page.getByRole("status").filter({ hasText: "test accuracy" }).waitFor({ timeout: 60000 });
+    const pad = page.locator("#view-draw canvas.digit-pad");
+    await pad.focus();
+    await page.keyboard.press("Space"); // pen down
+    for (let i = 0; i < 8; i++) await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Space"); // pen up
+    const values = await barValues(page);
+    assert.ok(Math.abs(values.reduce((a, b) => a + b, 0) - 1) < 1e-4);
+    // The pen's ring shows where it is; the stroke went down the middle.
+    assert.equal(await page.locator("#view-draw .digit-pad-cursor").isVisible(), true);
+    // Load a test digit with Enter: the pad shows it and the class is its label (the first test
+    // digit of data seed 1's split is a 9), then the next one.
+    const seen = () => page.locator("#view-draw .draw-seen canvas").evaluate((c) => c.toDataURL());
+    const drawn = await seen();
+    await page.getByRole("button", { name: "Load a test digit" }).focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("#view-draw select.draw-target").inputValue(), "9");
+    const loaded = await seen();
+    assert.notEqual(loaded, drawn);
+    await page.keyboard.press("Enter");
+    assert.notEqual(await seen(), loaded);
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.locator('#view-draw .output-bars[data-drawn=""]').waitFor();
+    assert.equal(
+      await page.getByRole("button", { name: "Open in backprop view" }).isDisabled(),
+      true,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a 2-class plane set: a 2 × 2 matrix whose diagonal is the test accuracy, read by keys", async () => {
+    const { page, context, problems } = await openPage(
+      built.browser,
+      `${built.server.url}#dataset=xor&steps=300`,
+    );
+    await page.getByRole("status").filter({ hasText: "test accuracy" }).waitFor({ timeout: 60000 });
+    const m = await assertAccuracyAgrees(page);
+    assert.equal(m.k, 2);
+    assert.equal(await page.locator("#view-draw").isVisible(), false);
+    await page.locator('#view-confusion td[data-row="0"][data-col="0"]').focus();
+    await page.keyboard.press("ArrowRight");
+    const readout = page.locator("#view-confusion .confusion-readout");
+    assert.match(
+      await readout.textContent(),
+      /^(\d+ of the \d+ test points of class 0 (was|were)|The only test point of class 0 was( not)?) read as class 1\.$/,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.col), "1");
+    await page.locator("#view-confusion").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/xor-confusion-1280x800.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("on a phone and at 150 % zoom: the cards fit, the pad draws", async () => {
+    for (const [name, viewport, scale] of [
+      ["390x844", { width: 390, height: 844 }, 1],
+      ["853x533@1.5", { width: 853, height: 533 }, 1.5],
+    ]) {
+      const { page, context, problems } = await openPage(
+        built.browser,
+        `${built.server.url}#dataset=mnist&steps=100`,
+        viewport,
+        { deviceScaleFactor: scale },
+      );
+      await page
+        .getByRole("status")
+        .filter({ hasText: "test accuracy" })
+        .waitFor({ timeout: 60000 });
+      await drawSeven(page);
+      await barValues(page);
+      const overflow = await pageWidthOverflow(page);
+      assert.ok(overflow <= 0, `${name}: the page is ${overflow} px too wide`);
+      await page.locator("#view-draw").screenshot({ path: `${shots}/mnist-draw-${name}.png` });
+      await page.locator("#view-confusion td").first().waitFor({ timeout: 15000 });
+      await page
+        .locator("#view-confusion")
+        .screenshot({ path: `${shots}/mnist-confusion-${name}.png` });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 });

@@ -18,7 +18,8 @@ import type { ViewCard } from "../views/view-card.js";
 import type { CardParts, RunCard } from "./run-card.js";
 
 const TEXT =
-  "Draw a digit with the mouse, a finger or a pen (or load a test digit to edit). It is made " +
+  "Draw a digit with the mouse, a finger or a pen, or from the keyboard (on the pad, the arrow " +
+  "keys move the pen and Space lowers or lifts it), or load a test digit to edit. It is made " +
   "into 784 inputs as MNIST's digits were: cut to its ink, scaled into a 20 × 20 box, centred " +
   "by its mass in 28 × 28. Then it goes through the network as it is now.";
 

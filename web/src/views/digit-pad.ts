@@ -1,6 +1,6 @@
 // The drawing pad of the draw-a-digit card: a square canvas drawn on with a mouse, a finger or a
-// pen (pointer events), its ink read back as grey levels (the canvas anti-aliases the stroke) for
-// mnist-preprocess.ts. A test digit can be loaded to edit, so the pad works from the keyboard too.
+// pen (pointer events), or from the keyboard (arrow keys move a pen, Space lowers or lifts it),
+// its ink read back as grey levels (the canvas anti-aliases the stroke) for mnist-preprocess.ts.
 
 import type { InkImage } from "../model/mnist-preprocess.js";
 
@@ -8,6 +8,15 @@ import type { InkImage } from "../model/mnist-preprocess.js";
 export const PAD_SIDE = 280;
 /** The pen's width in pad pixels: about 2 MNIST pixels once the digit is scaled to its 20-box. */
 const PEN_WIDTH = 22;
+/** How far an arrow key moves the keyboard's pen (Shift: twice as far), in pad pixels. */
+const KEY_STEP = 10;
+
+const KEY_MOVES: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 export class DigitPad {
   readonly canvas: HTMLCanvasElement;
@@ -15,6 +24,9 @@ export class DigitPad {
   private last: { x: number; y: number } | null = null;
   private pointer: number | null = null;
   private inked = false;
+  /** The keyboard's pen: where it is, and whether it is down (drawing as it moves). */
+  private readonly pen = { x: PAD_SIDE / 2, y: PAD_SIDE / 2, down: false };
+  private readonly cursor: HTMLElement;
 
   constructor(
     container: HTMLElement,
@@ -26,13 +38,26 @@ export class DigitPad {
     this.canvas.className = "digit-pad";
     this.canvas.width = PAD_SIDE;
     this.canvas.height = PAD_SIDE;
-    this.canvas.setAttribute("role", "img");
+    this.canvas.setAttribute("role", "application");
+    this.canvas.tabIndex = 0;
     this.canvas.setAttribute(
       "aria-label",
-      "Drawing pad: draw a digit with the mouse, a finger or a pen",
+      "Drawing pad: draw a digit with the mouse, a finger or a pen; with the keyboard, the " +
+        "arrow keys move the pen and Space lowers or lifts it",
     );
     this.ctx = this.canvas.getContext("2d", { willReadFrequently: true });
-    container.append(this.canvas);
+    const wrap = doc.createElement("div");
+    wrap.className = "digit-pad-wrap";
+    this.cursor = doc.createElement("span");
+    this.cursor.className = "digit-pad-cursor";
+    this.cursor.hidden = true;
+    wrap.append(this.canvas, this.cursor);
+    container.append(wrap);
+    this.canvas.addEventListener("keydown", (e) => this.key(e));
+    this.canvas.addEventListener("blur", () => {
+      this.pen.down = false;
+      this.cursor.hidden = true;
+    });
     this.canvas.addEventListener("pointerdown", (e) => this.down(e));
     this.canvas.addEventListener("pointermove", (e) => this.move(e));
     for (const type of ["pointerup", "pointercancel", "lostpointercapture"] as const)
@@ -74,6 +99,33 @@ export class DigitPad {
     const data = this.ctx?.getImageData(0, 0, PAD_SIDE, PAD_SIDE).data;
     if (data) for (let i = 0; i < ink.length; i++) ink[i] = (data[4 * i + 3] ?? 0) / 255;
     return { width: PAD_SIDE, height: PAD_SIDE, ink };
+  }
+
+  /** Arrow keys move the keyboard's pen (drawing while it is down); Space lowers or lifts it. */
+  private key(e: KeyboardEvent): void {
+    const move = KEY_MOVES[e.key];
+    if (!move && e.key !== " ") return;
+    e.preventDefault();
+    const from = { x: this.pen.x, y: this.pen.y };
+    if (move) {
+      const step = e.shiftKey ? 2 * KEY_STEP : KEY_STEP;
+      const clamp = (v: number) => Math.min(PAD_SIDE - KEY_STEP, Math.max(KEY_STEP, v));
+      this.pen.x = clamp(this.pen.x + move[0] * step);
+      this.pen.y = clamp(this.pen.y + move[1] * step);
+      if (this.pen.down) this.stroke(from, { x: this.pen.x, y: this.pen.y });
+    } else {
+      this.pen.down = !this.pen.down;
+      if (this.pen.down) this.stroke(from, from);
+    }
+    this.showCursor();
+  }
+
+  /** The keyboard pen's ring: where the next key draws, filled while the pen is down. */
+  private showCursor(): void {
+    this.cursor.hidden = false;
+    this.cursor.classList.toggle("down", this.pen.down);
+    this.cursor.style.left = `${(100 * this.pen.x) / PAD_SIDE}%`;
+    this.cursor.style.top = `${(100 * this.pen.y) / PAD_SIDE}%`;
   }
 
   /** A pointer position in pad pixels (the canvas may be shown at any CSS size). */
