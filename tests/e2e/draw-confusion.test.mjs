@@ -155,7 +155,7 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     assert.notEqual(loaded, drawn);
     await page.keyboard.press("Enter");
     assert.notEqual(await seen(), loaded);
-    await page.getByRole("button", { name: "Clear" }).click();
+    await page.locator("#view-draw").getByRole("button", { name: "Clear pad" }).click();
     await page.locator('#view-draw .output-bars[data-drawn=""]').waitFor();
     assert.equal(
       await page.getByRole("button", { name: "Open in backprop view" }).isDisabled(),

@@ -62,7 +62,7 @@ class DrawDigitCard {
     this.pad = new DigitPad(padBox, () => this.drawingChanged());
     const buttons = doc.createElement("div");
     buttons.className = "draw-buttons";
-    const clear = button(doc, "Clear", () => {
+    const clear = button(doc, "Clear pad", () => {
       this.targetChosen = false;
       this.pad.clear();
     });
