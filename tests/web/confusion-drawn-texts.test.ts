@@ -16,7 +16,10 @@ import {
   barLabel,
   drawnAnswer,
   outputBarsTitle,
+  drawnInput,
+  drawnLabel,
 } from "../../web/src/model/drawn-digit.js";
+import { formatTraced } from "../../web/src/backprop/sample-key.js";
 
 /** A K × K matrix from rows of counts. */
 const matrix = (rows: number[][]): ConfusionCounts => ({
@@ -177,4 +180,23 @@ test("bar lengths follow the output's range", () => {
   assert.deepEqual(barFractions("identity", [-2, 1, 4]), [0, 0.25, 1]);
   assert.deepEqual(barFractions("relu", [0, 0]), [0, 0]);
   assert.deepEqual(barFractions("sigmoid", [NaN, 0.5]), [0, 0.5]);
+});
+
+test("a drawn digit's input and target fit the network, or the bad value is named", () => {
+  const pixels = new Float32Array(784).fill(0.5);
+  const { x, y } = drawnInput({ set: "drawn", pixels, target: 3 }, 784, 10);
+  assert.equal(x, pixels);
+  assert.deepEqual([...y], [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+  assert.throws(
+    () => drawnInput({ set: "drawn", pixels, target: 3 }, 2, 1),
+    /a drawn digit has 784 values; this network takes 2 inputs/,
+  );
+  assert.throws(
+    () => drawnInput({ set: "drawn", pixels, target: 10 }, 784, 10),
+    /class 10 is not one of the network's 0 … 9/,
+  );
+  // Worded as a data sample's label, so the backprop view names the output units "digit j".
+  assert.equal(drawnLabel({ set: "drawn", pixels, target: 7 }), "the digit you drew (digit 7)");
+  assert.equal(formatTraced({ set: "drawn", pixels, target: 7 }), "drawn");
+  assert.equal(formatTraced({ set: "test", index: 4 }), "test:4");
 });
