@@ -14,6 +14,7 @@ export const FRAME_WIDTH = 700;
 export const CARD_HEIGHTS: Readonly<Partial<Record<RunViewId, number>>> = {
   "decision-boundary": 540,
   "test-digits": 665,
+  "draw-digit": 490,
   network: 500,
   "loss-accuracy": 440,
   "activation-curves": 520,
