@@ -155,6 +155,20 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     assert.notEqual(loaded, drawn);
     await page.keyboard.press("Enter");
     assert.notEqual(await seen(), loaded);
+    // A sigmoid output: the bars are its activations, labelled so, and need not sum to 1.
+    await page.getByLabel("Output activation").selectOption("sigmoid");
+    await page
+      .locator("#view-draw .output-bars figcaption")
+      .filter({
+        hasText: "sigmoid σ output aᴸⱼ, one unit per digit: activations, not probabilities",
+      })
+      .waitFor({ timeout: 30000 });
+    const sigmoid = await barValues(page);
+    assert.ok(sigmoid.every((v) => v > 0 && v < 1));
+    assert.match(
+      await page.locator("#view-draw .draw-answer").textContent(),
+      /its sigmoid σ unit the most active at 0\.\d{3}\.$/,
+    );
     await page.locator("#view-draw").getByRole("button", { name: "Clear pad" }).click();
     await page.locator('#view-draw .output-bars[data-drawn=""]').waitFor();
     assert.equal(
