@@ -14,6 +14,7 @@ export const confusionCard: RunCard = {
     const view = new ConfusionMatrixView(card.body);
     const caption = card.body.ownerDocument.createElement("p");
     caption.className = "confusion-caption";
+    caption.textContent = "The counts come with the run's next snapshot.";
     card.body.append(caption);
     run.wantConfusion(true);
     return {
