@@ -25,40 +25,6 @@ void validate(const SgdOptions& o) {
 }
 
 template <typename T>
-std::vector<int> predicted_labels(const Matrix<T>& output) {
-  std::vector<int> labels(output.cols());
-  for (Eigen::Index c = 0; c < output.cols(); ++c) {
-    if (output.rows() == 1) {
-      labels[c] = output(0, c) >= T(0.5) ? 1 : 0;
-    } else {
-      Eigen::Index best = 0;
-      output.col(c).maxCoeff(&best);
-      labels[c] = static_cast<int>(best);
-    }
-  }
-  return labels;
-}
-
-template <typename T>
-Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
-  if (static_cast<Eigen::Index>(data.labels.size()) != data.x.cols()) {
-    throw std::invalid_argument("data set has " + std::to_string(data.x.cols()) + " samples but " +
-                                std::to_string(data.labels.size()) + " labels");
-  }
-  Evaluation e;
-  if (data.size() == 0) return e;
-  ForwardPass<T> fp;
-  forward(net, data.x, fp, false);
-  const int L = net.num_layers();
-  e.loss = cost_value(net.cost(), net.activation(L), fp.z[L], data.y);  // from z^L: exact
-  const std::vector<int> p = predicted_labels(fp.a[L]);
-  int correct = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) correct += p[i] == data.labels[i];
-  e.accuracy = static_cast<double>(correct) / data.size();
-  return e;
-}
-
-template <typename T>
 void check_fits(const Network<T>& net, const Dataset<T>& data, const char* what) {
   validate(data);
   check_input(net, data.x);
@@ -156,8 +122,6 @@ std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
 }
 
 #define GRADSCOPE_INSTANTIATE(T)                                                                \
-  template std::vector<int> predicted_labels<T>(const Matrix<T>&);                              \
-  template Evaluation evaluate<T>(const Network<T>&, const Dataset<T>&);                        \
   template void check_fits<T>(const Network<T>&, const Dataset<T>&, const char*);               \
   template class Trainer<T>;                                                                    \
   template std::vector<EpochReport> train<T>(Network<T>&, const Dataset<T>&, const Dataset<T>*, \

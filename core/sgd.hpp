@@ -9,6 +9,7 @@
 
 #include "backprop.hpp"
 #include "dataset.hpp"
+#include "evaluation.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -26,27 +27,12 @@ struct SgdOptions {
 // Throws std::invalid_argument naming the bad field (η NaN or ≤ 0, λ < 0, batch size < 1, …).
 void validate(const SgdOptions& options);
 
-struct Evaluation {
-  double loss = 0.0;      // mean cost (without the L2 term)
-  double accuracy = 0.0;  // fraction classified correctly
-};
-
 struct EpochReport {
-  int epoch = 0;  // 1-based
-  Evaluation train;
+  int epoch = 0;     // 1-based
+  Evaluation train;  // measured as the training set's problem says (evaluation.hpp)
   bool has_test = false;
   Evaluation test;
 };
-
-// Loss and accuracy of the network on a data set. A single output unit classifies by a ≥ 0.5,
-// several by argmax. Throws std::invalid_argument when the inputs, targets or the label count
-// (one per sample) do not fit.
-template <typename T>
-Evaluation evaluate(const Network<T>& net, const Dataset<T>& data);
-
-// The label the network predicts for each column of its output.
-template <typename T>
-std::vector<int> predicted_labels(const Matrix<T>& output);
 
 // Throws std::invalid_argument when `data` has a non-finite value or does not fit the network's
 // input and output widths; `what` ("training", "test") starts the message.

@@ -36,7 +36,12 @@ class NetworkHandle {
   // batch, weights row-major.
   emscripten::val gradients(const emscripten::val& x, const emscripten::val& y, int m) const;
   emscripten::val diagnostics(const emscripten::val& x, const emscripten::val& y, int m) const;
-  emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m) const;
+  // { loss, accuracy } or, for problem "regression", { loss, mse, r2 } (evaluation.hpp).
+  emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m,
+                           const std::string& problem) const;
+  // { classes: K, counts: Int32Array K × K row-major }: row the class y encodes, column the
+  // class predicted (core confusion_matrix).
+  emscripten::val confusion_matrix(const emscripten::val& x, const emscripten::val& y, int m) const;
   // Central differences in double precision against backprop (core gradient_check).
   // One sample traced through the four equations (trace_adapter.hpp); with_update adds the
   // single-sample SGD update with η, λ, n and the cost after it. The network is not changed.
@@ -46,13 +51,15 @@ class NetworkHandle {
                                  double h, int max_parameters) const;
 
   // Starts a step-wise session, replacing the previous one only once the new one is built (a
-  // failed call leaves it running); test_m = 0 for no test set.
+  // failed call leaves it running); test_m = 0 for no test set. `problem` says how the epoch
+  // reports evaluate.
   bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
                       const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
-                      int batch_size, double learning_rate, double l2, bool shuffle, double seed);
+                      int batch_size, double learning_rate, double l2, bool shuffle, double seed,
+                      const std::string& problem);
   // { epochsDone, stepsDone, position, diverged? } after running `steps` mini-batches.
   emscripten::val train_steps(int steps);
-  // { epoch, train: { loss, accuracy }, test?: { loss, accuracy }, diverged? } after a pass.
+  // { epoch, train: evaluation, test?: evaluation, diverged? } after a pass (as evaluate()).
   emscripten::val train_epoch();
   emscripten::val training_state() const;
   void end_training() { session_.reset(); }

@@ -20,6 +20,7 @@ EMSCRIPTEN_BINDINGS(gradscope_network) {
       .function("gradients", &NetworkHandle::gradients)
       .function("diagnostics", &NetworkHandle::diagnostics)
       .function("evaluate", &NetworkHandle::evaluate)
+      .function("confusionMatrix", &NetworkHandle::confusion_matrix)
       .function("trace", &NetworkHandle::trace)
       .function("gradientCheck", &NetworkHandle::gradient_check)
       .function("beginTraining", &NetworkHandle::begin_training)

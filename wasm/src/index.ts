@@ -133,6 +133,7 @@ export type {
   ActivationCurve,
   ActivationName,
   ClassificationEvaluation,
+  ConfusionMatrix,
   CostName,
   Dataset,
   EpochReport,

@@ -2,15 +2,23 @@
 // are numbered as in the seed (l = 2 … L). Every array returned is a copy.
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
-import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkProblem,
+  checkSeed,
+} from "./argument-checks.js";
 import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { networkToJSON } from "./network-json.js";
 import { traceUpdateArguments, type Trace, type TraceOptions } from "./trace.js";
 import type {
   ActivationName,
+  ConfusionMatrix,
   CostName,
   EpochReport,
+  EvaluateOptions,
   Evaluation,
   GradientCheckOptions,
   GradientCheckResult,
@@ -31,6 +39,7 @@ const SGD_KEYS = [
   "batchSize",
   "learningRate",
   "l2",
+  "problem",
   "shuffle",
   "seed",
   "testX",
@@ -41,6 +50,7 @@ const TRAIN_KEYS = [
   "epochs",
   "onEpoch",
 ] as const satisfies readonly (keyof TrainOptions)[];
+const EVALUATE_KEYS = ["problem"] as const satisfies readonly (keyof EvaluateOptions)[];
 const GRADIENT_CHECK_KEYS = [
   "h",
   "maxParameters",
@@ -190,11 +200,28 @@ export class Network {
     return checked(this.#raw, () => h.diagnostics(b.x, b.y, b.m)) as LayerDiagnostics[];
   }
 
-  /** Mean cost and accuracy on (x, y). */
-  evaluate(x: Samples, y: Samples): Evaluation {
+  /**
+   * Mean cost on (x, y) and, by `problem`: classification (the default) { loss, accuracy };
+   * regression { loss, mse, r2 }, with no accuracy key (r2 is NaN for constant targets).
+   */
+  evaluate(x: Samples, y: Samples, options?: EvaluateOptions): Evaluation {
+    const h = this.#live();
+    const o = readOptions<EvaluateOptions>(options, EVALUATE_KEYS, "evaluate options");
+    const problem = checkProblem(o.problem ?? "classification");
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m, problem)) as Evaluation) };
+  }
+
+  /**
+   * K × K counts of (true class, predicted class) on (x, y), row-major, row the class y encodes
+   * (argmax; one output: y ≥ 0.5, K = 2), column the class predicted (accuracy's rule).
+   */
+  confusionMatrix(x: Samples, y: Samples): ConfusionMatrix {
     const h = this.#live();
     const b = batch(x, y, this.inputWidth, this.outputWidth);
-    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m)) as Evaluation) };
+    const r = checked(this.#raw, () => h.confusionMatrix(b.x, b.y, b.m));
+    if (r === undefined) throw new GradscopeError("confusionMatrix returned nothing");
+    return { classes: r.classes, counts: r.counts };
   }
 
   /** Backprop against central differences, in double precision (the core's gradient_check). */
@@ -329,6 +356,7 @@ export class Network {
     const l2 = checkNumber(o.l2 ?? 0, "l2");
     const seed = checkSeed(o.seed ?? 1);
     const shuffle = checkBoolean(o.shuffle ?? true, "shuffle");
+    const problem = checkProblem(o.problem ?? "classification");
     // The module replaces its session only once the new one is built (network_adapter.cpp).
     checked(this.#raw, () =>
       h.beginTraining(
@@ -343,6 +371,7 @@ export class Network {
         l2,
         shuffle,
         seed,
+        problem,
       ),
     );
     this.#session = this.#nextSession++;

@@ -5,6 +5,7 @@
 import type { ChainProduct } from "./chain.js";
 import type { Trace } from "./trace.js";
 import type {
+  ConfusionMatrix,
   Dataset,
   EpochReport,
   Evaluation,
@@ -33,7 +34,15 @@ export interface RawCoreCatalogue {
   }[];
   costs: { name: string }[];
   initialisers: { name: string }[];
-  datasets: { name: string; problem: string; inputFeatures: number; classes: number }[];
+  problems: { name: string; measure: string }[];
+  datasets: {
+    name: string;
+    kind: string;
+    problem: string;
+    inputFeatures: number;
+    classes: number;
+    classRange: [number, number];
+  }[];
   pairs: { output: string; cost: string; bp1: string }[];
 }
 
@@ -51,7 +60,8 @@ export interface RawNetworkHandle {
   predict(x: Float32Array, m: number): Float32Array | undefined;
   gradients(x: Float32Array, y: Float32Array, m: number): LayerGradients[] | undefined;
   diagnostics(x: Float32Array, y: Float32Array, m: number): LayerDiagnostics[] | undefined;
-  evaluate(x: Float32Array, y: Float32Array, m: number): Evaluation | undefined;
+  evaluate(x: Float32Array, y: Float32Array, m: number, problem: string): Evaluation | undefined;
+  confusionMatrix(x: Float32Array, y: Float32Array, m: number): ConfusionMatrix | undefined;
   trace(
     x: Float32Array,
     y: Float32Array,
@@ -79,6 +89,7 @@ export interface RawNetworkHandle {
     l2: number,
     shuffle: boolean,
     seed: number,
+    problem: string,
   ): boolean;
   trainSteps(steps: number): TrainingState | undefined;
   trainEpoch(): EpochReport | undefined;
@@ -106,6 +117,7 @@ export interface RawModule {
     noise: number,
     seed: number,
     outputWidth: number,
+    classes: number,
   ): Dataset | undefined;
   splitDataset(
     data: Dataset,
