@@ -11,6 +11,7 @@ import {
   type NetworkTrainer,
 } from "gradscope";
 import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
+import type { ConfusionCounts } from "./confusion.js";
 import { drawnInput, drawnLabel } from "./drawn-digit.js";
 import { describeSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
@@ -254,6 +255,17 @@ export class TrainingRun {
       n: this.train.n,
     });
     return { type: "trace", step: this.stepsDone, sample, sampleLabel: drawnLabel(sample), trace };
+  }
+
+  /**
+   * The test set's confusion matrix (net.confusionMatrix: rows the true class, columns the
+   * network's answer by accuracy's rule); null for a run without classes (regression).
+   */
+  confusion(): ConfusionCounts | null {
+    if (catalogue.dataset(this.current.dataset).problem !== "classification") return null;
+    const m = this.net.confusionMatrix(this.test.x, this.test.y);
+    // A copy with its own buffer: the worker transfers it to the page.
+    return { classes: m.classes, counts: m.counts.slice() };
   }
 
   /** The output activations aᴸ of the network now for one drawn digit's inputs. */

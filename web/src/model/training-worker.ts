@@ -292,6 +292,11 @@ export class TrainingWorker {
       input.kind === "plane"
         ? [input.boundary.values.buffer]
         : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
+    const confusion = this.confusionOn ? this.run.confusion() : null;
+    if (confusion) {
+      snapshot.confusion = confusion;
+      transfer.push(confusion.counts.buffer);
+    }
     for (const l of snapshot.layers) {
       transfer.push(
         l.weights.buffer,
