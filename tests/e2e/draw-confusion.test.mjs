@@ -53,7 +53,8 @@ async function assertAccuracyAgrees(page) {
   let diagonal = 0;
   for (let i = 0; i < k; i++) diagonal += counts[i * k + i];
   const total = counts.reduce((a, b) => a + b, 0);
-  assert.equal(`${((100 * diagonal) / total).toFixed(1)}%`, shown, `${diagonal}/${total}`);
+  // As the page writes a share (number-format.ts formatPercent): 100 × (diagonal / total).
+  assert.equal(`${(100 * (diagonal / total)).toFixed(1)}%`, shown, `${diagonal}/${total}`);
   const caption = await page.locator("#view-confusion .confusion-caption").textContent();
   assert.ok(
     caption.includes(`${diagonal.toLocaleString("en")} / ${total.toLocaleString("en")} = ${shown}`),
