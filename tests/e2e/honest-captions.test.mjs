@@ -156,7 +156,9 @@ describe("captions computed from the settings (built dist/, strict CSP)", () => 
         equation: el.querySelector(".view-equation")?.textContent,
       })),
     );
-    assert.equal(cards.length, 6);
+    // Six cards, and the confusion matrix since issue 14 (the drawing pad is for images only).
+    assert.equal(cards.length, 7);
+    assert.ok(cards.some((c) => c.id === "view-confusion"));
     for (const c of cards) {
       assert.match(c.href ?? "", /^http:\/\/neuralnetworksanddeeplearning\.com\/chap[1-6]\.html$/);
       assert.match(c.link ?? "", /^Nielsen, chapter [1-6]: /);

@@ -183,6 +183,8 @@ describe("catalogue", () => {
       "decision-boundary",
       "network",
       "test-digits",
+      "draw-digit",
+      "confusion-matrix",
       "backprop",
       "softmax",
     ]);

@@ -41,7 +41,7 @@ test("the feedforward and activation lines name the chosen activation, not σ un
       const s = { activation, output, cost };
       const hidden = catalogue.activation(activation).symbol;
       const out = catalogue.activation(output).symbol;
-      for (const view of ["decision-boundary", "network"] as const) {
+      for (const view of ["decision-boundary", "network", "draw-digit"] as const) {
         const line = cardSource(view, s).equation;
         assert.ok(line.includes(`aˡ = ${hidden}(wˡaˡ⁻¹ + bˡ)`), line);
         assert.ok(line.includes(`${out}(w`), line);

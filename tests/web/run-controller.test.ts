@@ -272,3 +272,34 @@ test("trace answers in order; dispose closes the channel and rejects what waits"
   port.receive({ type: "snapshot", snapshot: snapshot(1) });
   assert.equal(frame(), 0, "a closed run draws nothing");
 });
+
+test("drawn digits: predictions answer in order, a drawn digit is announced, confusion is counted", async () => {
+  const { port, run } = setup();
+  const changes: string[] = [];
+  run.onChange((c) => changes.push(c));
+  const first = run.predictDrawn(new Float32Array(784));
+  const second = run.predictDrawn(new Float32Array(784));
+  assert.deepEqual(port.types(), ["predict-drawn", "predict-drawn"]);
+  port.receive({ type: "drawn-prediction", output: Float32Array.of(0.25, 0.75) });
+  port.receive({ type: "drawn-prediction-error", message: "the network is not built yet" });
+  assert.deepEqual([...(await first)], [0.25, 0.75]);
+  await assert.rejects(second, /the network is not built yet/);
+  // Two confusion cards: the worker is asked once, and told to stop when the last one goes.
+  run.wantConfusion(true);
+  run.wantConfusion(true);
+  run.wantConfusion(false);
+  assert.deepEqual(port.sent.slice(2), [{ type: "confusion", on: true }]);
+  run.wantConfusion(false);
+  assert.deepEqual(port.sent.slice(2), [
+    { type: "confusion", on: true },
+    { type: "confusion", on: false },
+  ]);
+  assert.equal(run.drawnDigit, null);
+  const drawn = { set: "drawn", pixels: new Float32Array(784), target: 3 } as const;
+  run.sendDrawnDigit(drawn);
+  assert.equal(run.drawnDigit, drawn);
+  assert.deepEqual(changes, ["drawn"]);
+  const waiting = run.predictDrawn(new Float32Array(784));
+  run.dispose();
+  await assert.rejects(waiting, /closed/);
+});

@@ -428,6 +428,26 @@ const VIEWS = [
     problems: ["classification"],
   },
   {
+    // A drawing pad: the learner's digit, preprocessed as MNIST's were, through the network now.
+    id: "draw-digit",
+    title: "Draw a digit",
+    book: book(1, "A simple network to classify handwritten digits"),
+    needsTraining: true,
+    host: "run",
+    dataKinds: ["image"],
+    problems: ["classification"],
+  },
+  {
+    // Test samples counted by true class (rows) and the network's answer (columns).
+    id: "confusion-matrix",
+    title: "Confusion matrix",
+    book: book(1, "Implementing our network to classify digits"),
+    needsTraining: true,
+    host: "run",
+    dataKinds: ["plane", "image"],
+    problems: ["classification"],
+  },
+  {
     id: "backprop",
     title: "Backprop, step by step",
     book: book(2, "The four fundamental equations behind backpropagation"),

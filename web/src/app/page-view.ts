@@ -14,6 +14,8 @@ export interface ViewContext {
    * view's state, e.g. the backprop view on the playground's run); resolves when its mount is done.
    */
   mountView(id: string): Promise<void>;
+  /** The ids of the page's tabs (absent where there are none, e.g. in an element). */
+  readonly tabs?: readonly string[];
 }
 
 /** What the page gives the router; the router adds what only it can do (mountView). */

@@ -8,7 +8,7 @@ import type { IdxUrls } from "../model/bundled-mnist.js";
 import { LayerEditor } from "../controls/layer-editor.js";
 import { SettingsPanel, type SettingsPatch } from "../controls/settings-panel.js";
 import { TransportBar } from "../controls/transport-bar.js";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
 import { PLAYGROUND_CARDS } from "../embed/playground-cards.js";
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { mountRunView } from "../run/mount-run-view.js";
@@ -172,7 +172,11 @@ export class PlaygroundView implements PageView, RunSource {
     this.parts?.run.pause();
   }
 
-  trace(sample: SampleRef): Promise<TraceReply> {
+  get drawnDigit(): DrawnSample | null {
+    return this.parts?.run.drawnDigit ?? null;
+  }
+
+  trace(sample: TracedSample): Promise<TraceReply> {
     const run = this.parts?.run;
     if (!run) return Promise.reject(new Error("the playground has no training run yet"));
     return run.trace(sample);

@@ -2,7 +2,7 @@
 // the run's state as the page last heard it, pausing, tracing one sample in the worker, and word
 // when the run changes. PlaygroundView implements it; the asking view knows nothing else of it.
 
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
 import type { DataPreview, FromWorker, PointSet } from "../model/protocol.js";
 import type { Settings } from "../state/settings.js";
 
@@ -26,8 +26,11 @@ export interface RunState {
   readonly running: boolean;
 }
 
-/** What changed: a new run (the old trace is void), or the same run at another step or settings. */
-export type RunChange = "run" | "step";
+/**
+ * What changed: a new run (the old trace is void), the same run at another step or settings, or
+ * a drawn digit sent to the backprop view ("drawn").
+ */
+export type RunChange = "run" | "step" | "drawn";
 
 export interface RunSource {
   /** The run now, or null before the first run is built. */
@@ -38,7 +41,9 @@ export interface RunSource {
    * Traces `sample` through the network as it is when the worker gets to the request (after a
    * fast-forward under way); rejects with the worker's message (e.g. an index out of range).
    */
-  trace(sample: SampleRef): Promise<TraceReply>;
+  trace(sample: TracedSample): Promise<TraceReply>;
+  /** The digit last sent from the draw-a-digit card to the backprop view, or null. */
+  readonly drawnDigit: DrawnSample | null;
   /** Calls `listener` after each change of the run's state. */
   onChange(listener: (change: RunChange) => void): void;
 }

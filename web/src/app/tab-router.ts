@@ -25,7 +25,11 @@ export class TabRouter {
     private readonly hash: ParamStore,
     page: PageContext,
   ) {
-    this.context = { ...page, mountView: (id) => this.mountView(id) };
+    this.context = {
+      ...page,
+      mountView: (id) => this.mountView(id),
+      tabs: views.map((v) => v.id),
+    };
     const doc = tablist.ownerDocument;
     tablist.setAttribute("role", "tablist");
     tablist.setAttribute("aria-label", "Views");

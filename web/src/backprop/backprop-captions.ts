@@ -296,9 +296,10 @@ export function updateCaption(input: BackpropInput): string {
         : ` and no regularisation (λ = 0).`) +
       ` The network itself is not changed.`,
   ];
-  if (input.sample.set === "test") {
+  if (input.sample.set !== "train") {
+    const what = input.sample.set === "test" ? "test samples" : "the digits you draw";
     parts.push(
-      `This step is hypothetical: the network never trains on test samples; it shows what one ` +
+      `This step is hypothetical: the network never trains on ${what}; it shows what one ` +
         `step on this sample would do.`,
     );
   }

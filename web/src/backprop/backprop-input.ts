@@ -10,12 +10,26 @@ export interface SampleRef {
   index: number;
 }
 
+/**
+ * A digit the learner drew on the draw-a-digit card: the network's 784 inputs (MNIST-preprocessed)
+ * and the class the learner says it is (the target y). The URL does not carry it (`sample=drawn`
+ * names "the digit drawn on this page").
+ */
+export interface DrawnSample {
+  set: "drawn";
+  pixels: Float32Array;
+  target: number;
+}
+
+/** What the backprop view traces: a sample of the run's data, or a drawn digit. */
+export type TracedSample = SampleRef | DrawnSample;
+
 export interface BackpropInput {
   /** From net.trace in the worker, with { learningRate: η, l2: λ, n }. */
   trace: Trace;
   /** The snapshot's step k (mini-batches done). */
   step: number;
-  sample: SampleRef;
+  sample: TracedSample;
   /** E.g. "training sample 12 (class 1)". */
   sampleLabel: string;
   /** n_1 … n_L. */

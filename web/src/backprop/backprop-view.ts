@@ -9,12 +9,14 @@ import { mounted, type PageView, type ViewContext } from "../app/page-view.js";
 import type { RunChange, RunSource, RunState } from "../app/run-source.js";
 import { tableKeys } from "../state/url-table.js";
 import "./backprop.css";
-import type { BackpropInput, SampleRef } from "./backprop-input.js";
+import type { BackpropInput, SampleRef, TracedSample } from "./backprop-input.js";
 import { snapshotCaption, waitingCaption } from "./backprop-caption.js";
 import { BackpropStepper } from "./backprop-stepper.js";
 import {
   checkSampleRange,
+  DRAWN_SAMPLE_TEXT,
   formatSample,
+  formatTraced,
   parseSampleKeys,
   SAMPLE_DEFAULTS,
   SAMPLE_TABLE,
@@ -37,6 +39,9 @@ export class BackpropView implements PageView {
   private parts: Parts | null = null;
   private visible = false;
   private sample: SampleRef = SAMPLE_DEFAULTS.sample;
+  /** Tracing the drawn digit (`sample=drawn`) instead of `sample`; which one it was sent as. */
+  private drawnMode = false;
+  private drawnVersion = 0;
   /** The `sample=` text last read, so a bad value is reported once, not at every hash change. */
   private sampleText: string | null = null;
   /** The run whose data the picker shows. */
@@ -114,6 +119,8 @@ export class BackpropView implements PageView {
   private readSample(): void {
     const params = mounted(this.context, "the backprop view").hash.read();
     const text = params.get("sample");
+    this.drawnMode = text === DRAWN_SAMPLE_TEXT;
+    if (this.drawnMode) params.delete("sample");
     const { value, problems } = parseSampleKeys(params);
     if (text !== this.sampleText) for (const p of problems) this.context?.notify(p);
     this.sampleText = text;
@@ -123,17 +130,29 @@ export class BackpropView implements PageView {
 
   private choose(sample: SampleRef): void {
     this.sample = sample;
+    this.drawnMode = false;
     this.writeSample();
     this.refresh();
   }
 
   private writeSample(): void {
     const sample = this.sample;
+    if (this.drawnMode) {
+      this.context?.hash.update((p) => p.set("sample", DRAWN_SAMPLE_TEXT));
+      this.sampleText = DRAWN_SAMPLE_TEXT;
+      return;
+    }
     this.context?.hash.update((p) => writeSampleKeys({ sample }, p));
     this.sampleText = sample.set === "train" && sample.index === 0 ? null : formatSample(sample);
   }
 
   private runChanged(change: RunChange): void {
+    if (change === "drawn") {
+      // The draw-a-digit card sent a digit: trace it.
+      this.drawnMode = true;
+      this.drawnVersion++;
+      this.writeSample();
+    }
     if (change === "run") {
       // The old trace belongs to a network that is gone.
       this.asked = null;
@@ -141,6 +160,27 @@ export class BackpropView implements PageView {
       this.parts?.steps.clear(waitingCaption("new-run"));
     }
     this.refresh();
+  }
+
+  /**
+   * The drawn digit in drawn mode, when there is one this run's network can take; otherwise
+   * (with a notice, once) the data sample `sample`.
+   */
+  private tracedSample(state: RunState): TracedSample {
+    if (!this.drawnMode) return this.sample;
+    const drawn = this.source.drawnDigit;
+    const fits = drawn !== null && drawn.pixels.length === state.layerSizes[0];
+    if (drawn && fits) return drawn;
+    this.context?.notify(
+      drawn
+        ? `sample=drawn: this run's network does not take a drawn digit's ${drawn.pixels.length} ` +
+            `pixels; ${formatSample(this.sample)} traced`
+        : `sample=drawn: no digit has been drawn on this page (draw one on the “Draw a digit” ` +
+            `card of an MNIST run); ${formatSample(this.sample)} traced`,
+    );
+    this.drawnMode = false;
+    this.writeSample();
+    return this.sample;
   }
 
   /** Traces the sample unless the trace shown (or asked for) is already of this run, step and sample. */
@@ -172,20 +212,23 @@ export class BackpropView implements PageView {
       this.writeSample();
     }
     parts.picker.setSample(this.sample);
+    const traced = this.tracedSample(state);
+    parts.picker.setDrawn(traced.set === "drawn");
     const s = state.settings;
-    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${formatSample(this.sample)}`;
+    const which = traced.set === "drawn" ? `drawn#${this.drawnVersion}` : formatSample(traced);
+    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${which}`;
     if (key === this.asked) return;
     this.asked = key;
     parts.status.textContent = waitingCaption("tracing");
     delete parts.status.dataset.traced;
     parts.picker.setLabel("…");
-    this.source.trace(this.sample).then(
+    this.source.trace(traced).then(
       (reply) => {
         if (this.asked !== key) return;
         const input = backpropInput(reply, state);
         parts.status.textContent = snapshotCaption(input);
         // What is on screen, for tests and tools: sample@step.
-        parts.status.dataset.traced = `${formatSample(reply.sample)}@${reply.step}`;
+        parts.status.dataset.traced = `${formatTraced(reply.sample)}@${reply.step}`;
         parts.picker.setLabel(reply.sampleLabel);
         parts.steps.show(input);
       },
@@ -202,7 +245,7 @@ export class BackpropView implements PageView {
 
 /** The stepper's input: the worker's trace with the run's settings it was traced under. */
 function backpropInput(
-  reply: { step: number; sample: SampleRef; sampleLabel: string; trace: BackpropInput["trace"] },
+  reply: { step: number; sample: TracedSample; sampleLabel: string; trace: BackpropInput["trace"] },
   state: RunState,
 ): BackpropInput {
   const s = state.settings;

@@ -10,7 +10,7 @@ import {
   type PropertyKind,
   type PropertyTable,
 } from "../state/url-table.js";
-import type { SampleRef } from "./backprop-input.js";
+import type { SampleRef, TracedSample } from "./backprop-input.js";
 
 export interface SampleKeys {
   sample: SampleRef;
@@ -29,6 +29,17 @@ function describe(text: string): string {
 
 export function formatSample(ref: SampleRef): string {
   return `${ref.set}:${ref.index}`;
+}
+
+/**
+ * `sample=drawn`: the digit drawn on this page's draw-a-digit card. The URL does not carry its
+ * pixels, so a link with it traces train:0 (with a notice) until a digit is drawn and sent.
+ */
+export const DRAWN_SAMPLE_TEXT = "drawn";
+
+/** What the backprop view's status records as traced: "train:12", or "drawn". */
+export function formatTraced(sample: TracedSample): string {
+  return sample.set === "drawn" ? DRAWN_SAMPLE_TEXT : formatSample(sample);
 }
 
 export const sampleKind: PropertyKind<SampleRef> = {

@@ -27,6 +27,8 @@ export class SamplePicker {
   private preview: DataPreview | null = null;
   private sizes: SetSizes = { train: 0, test: 0 };
   private sample: SampleRef = { set: "train", index: 0 };
+  /** Tracing a drawn digit (setDrawn), not `sample`. */
+  private drawn = false;
 
   constructor(
     doc: Document,
@@ -116,6 +118,16 @@ export class SamplePicker {
   /** The sample the view traces (from the URL or the last pick). */
   setSample(sample: SampleRef): void {
     this.sample = sample;
+    this.render();
+  }
+
+  /**
+   * Whether the view traces a digit drawn on the draw-a-digit card instead of a data sample: no
+   * set is chosen then (choosing one, an index or a digit goes back to the data).
+   */
+  setDrawn(on: boolean): void {
+    if (this.drawn === on) return;
+    this.drawn = on;
     this.render();
   }
 
@@ -220,7 +232,8 @@ export class SamplePicker {
 
   private render(): void {
     const { set, index } = this.sample;
-    this.radios[set].checked = true;
+    this.radios[set].checked = !this.drawn;
+    if (this.drawn) this.radios[set === "train" ? "test" : "train"].checked = false;
     const size = this.sizes[set];
     this.indexText.textContent = indexLabel(set, size);
     this.index.max = String(Math.max(0, size - 1));
@@ -235,8 +248,10 @@ export class SamplePicker {
         set === "test"
           ? `The first ${shown} test digits; choose one, or type any index above.`
           : `The first ${shown} test digits (switch to the test set by choosing one); a training digit is chosen by its index above.`;
+      if (this.drawn)
+        this.gridNote.textContent = `Tracing the digit you drew. Choose a set, an index or one of the first ${shown} test digits to trace a sample of the data instead.`;
       [...this.grid.children].forEach((b, i) => {
-        const selected = set === "test" && i === index;
+        const selected = !this.drawn && set === "test" && i === index;
         b.setAttribute("aria-pressed", String(selected));
         // One tab stop: the selected digit, or the first.
         (b as HTMLElement).tabIndex =

@@ -2,7 +2,13 @@
 // instead (a decision boundary needs points in a plane; test digits need images). Computed from
 // the package's catalogue, so a view or data set added there is covered with no change here.
 
-import { catalogue, type DataKind, type DatasetName, type ViewId } from "gradscope";
+import {
+  catalogue,
+  type DataKind,
+  type DatasetName,
+  type ProblemKind,
+  type ViewId,
+} from "gradscope";
 
 /** What a view of each data kind needs, in words. */
 const NEEDS: Record<DataKind, string> = {
@@ -32,7 +38,17 @@ export function cardNotApplicable(view: ViewId, dataset: DatasetName): string | 
   const row = catalogue.view(view);
   const kind = catalogue.dataset(dataset).kind;
   const kinds: readonly DataKind[] = row.dataKinds;
-  if (kinds.includes(kind)) return null;
+  if (kinds.includes(kind)) {
+    // The right kind of data, but perhaps the wrong problem (a confusion matrix needs classes).
+    const problem = catalogue.dataset(dataset).problem;
+    const problems: readonly ProblemKind[] = row.problems;
+    if (problems.includes(problem)) return null;
+    const label = (p: ProblemKind) => catalogue.problems.find((r) => r.name === p)?.label ?? p;
+    return (
+      `The view “${row.title}” needs a ${problems.map(label).join(" or ")} problem; this run ` +
+      `is a ${label(problem)} problem and trains on ${trainsOn(dataset)}.`
+    );
+  }
   const needs = kinds.map((k) => NEEDS[k]).join(" or ");
   return `The view “${row.title}” needs ${needs}; this run trains on ${trainsOn(dataset)}.`;
 }

@@ -4,7 +4,9 @@
 import type { RunViewId } from "../embed/run-view-ids.js";
 import { activationCurvesCard } from "./activation-curves-card.js";
 import { backpropCard } from "./backprop-card.js";
+import { confusionCard } from "./confusion-card.js";
 import { derivativeCard } from "./derivative-card.js";
+import { drawDigitCard } from "./draw-digit-card.js";
 import { decisionBoundaryCard, testDigitsCard } from "./input-space-cards.js";
 import { networkCard } from "./network-card.js";
 import type { RunCard } from "./run-card.js";
@@ -19,5 +21,7 @@ export const RUN_CARDS: Readonly<Record<RunViewId, RunCard>> = {
   "decision-boundary": withEditData(decisionBoundaryCard),
   network: networkCard,
   "test-digits": testDigitsCard,
+  "draw-digit": drawDigitCard,
+  "confusion-matrix": confusionCard,
   backprop: backpropCard,
 };

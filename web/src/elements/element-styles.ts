@@ -30,7 +30,11 @@ type CssModule = Promise<{ default: string }>;
 /** The sheets of each group of views, loaded on first use. */
 const GROUPS = {
   /** The page's cards, buttons and controls, and uPlot's chart styles. */
-  page: () => [import("../styles.css?inline"), import("uplot/dist/uPlot.min.css?inline")],
+  page: () => [
+    import("../styles.css?inline"),
+    import("uplot/dist/uPlot.min.css?inline"),
+    import("../views/draw-confusion.css?inline"),
+  ],
   lab: () => [import("../lab/lab.css?inline")],
   softmax: () => [import("../softmax/softmax.css?inline")],
   backprop: () => [

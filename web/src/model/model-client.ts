@@ -4,7 +4,7 @@
 import type { FromWorker, ToWorker } from "./protocol.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { TracedSample } from "../backprop/backprop-input.js";
 import type { WorkerPort } from "../runtime/worker-port.js";
 
 export class ModelClient {
@@ -42,8 +42,16 @@ export class ModelClient {
     this.send({ type: "drawn" });
   }
   /** One sample through the current network; the worker answers "trace" or "trace-error". */
-  trace(sample: SampleRef): void {
+  trace(sample: TracedSample): void {
     this.send({ type: "trace", sample });
+  }
+  /** A drawn digit through the current network; the worker answers "drawn-prediction(-error)". */
+  predictDrawn(pixels: Float32Array): void {
+    this.send({ type: "predict-drawn", pixels });
+  }
+  /** Whether snapshots carry the test set's confusion matrix. */
+  confusion(on: boolean): void {
+    this.send({ type: "confusion", on });
   }
   /** Ends the channel (the worker, if it was a dedicated one). */
   close(): void {

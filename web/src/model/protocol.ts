@@ -2,7 +2,8 @@
 // arrays are transferred from the worker, never shared.
 
 import type { ProblemKind, Trace } from "gradscope";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { ConfusionCounts } from "./confusion.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 
@@ -77,6 +78,8 @@ export interface Snapshot {
   test: Evaluation;
   layers: LayerSnapshot[];
   input: InputView;
+  /** The test set's confusion matrix, while a confusion-matrix card is shown ("confusion"). */
+  confusion?: ConfusionCounts;
 }
 
 /**
@@ -143,7 +146,11 @@ export type ToWorker =
    * Trace one sample through the current network (the backprop view): answered by one "trace" or
    * one "trace-error", in the order asked; after a fast-forward or a digits load under way ends.
    */
-  | { type: "trace"; sample: SampleRef };
+  | { type: "trace"; sample: TracedSample }
+  /** A drawn digit's 784 inputs through the current network: one "drawn-prediction(-error)". */
+  | { type: "predict-drawn"; pixels: Float32Array }
+  /** Whether snapshots carry the test set's confusion matrix (a confusion-matrix card is shown). */
+  | { type: "confusion"; on: boolean };
 
 export type FromWorker =
   | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }
@@ -157,6 +164,9 @@ export type FromWorker =
    * net.trace of one sample at the run's step `step`, with the run's η, λ and training-set size.
    * `sampleLabel`: e.g. "training sample 12 (class 1)".
    */
-  | { type: "trace"; step: number; sample: SampleRef; sampleLabel: string; trace: Trace }
+  | { type: "trace"; step: number; sample: TracedSample; sampleLabel: string; trace: Trace }
   /** A "trace" that could not be answered (e.g. an index out of range, named in `message`). */
-  | { type: "trace-error"; sample: SampleRef; message: string };
+  | { type: "trace-error"; sample: TracedSample; message: string }
+  /** The output activations aᴸ for a "predict-drawn". */
+  | { type: "drawn-prediction"; output: Float32Array }
+  | { type: "drawn-prediction-error"; message: string };

@@ -10,7 +10,9 @@ import {
   type NetworkTrainer,
   type ProblemKind,
 } from "gradscope";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { ConfusionCounts } from "./confusion.js";
+import { drawnInput, drawnLabel } from "./drawn-digit.js";
 import { describeSample, describeValueSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
@@ -224,7 +226,8 @@ export class TrainingRun {
    * run's η and λ and its training-set size n, so the trace's update is this sample's step of
    * the same rule the trainer follows. Throws, naming the index, when the set has no such sample.
    */
-  trace(sample: SampleRef): Extract<FromWorker, { type: "trace" }> {
+  trace(sample: TracedSample): Extract<FromWorker, { type: "trace" }> {
+    if (sample.set === "drawn") return this.traceDrawn(sample);
     const set = sample.set === "train" ? this.train : this.test;
     if (!Number.isInteger(sample.index) || sample.index < 0 || sample.index >= set.n) {
       throw new Error(
@@ -251,6 +254,37 @@ export class TrainingRun {
           : describeSample(sample, set.labels[i] ?? -1, kind),
       trace,
     };
+  }
+
+  /** A drawn digit traced with its learner-given target, as trace() traces a data sample. */
+  private traceDrawn(sample: DrawnSample): Extract<FromWorker, { type: "trace" }> {
+    const { x, y } = drawnInput(sample, this.train.inputWidth, this.train.outputWidth);
+    const trace = this.net.trace(x, y, {
+      learningRate: this.current.learningRate,
+      l2: this.current.l2,
+      n: this.train.n,
+    });
+    return { type: "trace", step: this.stepsDone, sample, sampleLabel: drawnLabel(sample), trace };
+  }
+
+  /**
+   * The test set's confusion matrix (net.confusionMatrix: rows the true class, columns the
+   * network's answer by accuracy's rule); null for a run without classes (regression).
+   */
+  confusion(): ConfusionCounts | null {
+    if (catalogue.dataset(this.current.dataset).problem !== "classification") return null;
+    const m = this.net.confusionMatrix(this.test.x, this.test.y);
+    // A copy with its own buffer: the worker transfers it to the page.
+    return { classes: m.classes, counts: m.counts.slice() };
+  }
+
+  /** The output activations aᴸ of the network now for one drawn digit's inputs. */
+  predictDrawn(pixels: Float32Array): Float32Array {
+    if (pixels.length !== this.train.inputWidth)
+      throw new Error(
+        `a drawn digit has ${pixels.length} values; this network takes ${this.train.inputWidth} inputs`,
+      );
+    return this.net.predict(pixels);
   }
 
   dispose(): void {

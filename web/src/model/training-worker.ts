@@ -6,7 +6,7 @@
 import { catalogue, type Dataset, type Gradscope, type Trace } from "gradscope";
 import { fetchIdxDataset, type IdxUrls } from "./bundled-mnist.js";
 import { BatchCost, nextChunk } from "./chunk-plan.js";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { TracedSample } from "../backprop/backprop-input.js";
 import type { FromWorker, HistoryPoint, Snapshot, ToWorker } from "./protocol.js";
 import { TrainingRun } from "./training-run.js";
 import type { ChannelScope } from "../runtime/channel-scope.js";
@@ -45,7 +45,9 @@ export class TrainingWorker {
   /** The time charts' points a fast-forward has recorded so far (sent with its one snapshot). */
   private forwardHistory: HistoryPoint[] = [];
   /** Samples to trace once the run is there and not fast-forwarding, in the order asked. */
-  private traces: SampleRef[] = [];
+  private traces: TracedSample[] = [];
+  /** Whether snapshots carry the test set's confusion matrix (a confusion-matrix card is shown). */
+  private confusionOn = false;
 
   constructor(
     private readonly gs: Gradscope,
@@ -105,6 +107,14 @@ export class TrainingWorker {
         case "trace":
           this.traces.push(m.sample);
           this.serveTraces();
+          break;
+        case "predict-drawn":
+          this.predictDrawn(m.pixels);
+          break;
+        case "confusion":
+          this.confusionOn = m.on;
+          // A paused run sends no snapshot by itself: send one now with the counts.
+          if (m.on && this.run && this.forwardTo === null) this.sendSnapshot(true);
           break;
       }
     } catch (e) {
@@ -283,6 +293,11 @@ export class TrainingWorker {
         : input.kind === "line"
           ? [input.curve.x.buffer, input.curve.values.buffer]
           : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
+    const confusion = this.confusionOn ? this.run.confusion() : null;
+    if (confusion) {
+      snapshot.confusion = confusion;
+      transfer.push(confusion.counts.buffer);
+    }
     for (const l of snapshot.layers) {
       transfer.push(
         l.weights.buffer,
@@ -296,6 +311,18 @@ export class TrainingWorker {
       transfer,
     );
     return snapshot;
+  }
+
+  /** Answers a "predict-drawn" with the network's output now (or why there is none). */
+  private predictDrawn(pixels: Float32Array): void {
+    try {
+      if (!this.run) throw new Error("the network is not built yet");
+      const output = this.run.predictDrawn(pixels);
+      this.post({ type: "drawn-prediction", output }, [output.buffer]);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: "drawn-prediction-error", message });
+    }
   }
 
   /**

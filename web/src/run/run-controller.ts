@@ -7,7 +7,7 @@ import { bundledMnistUrls, type IdxUrls } from "../model/bundled-mnist.js";
 import { ModelClient } from "../model/model-client.js";
 import type { ActivationCurve, DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
-import type { SampleRef } from "../backprop/backprop-input.js";
+import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
 import {
   previewSetSizes,
   type RunChange,
@@ -105,6 +105,15 @@ export class RunController implements RunSource {
   private runCount = 0;
   private stepCount: number | null = null;
   private readonly changeListeners: ((change: RunChange) => void)[] = [];
+  /** The drawn-digit predictions asked for, oldest first (answered once each, in order). */
+  private readonly predictWaiters: {
+    resolve: (output: Float32Array) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  /** The digit sent to the backprop view (the draw-a-digit card's button). */
+  private drawn: DrawnSample | null = null;
+  /** How many shown cards want the confusion matrix with each snapshot. */
+  private confusionViewers = 0;
   /** The trace requests sent, oldest first (the worker answers each once, in order). */
   private readonly traceWaiters: {
     resolve: (r: TraceReply) => void;
@@ -235,7 +244,34 @@ export class RunController implements RunSource {
     return next;
   }
 
-  trace(sample: SampleRef): Promise<TraceReply> {
+  /** The network's output activations now for a drawn digit's inputs. */
+  predictDrawn(pixels: Float32Array): Promise<Float32Array> {
+    if (this.disposed) return Promise.reject(new Error("the run has been closed"));
+    return new Promise((resolve, reject) => {
+      this.predictWaiters.push({ resolve, reject });
+      this.client.predictDrawn(pixels);
+    });
+  }
+
+  get drawnDigit(): DrawnSample | null {
+    return this.drawn;
+  }
+
+  /** Hands a drawn digit to the backprop views of this run (they trace it). */
+  sendDrawnDigit(sample: DrawnSample): void {
+    this.drawn = sample;
+    this.changed("drawn");
+  }
+
+  /** A card that shows the confusion matrix came (true) or went (false). */
+  wantConfusion(on: boolean): void {
+    const before = this.confusionViewers > 0;
+    this.confusionViewers = Math.max(0, this.confusionViewers + (on ? 1 : -1));
+    const now = this.confusionViewers > 0;
+    if (now !== before) this.client.confusion(now);
+  }
+
+  trace(sample: TracedSample): Promise<TraceReply> {
     if (this.disposed) return Promise.reject(new Error("the run has been closed"));
     return new Promise((resolve, reject) => {
       this.traceWaiters.push({ resolve, reject });
@@ -254,7 +290,7 @@ export class RunController implements RunSource {
     this.isRunning = false;
     this.subscribers = [];
     this.changeListeners.length = 0;
-    for (const waiter of this.traceWaiters.splice(0))
+    for (const waiter of [...this.traceWaiters.splice(0), ...this.predictWaiters.splice(0)])
       waiter.reject(new Error("the run has been closed"));
     this.client.close();
   }
@@ -331,6 +367,12 @@ export class RunController implements RunSource {
         break;
       case "trace-error":
         this.traceWaiters.shift()?.reject(new Error(m.message));
+        break;
+      case "drawn-prediction":
+        this.predictWaiters.shift()?.resolve(m.output);
+        break;
+      case "drawn-prediction-error":
+        this.predictWaiters.shift()?.reject(new Error(m.message));
         break;
     }
   }

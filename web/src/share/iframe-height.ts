@@ -14,6 +14,8 @@ export const FRAME_WIDTH = 700;
 export const CARD_HEIGHTS: Readonly<Partial<Record<RunViewId, number>>> = {
   "decision-boundary": 540,
   "test-digits": 665,
+  "draw-digit": 490,
+  "confusion-matrix": 480, // MNIST's 10 × 10 (a 2-class set: 320)
   network: 500,
   "loss-accuracy": 440,
   "activation-curves": 520,
