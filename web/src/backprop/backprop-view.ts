@@ -11,6 +11,7 @@ import { tableKeys } from "../state/url-table.js";
 import "./backprop.css";
 import type { BackpropInput, SampleRef } from "./backprop-input.js";
 import { snapshotCaption, waitingCaption } from "./backprop-caption.js";
+import { takesFeatures } from "../model/feature-labels.js";
 import { BackpropStepper } from "./backprop-stepper.js";
 import {
   checkSampleRange,
@@ -173,7 +174,7 @@ export class BackpropView implements PageView {
     }
     parts.picker.setSample(this.sample);
     const s = state.settings;
-    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${formatSample(this.sample)}`;
+    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${s.l1}|${formatSample(this.sample)}`;
     if (key === this.asked) return;
     this.asked = key;
     parts.status.textContent = waitingCaption("tracing");
@@ -217,7 +218,9 @@ function backpropInput(
     cost: s.cost,
     learningRate: s.learningRate,
     l2: s.l2,
+    l1: s.l1,
     n: state.setSizes.train,
+    ...(takesFeatures(s) ? { features: [...s.features] } : {}),
   };
 }
 

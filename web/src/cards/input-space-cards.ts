@@ -3,15 +3,19 @@
 
 import type { DataPreview } from "../model/protocol.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
+import { NeuronMapPanel } from "../views/neuron-map-panel.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
 import type { RunCard } from "./run-card.js";
 
 export const decisionBoundaryCard: RunCard = {
   elementId: "view-boundary",
   text: "The network's output over the input plane; the white band is where it says 0.5.",
-  build(card) {
+  build(card, run) {
     const view = new DecisionBoundaryView(card.body);
+    // A neuron the network diagram points at is drawn over the output (neuron-map-panel.ts).
+    const neuron = new NeuronMapPanel(card, run);
     return {
+      dispose: () => neuron.dispose(),
       listener: {
         configured: (preview) => {
           if (preview.kind === "plane") view.setPoints(preview.train, preview.test);

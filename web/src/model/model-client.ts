@@ -6,6 +6,7 @@ import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 import type { SampleRef } from "../backprop/backprop-input.js";
 import type { WorkerPort } from "../runtime/worker-port.js";
+import type { ParameterChange } from "./parameter-change.js";
 
 export class ModelClient {
   constructor(
@@ -44,6 +45,14 @@ export class ModelClient {
   /** One sample through the current network; the worker answers "trace" or "trace-error". */
   trace(sample: SampleRef): void {
     this.send({ type: "trace", sample });
+  }
+  /** Whether snapshots carry the per-neuron maps (while a network card is shown). */
+  neuronMaps(on: boolean): void {
+    this.send({ type: "neuron-maps", on });
+  }
+  /** One weight or bias set by hand; the worker answers with a snapshot. */
+  setParameter(change: ParameterChange): void {
+    this.send({ type: "set-parameter", change });
   }
   /** Ends the channel (the worker, if it was a dedicated one). */
   close(): void {

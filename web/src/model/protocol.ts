@@ -5,6 +5,8 @@ import type { Trace } from "gradscope";
 import type { SampleRef } from "../backprop/backprop-input.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
+import type { NeuronMaps } from "./neuron-maps.js";
+import type { ParameterChange } from "./parameter-change.js";
 
 export interface Evaluation {
   loss: number;
@@ -50,6 +52,8 @@ export interface Snapshot {
   test: Evaluation;
   layers: LayerSnapshot[];
   input: InputView;
+  /** Each drawn neuron's activation over the boundary grid: only while the network card asks. */
+  neuronMaps?: NeuronMaps;
 }
 
 /**
@@ -113,7 +117,11 @@ export type ToWorker =
    * Trace one sample through the current network (the backprop view): answered by one "trace" or
    * one "trace-error", in the order asked; after a fast-forward or a digits load under way ends.
    */
-  | { type: "trace"; sample: SampleRef };
+  | { type: "trace"; sample: SampleRef }
+  /** Snapshots carry the per-neuron maps (on) or not (off): the network card is shown or not. */
+  | { type: "neuron-maps"; on: boolean }
+  /** Sets one weight or bias of the current network (the diagram's editor); a snapshot follows. */
+  | { type: "set-parameter"; change: ParameterChange };
 
 export type FromWorker =
   | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }

@@ -14,6 +14,10 @@ import type { SampleRef } from "../backprop/backprop-input.js";
 import { describeSample, setWord } from "../backprop/sample-key.js";
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
+import { shownIndices } from "../views/network-diagram-geometry.js";
+import { gridInputs, withInputFeatures } from "./input-features.js";
+import { computeNeuronMaps, type NeuronMaps } from "./neuron-maps.js";
+import { changedParameters, type ParameterChange } from "./parameter-change.js";
 import type {
   BoundaryGrid,
   DataPreview,
@@ -43,6 +47,10 @@ export class TrainingRun {
   /** The training samples the snapshot measures (all, or the source's fixed first evalSamples). */
   private readonly trainEval: Split;
   private readonly grid: Float32Array | null;
+  /** The grid's cells as the network's inputs (the chosen features of a plane set). */
+  private readonly gridInput: Float32Array | null;
+  /** The data points in (x₁, x₂), as the input-space view draws them. */
+  private readonly points: { train: Dataset; test: Dataset };
   /** Pixels per side of an image source's square images. */
   private readonly side: number;
   private stepsDone = 0;
@@ -76,8 +84,9 @@ export class TrainingRun {
       testFraction: settings.testFraction,
       seed: settings.dataSeed,
     });
-    this.train = parts.train;
-    this.test = parts.test;
+    this.points = parts;
+    this.train = withInputFeatures(gs, parts.train, settings);
+    this.test = withInputFeatures(gs, parts.test, settings);
     this.trainEval =
       source.evalSamples === null ? this.train : firstSamples(this.train, source.evalSamples);
     this.sizes = layerSizes(settings);
@@ -96,6 +105,7 @@ export class TrainingRun {
       throw e;
     }
     this.grid = source.inputView === "decision-boundary" ? boundaryInputs() : null;
+    this.gridInput = this.grid ? gridInputs(gs, this.grid, settings) : null;
     this.side = source.inputShape[0] ?? 0;
   }
 
@@ -113,8 +123,8 @@ export class TrainingRun {
     }
     return {
       kind: "plane",
-      train: { x: this.train.x.slice(), labels: this.train.labels.slice() },
-      test: { x: this.test.x.slice(), labels: this.test.labels.slice() },
+      train: { x: this.points.train.x.slice(), labels: this.points.train.labels.slice() },
+      test: { x: this.points.test.x.slice(), labels: this.points.test.labels.slice() },
     };
   }
 
@@ -135,7 +145,8 @@ export class TrainingRun {
     if (
       before.learningRate !== next.learningRate ||
       before.batchSize !== next.batchSize ||
-      before.l2 !== next.l2
+      before.l2 !== next.l2 ||
+      before.l1 !== next.l1
     ) {
       this.trainer.dispose();
       this.trainer = this.newTrainer();
@@ -172,6 +183,22 @@ export class TrainingRun {
       biasNorms: diagnostics.map((d) => d.biasGradNorm),
       weightNorms: diagnostics.map((d) => d.weightGradNorm),
     };
+  }
+
+  /**
+   * Each drawn neuron's activation over the boundary grid (net.activations, one call per layer);
+   * null for image data, whose inputs have no plane to paint.
+   */
+  neuronMaps(): NeuronMaps | null {
+    if (!this.gridInput) return null;
+    const shape = { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT };
+    return computeNeuronMaps(this.net, this.gridInput, this.sizes, shape, shownIndices);
+  }
+
+  /** Sets one weight or bias (net.setParameters of its layer); training continues from it. */
+  setParameter(change: ParameterChange): void {
+    const p = this.net.getParameters(change.layer);
+    this.net.setParameters(change.layer, changedParameters(p, change));
   }
 
   snapshot(): Snapshot {
@@ -231,6 +258,7 @@ export class TrainingRun {
     const trace = this.net.trace(x, y, {
       learningRate: this.current.learningRate,
       l2: this.current.l2,
+      l1: this.current.l1,
       n: this.train.n,
     });
     const kind = catalogue.dataset(this.current.dataset).kind;
@@ -258,6 +286,7 @@ export class TrainingRun {
       batchSize: this.batchSize,
       learningRate: this.current.learningRate,
       l2: this.current.l2,
+      l1: this.current.l1,
       shuffle: true,
       seed: this.current.initSeed,
     });
@@ -287,7 +316,7 @@ export class TrainingRun {
   }
 
   private boundary(grid: Float32Array): BoundaryGrid {
-    const out = this.net.predict(grid);
+    const out = this.net.predict(this.gridInput ?? grid);
     const cells = BOUNDARY_RESOLUTION * BOUNDARY_RESOLUTION;
     const width = out.length / cells;
     // P(class 1): the single output, or the second softmax unit.

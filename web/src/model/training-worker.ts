@@ -46,6 +46,8 @@ export class TrainingWorker {
   private forwardHistory: HistoryPoint[] = [];
   /** Samples to trace once the run is there and not fast-forwarding, in the order asked. */
   private traces: SampleRef[] = [];
+  /** Snapshots carry the per-neuron maps (the network card is shown). */
+  private neuronMaps = false;
 
   constructor(
     private readonly gs: Gradscope,
@@ -105,6 +107,16 @@ export class TrainingWorker {
         case "trace":
           this.traces.push(m.sample);
           this.serveTraces();
+          break;
+        case "neuron-maps":
+          this.neuronMaps = m.on;
+          if (m.on && this.run && !this.running && this.forwardTo === null) this.sendSnapshot(true);
+          break;
+        case "set-parameter":
+          if (!this.run) throw new Error("there is no network to change");
+          this.run.setParameter(m.change);
+          // A running run shows it in its next snapshot, a fast-forward in its last.
+          if (!this.running && this.forwardTo === null) this.sendSnapshot(true);
           break;
       }
     } catch (e) {
@@ -275,6 +287,8 @@ export class TrainingWorker {
   private sendSnapshot(force: boolean, history?: HistoryPoint[]): Snapshot | null {
     if (!this.run || (this.awaitingDraw && !force)) return null;
     const snapshot = this.run.snapshot();
+    const maps = this.neuronMaps ? this.run.neuronMaps() : null;
+    if (maps) snapshot.neuronMaps = maps;
     this.lastUpdate = performance.now();
     this.awaitingDraw = true;
     const input = snapshot.input;
@@ -282,6 +296,7 @@ export class TrainingWorker {
       input.kind === "plane"
         ? [input.boundary.values.buffer]
         : [input.predictions.predicted.buffer, input.predictions.confidence.buffer];
+    for (const m of maps?.layers ?? []) transfer.push(m.values.buffer);
     for (const l of snapshot.layers) {
       transfer.push(
         l.weights.buffer,
