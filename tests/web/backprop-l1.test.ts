@@ -54,7 +54,11 @@ test("the update's rule, lines and captions follow λ and λ₁ in every combina
         assert.match(t.tex, /\\operatorname\{sgn\}\(w\^\{[23]\}\)/);
       }
       const caption = updateCaption(input);
-      assert.equal(caption.includes(`λ₁ = ${l1} and`) || caption.includes(`λ₁ = ${l1},`), l1 > 0, caption);
+      assert.equal(
+        caption.includes(`λ₁ = ${l1} and`) || caption.includes(`λ₁ = ${l1},`),
+        l1 > 0,
+        caption,
+      );
       assert.equal(caption.includes(`ηλ₁/n = ${step}`), l1 > 0, caption);
       assert.equal(/the L1 term \(λ₁\/n\)Σ\|w\|/.test(caption), l1 > 0, caption);
       assert.equal(/the L2 term/.test(caption), l2 > 0, caption);
@@ -70,8 +74,5 @@ test("the rule's words and the left-out terms", () => {
   assert.equal(weightRule({ l2: 0, l1: 0 }).label, "w l becomes w l minus eta dC by dw l");
   assert.match(weightRule({ l2: 0, l1: 1 }).tex, /w\^\{l\} - \\tfrac\{\\eta\\lambda_1\}\{n\}/);
   assert.equal(leftOutTerms({ l2: 0, l1: 0 }), null);
-  assert.equal(
-    leftOutTerms({ l2: 1, l1: 1 }),
-    "the L2 term (λ/2n)Σw² and the L1 term (λ₁/n)Σ|w|",
-  );
+  assert.equal(leftOutTerms({ l2: 1, l1: 1 }), "the L2 term (λ/2n)Σw² and the L1 term (λ₁/n)Σ|w|");
 });

@@ -4,11 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogue, type FeatureName } from "gradscope";
-import {
-  inputsSentence,
-  label,
-  toggledFeatures,
-} from "../../web/src/views/feature-toggles.js";
+import { inputsSentence, label, toggledFeatures } from "../../web/src/views/feature-toggles.js";
 import { featureLabels, takesFeatures } from "../../web/src/model/feature-labels.js";
 import {
   layerSizes,
@@ -76,11 +72,19 @@ test("a plane set takes features: the URL key round-trips and sets the input wid
   assert.deepEqual(back.value.features, ["x1", "x1sq", "sinx2"]);
   // An unknown feature is refused by name.
   const bad = parseSettings(new URLSearchParams("features=x1,x3"));
-  assert.ok(bad.problems.some((p) => /x3/.test(p)), bad.problems.join("; "));
+  assert.ok(
+    bad.problems.some((p) => /x3/.test(p)),
+    bad.problems.join("; "),
+  );
 });
 
 test("the backprop view labels a¹'s entries with the chosen features", () => {
-  const base = { sizes: [3, 2, 1], activation: "tanh", output: "sigmoid", cost: "cross-entropy" } as const;
+  const base = {
+    sizes: [3, 2, 1],
+    activation: "tanh",
+    output: "sigmoid",
+    cost: "cross-entropy",
+  } as const;
   const input = fixtureInput({ ...base, features: ["x1", "x2sq", "sinx1"] });
   const forward = backpropSteps(input)[0]!;
   const a1 = forward.lines

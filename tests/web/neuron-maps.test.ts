@@ -92,9 +92,18 @@ test("which activation a layer's map follows, and the card's words for a neuron"
   assert.equal(layerActivationName(1, 4, s), null);
   assert.equal(layerActivationName(2, 4, s), "relu");
   assert.equal(layerActivationName(4, 4, s), "sigmoid");
-  assert.equal(neuronName({ layer: 1, index: 3 }, 4, ["x1", "x2", "x1sq"]), "input 3 (x₁², layer l = 1)");
-  assert.equal(neuronName({ layer: 2, index: 5 }, 4, []), "neuron 5 of layer l = 2 (a hidden layer)");
-  assert.equal(neuronName({ layer: 4, index: 1 }, 4, []), "neuron 1 of layer l = 4 (the output layer)");
+  assert.equal(
+    neuronName({ layer: 1, index: 3 }, 4, ["x1", "x2", "x1sq"]),
+    "input 3 (x₁², layer l = 1)",
+  );
+  assert.equal(
+    neuronName({ layer: 2, index: 5 }, 4, []),
+    "neuron 5 of layer l = 2 (a hidden layer)",
+  );
+  assert.equal(
+    neuronName({ layer: 4, index: 1 }, 4, []),
+    "neuron 1 of layer l = 4 (the output layer)",
+  );
   const caption = neuronMapCaption({ layer: 2, index: 1 }, 3, ["x1", "x2"], mapScale([], "tanh"));
   assert.match(caption, /^Showing neuron 1 of layer l = 2 \(a hidden layer\): its activation/);
   assert.match(caption, /orange −1, white 0, blue 1: tanh's range/);

@@ -42,7 +42,19 @@ test("empty, text, NaN, Infinity, hex, two numbers and huge values are refused b
   const empty = parseParameterValue("   ");
   assert.equal(empty.ok, false);
   assert.match(!empty.ok ? empty.message : "", /Type a number/);
-  for (const text of ["abc", "NaN", "Infinity", "-Infinity", "0x10", "1 2", "1..2", "e5", "--1", "1e", "½"]) {
+  for (const text of [
+    "abc",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "0x10",
+    "1 2",
+    "1..2",
+    "e5",
+    "--1",
+    "1e",
+    "½",
+  ]) {
     const r = parseParameterValue(text);
     assert.equal(r.ok, false, text);
     assert.ok(!r.ok && r.message.includes(text.trim()), `${text}: ${!r.ok ? r.message : ""}`);

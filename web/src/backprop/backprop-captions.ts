@@ -301,7 +301,8 @@ export function updateCaption(input: BackpropInput): string {
     );
   }
   const leftOut = leftOutTerms(input);
-  if (leftOut) parts.push(`Cₓ is the cost of this sample alone, without ${leftOut}, before and after.`);
+  if (leftOut)
+    parts.push(`Cₓ is the cost of this sample alone, without ${leftOut}, before and after.`);
   parts.push(costChange(before, after, input.l2 > 0, input.l1 > 0));
   return parts.join(" ");
 }

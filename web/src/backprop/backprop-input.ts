@@ -2,13 +2,7 @@
 // playground's network at a snapshot, with the run's settings that the steps' captions name. The
 // view (backprop-view.ts) builds it from the worker's `trace` reply; the stepper only reads it.
 
-import type {
-  ActivationName,
-  CostName,
-  FeatureName,
-  HiddenActivationName,
-  Trace,
-} from "gradscope";
+import type { ActivationName, CostName, FeatureName, HiddenActivationName, Trace } from "gradscope";
 
 /** A sample of the run's data: its set and index, e.g. `{ set: "train", index: 12 }`. */
 export interface SampleRef {

@@ -174,7 +174,7 @@ export class BackpropView implements PageView {
     }
     parts.picker.setSample(this.sample);
     const s = state.settings;
-    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${s.l1}|${formatSample(this.sample)}`;
+    const key = `${state.run}|${state.step}|${state.edits ?? 0}|${s.learningRate}|${s.l2}|${s.l1}|${formatSample(this.sample)}`;
     if (key === this.asked) return;
     this.asked = key;
     parts.status.textContent = waitingCaption("tracing");

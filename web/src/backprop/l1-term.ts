@@ -20,7 +20,10 @@ export function l1TermOp(input: Rates, l: number): { tex: string; label: string 
 }
 
 /** The update rule for w in TeX and words, with whichever of L2 and L1 are on. */
-export function weightRule(input: Pick<BackpropInput, "l2" | "l1">): { tex: string; label: string } {
+export function weightRule(input: Pick<BackpropInput, "l2" | "l1">): {
+  tex: string;
+  label: string;
+} {
   const decay = input.l2 > 0;
   const l1 = input.l1 > 0;
   const scaled = decay ? `\\left(1 - \\tfrac{\\eta\\lambda}{n}\\right) w^{l}` : `w^{l}`;

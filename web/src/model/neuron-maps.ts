@@ -49,7 +49,11 @@ export function computeNeuronMaps(
     const l = i + 1;
     const a = source.activations(grid, l);
     const picked = shown(n);
-    return { layer: l, neurons: picked.map((j) => j + 1), values: neuronMajor(a, cells, n, picked) };
+    return {
+      layer: l,
+      neurons: picked.map((j) => j + 1),
+      values: neuronMajor(a, cells, n, picked),
+    };
   });
   return { resolution: shape.resolution, extent: shape.extent, layers };
 }
@@ -103,7 +107,9 @@ export interface MapScale {
  * identity output or an input feature ±its largest |a|). `activation` null: the input layer.
  */
 export function mapScale(values: ArrayLike<number>, activation: ActivationName | null): MapScale {
-  const [lo, hi] = activation ? catalogue.activation(activation).outputRange : [-Infinity, Infinity];
+  const [lo, hi] = activation
+    ? catalogue.activation(activation).outputRange
+    : [-Infinity, Infinity];
   if (Number.isFinite(lo) && Number.isFinite(hi)) {
     return { low: lo, high: hi, basis: `${activation}'s range` };
   }

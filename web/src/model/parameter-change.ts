@@ -18,7 +18,10 @@ export type ParsedValue = { ok: true; value: number } | { ok: false; message: st
  * naming the text.
  */
 export function parseParameterValue(text: string): ParsedValue {
-  const t = text.trim().replace(/^\u2212/, "-").replace(",", ".");
+  const t = text
+    .trim()
+    .replace(/^\u2212/, "-")
+    .replace(",", ".");
   if (t === "") return { ok: false, message: "Type a number, e.g. 0.5 or -1.2." };
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
     return { ok: false, message: `“${text.trim()}” is not a number (e.g. 0.5, -1.2, 3e-2).` };

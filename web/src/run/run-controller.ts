@@ -104,6 +104,8 @@ export class RunController implements RunSource {
   private readonly history = new TrainingHistory();
   /** How many shown views want the per-neuron maps in each snapshot (network cards). */
   private neuronMapViews = 0;
+  /** Weights or biases set by hand (RunState.edits). */
+  private editCount = 0;
   /** Who turns a view's settings change into the run's (the playground: its URL and steps). */
   private settingsChanger: ((patch: Partial<Settings>) => void) | null = null;
   /** For RunSource: the runs built, the latest step, who listens. */
@@ -148,6 +150,7 @@ export class RunController implements RunSource {
       setSizes: previewSetSizes(preview),
       step: this.stepCount,
       running: this.isRunning,
+      edits: this.editCount,
     };
   }
 
@@ -272,7 +275,9 @@ export class RunController implements RunSource {
 
   /** Sets one weight or bias of the network; a snapshot shows it. */
   setParameter(change: ParameterChange): void {
-    if (!this.disposed) this.client.setParameter(change);
+    if (this.disposed) return;
+    this.editCount++; // the snapshot that follows announces the change ("step")
+    this.client.setParameter(change);
   }
 
   onChange(listener: (change: RunChange) => void): void {

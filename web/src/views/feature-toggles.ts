@@ -5,8 +5,7 @@
 
 import { catalogue, type FeatureName } from "gradscope";
 
-export type ToggleResult =
-  { ok: true; features: FeatureName[] } | { ok: false; message: string };
+export type ToggleResult = { ok: true; features: FeatureName[] } | { ok: false; message: string };
 
 /**
  * The features after toggling `name` in `current`: added (in the catalogue's order, so a link
@@ -76,7 +75,9 @@ export class FeatureToggles {
     for (const [name, b] of this.buttons) {
       const on = features.includes(name);
       b.setAttribute("aria-pressed", String(on));
-      b.title = on ? `${label(name)} is an input: click to remove it` : `Add ${label(name)} as an input`;
+      b.title = on
+        ? `${label(name)} is an input: click to remove it`
+        : `Add ${label(name)} as an input`;
     }
     this.message.textContent = "";
   }

@@ -88,9 +88,7 @@ export class NetworkDiagramView {
     this.cells = doc.createElement("canvas");
     this.toggles = new FeatureToggles(doc, (f) => hooks.features(f));
     this.toggles.root.hidden = true;
-    this.editor = new ParameterEditor(doc, container.id || "network", (c) =>
-      hooks.setParameter(c),
-    );
+    this.editor = new ParameterEditor(doc, container.id || "network", (c) => hooks.setParameter(c));
     this.canvas = doc.createElement("canvas");
     this.canvas.className = "network-canvas";
     this.canvas.tabIndex = 0;
@@ -179,7 +177,9 @@ export class NetworkDiagramView {
 
   /** Whether the input column is named by features (a plane set). */
   private get featureNames(): string[] | null {
-    return this.toggles.root.hidden || !this.settings ? null : featureLabels(this.settings.features);
+    return this.toggles.root.hidden || !this.settings
+      ? null
+      : featureLabels(this.settings.features);
   }
 
   private draw(): void {
@@ -316,11 +316,7 @@ export class NetworkDiagramView {
   }
 
   private hit(x: number, y: number): Target | null {
-    const radius = neuronRadius(
-      widestShown(this.sizes),
-      this.canvas.clientHeight,
-      this.thumbnails,
-    );
+    const radius = neuronRadius(widestShown(this.sizes), this.canvas.clientHeight, this.thumbnails);
     const weighted = this.layers.map((snap) => snap.layer);
     return hitTarget(this.neurons, weighted, radius, x, y);
   }

@@ -10,7 +10,10 @@ import { sup } from "../backprop/backprop-names.js";
 /** The parameter a diagram target names (a neuron of l ≥ 2: its bias), or null (an input). */
 export function parameterOf(
   target: Target | null,
-): { kind: "weight"; layer: number; row: number; col: number } | { kind: "bias"; layer: number; row: number } | null {
+):
+  | { kind: "weight"; layer: number; row: number; col: number }
+  | { kind: "bias"; layer: number; row: number }
+  | null {
   if (!target) return null;
   if (target.kind === "weight") return { ...target };
   return target.layer >= 2 ? { kind: "bias", layer: target.layer, row: target.index - 1 } : null;
@@ -18,8 +21,7 @@ export function parameterOf(
 
 /** The parameter's symbol, e.g. "w²₁₂" or "b³₂". */
 export function parameterSymbol(p: NonNullable<ReturnType<typeof parameterOf>>): string {
-  const digits = (n: number) =>
-    String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);
+  const digits = (n: number) => String(n).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)] ?? d);
   if (p.kind === "bias") return `b${sup(p.layer)}${digits(p.row + 1)}`;
   // w^l_jk; a comma only where an index has two digits (w²₁₂,₁ is j = 12, k = 1).
   const comma = p.row + 1 > 9 || p.col + 1 > 9 ? "," : "";
