@@ -351,7 +351,7 @@ export class NetworkDiagramView {
 
   /** The readout, the editor and the canvas's accessible name, from the network just drawn. */
   private describe(): void {
-    const text = readoutText(this.target, this.sizes, this.layers);
+    const text = readoutText(this.target, this.sizes, this.layers, this.featureNames ?? undefined);
     if (this.info.textContent !== text) this.info.textContent = text;
     this.canvas.setAttribute("aria-label", diagramLabel(text));
     this.editor.show(this.pinned, this.layers);
