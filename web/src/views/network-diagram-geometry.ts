@@ -49,16 +49,11 @@ export function diagramHeight(widest: number, thumbnails = false): number {
  * side paddings (one layer: centred), neurons evenly spaced down a column, each in the middle of
  * its share of the height.
  */
-export function layoutNeurons(
-  sizes: readonly number[],
-  width: number,
-  height: number,
-  padLeft = PAD_X,
-): Neuron[][] {
+export function layoutNeurons(sizes: readonly number[], width: number, height: number): Neuron[][] {
   const L = sizes.length;
   const span = height - PAD_TOP - PAD_BOTTOM;
   return sizes.map((n, i) => {
-    const x = L > 1 ? padLeft + (i * (width - padLeft - PAD_X)) / (L - 1) : width / 2;
+    const x = L > 1 ? PAD_X + (i * (width - 2 * PAD_X)) / (L - 1) : width / 2;
     const shown = shownIndices(n);
     return shown.map((j, k) => ({
       layer: i + 1,

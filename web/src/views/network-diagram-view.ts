@@ -61,8 +61,8 @@ export interface DiagramHooks {
   inspect(ref: NeuronRef | null): void;
 }
 
-/** Left padding that leaves room for the input features' names. */
-const FEATURE_PAD = 64;
+/** The gap (CSS px) between the feature toggles and the canvas (styles.css .network-row). */
+const TOGGLES_GAP = 6;
 
 export class NetworkDiagramView {
   private readonly canvas: HTMLCanvasElement;
@@ -148,6 +148,7 @@ export class NetworkDiagramView {
   setSettings(settings: Settings, takesFeatures: boolean): void {
     this.settings = settings;
     this.toggles.render(settings.features, takesFeatures);
+    this.draw(); // the toggles' column may have appeared or gone
   }
 
   /**
@@ -185,7 +186,9 @@ export class NetworkDiagramView {
   private draw(): void {
     const parent = this.canvas.parentElement;
     if (!parent || this.sizes.length === 0) return;
-    const width = Math.max(240, parent.clientWidth);
+    // The row's width less the feature toggles beside the canvas (when shown) and the gap.
+    const toggles = this.toggles.root.hidden ? 0 : this.toggles.root.offsetWidth + TOGGLES_GAP;
+    const width = Math.max(200, parent.clientWidth - toggles);
     const widest = widestShown(this.sizes);
     const height = diagramHeight(widest, this.thumbnails);
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
@@ -199,7 +202,7 @@ export class NetworkDiagramView {
       this.canvas.style.height = `${height}px`;
     }
     const names = this.featureNames;
-    this.neurons = layoutNeurons(this.sizes, width, height, names ? FEATURE_PAD : undefined);
+    this.neurons = layoutNeurons(this.sizes, width, height);
     const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -269,12 +272,7 @@ export class NetworkDiagramView {
           ctx.stroke();
         }
         const name = i === 0 ? names?.[n.index - 1] : undefined;
-        if (name) {
-          ctx.fillStyle = "#222";
-          ctx.textAlign = "right";
-          ctx.fillText(name, n.x - radius - 5, n.y + 4);
-          ctx.textAlign = "center";
-        }
+        if (name) featureName(ctx, name, n, radius, map !== null);
       }
       const x = column[0]?.x ?? 0;
       const L = this.neurons.length;
@@ -377,6 +375,34 @@ export class NetworkDiagramView {
 function signColour(v: number): string {
   if (Number.isNaN(v)) return SIGN_COLOURS.notANumber;
   return v >= 0 ? SIGN_COLOURS.positive : SIGN_COLOURS.negative;
+}
+
+/**
+ * An input's feature name: on a light band across the top of its map square (the column's left
+ * edge leaves no room for "sin x₁"), or left of a ring without a map.
+ */
+function featureName(
+  ctx: CanvasRenderingContext2D,
+  name: string,
+  n: Neuron,
+  radius: number,
+  onSquare: boolean,
+): void {
+  ctx.save();
+  if (onSquare) {
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.fillStyle = "rgba(255,255,255,0.85)";
+    const w = Math.min(2 * radius, ctx.measureText(name).width + 4);
+    ctx.fillRect(n.x - w / 2, n.y - radius + 1, w, 12);
+    ctx.fillStyle = "#111";
+    ctx.textAlign = "center";
+    ctx.fillText(name, n.x, n.y - radius + 10, 2 * radius);
+  } else {
+    ctx.fillStyle = "#222";
+    ctx.textAlign = "right";
+    ctx.fillText(name, n.x - radius - 3, n.y + 4);
+  }
+  ctx.restore();
 }
 
 function line(ctx: CanvasRenderingContext2D, a: Neuron, b: Neuron): void {
