@@ -38,7 +38,8 @@ export function neuronMapCaption(
 export class NeuronMapPanel {
   private readonly root: HTMLElement;
   private readonly caption: HTMLElement;
-  private readonly canvas: HTMLCanvasElement;
+  /** Made when a neuron is first shown (a card never pointed at has no blank canvas). */
+  private canvas: HTMLCanvasElement | null = null;
   private readonly cells: HTMLCanvasElement;
   private maps: NeuronMaps | null = null;
   private settings: Settings | null = null;
@@ -57,10 +58,8 @@ export class NeuronMapPanel {
     this.caption = doc.createElement("p");
     this.caption.className = "neuron-map-caption";
     this.caption.setAttribute("aria-live", "polite");
-    this.canvas = doc.createElement("canvas");
-    this.canvas.setAttribute("role", "img");
     this.cells = doc.createElement("canvas");
-    this.root.append(this.caption, this.canvas);
+    this.root.append(this.caption);
     card.body.classList.add("has-neuron-map");
     card.body.append(this.root);
     const focus = neuronFocus(run);
@@ -87,6 +86,15 @@ export class NeuronMapPanel {
     this.root.remove();
   }
 
+  private figure(): HTMLCanvasElement {
+    if (!this.canvas) {
+      this.canvas = this.root.ownerDocument.createElement("canvas");
+      this.canvas.setAttribute("role", "img");
+      this.root.append(this.canvas);
+    }
+    return this.canvas;
+  }
+
   private draw(ref: NeuronRef | null): void {
     const values = ref ? neuronMap(this.maps, ref) : null;
     const maps = this.maps;
@@ -99,7 +107,8 @@ export class NeuronMapPanel {
     const scale = mapScale(values, layerActivationName(ref.layer, L, s));
     const text = neuronMapCaption(ref, L, s.features, scale);
     this.caption.textContent = text;
-    this.canvas.setAttribute("aria-label", text);
+    const canvas = this.figure();
+    canvas.setAttribute("aria-label", text);
     this.root.dataset.neuron = `${ref.layer}:${ref.index}`;
     const n = maps.resolution;
     if (this.cells.width !== n) {
@@ -107,14 +116,14 @@ export class NeuronMapPanel {
       this.cells.height = n;
     }
     const small = this.cells.getContext("2d");
-    const ctx = this.canvas.getContext("2d");
+    const ctx = canvas.getContext("2d");
     if (!small || !ctx) return;
     const image = small.createImageData(n, n);
     image.data.set(mapPixels(values, scale));
     small.putImageData(image, 0, 0);
     const css = Math.max(160, Math.min(360, this.card.body.clientWidth - 40));
-    const ratio = sizeSquareCanvas(this.canvas, css);
-    const px = this.canvas.width;
+    const ratio = sizeSquareCanvas(canvas, css);
+    const px = canvas.width;
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(this.cells, 0, 0, px, px);
     const points = this.points;

@@ -64,6 +64,7 @@ export class ParameterEditor {
     this.input.id = `${idPrefix}-parameter-value`;
     this.label = doc.createElement("label");
     this.label.htmlFor = this.input.id;
+    this.label.textContent = "Set the selected weight or bias to";
     const set = doc.createElement("button");
     set.type = "submit";
     set.textContent = "Set";
