@@ -37,6 +37,7 @@ const ActivationInfo& activation_info(Activation f) {
 const CostInfo& cost_info(Cost c) { return row_of(kCosts, c, "cost"); }
 const InitInfo& init_info(Init i) { return row_of(kInits, i, "init"); }
 const SyntheticInfo& synthetic_info(SyntheticKind k) { return row_of(kSynthetics, k, "data set"); }
+const ProblemInfo& problem_info(ProblemKind p) { return row_of(kProblems, p, "problem"); }
 
 Activation parse_activation(const std::string& name) {
   return row_named(kActivations, name, "activation").id;
@@ -46,6 +47,10 @@ double max_derivative(Activation f) { return activation_info(f).max_derivative; 
 
 Cost parse_cost(const std::string& name) { return row_named(kCosts, name, "cost").id; }
 const char* cost_name(Cost c) { return cost_info(c).name; }
+
+const FeatureInfo& feature_info(Feature f) { return row_of(kFeatures, f, "feature"); }
+Feature parse_feature(const std::string& name) { return row_named(kFeatures, name, "feature").id; }
+const char* feature_name(Feature f) { return feature_info(f).name; }
 
 Init parse_init(const std::string& name) { return row_named(kInits, name, "init").id; }
 const char* init_name(Init i) { return init_info(i).name; }
@@ -86,12 +91,19 @@ const char* bp1_form_name(Bp1Form f) {
   throw std::invalid_argument("unknown BP1 form");
 }
 
-const char* problem_name(ProblemKind p) {
-  switch (p) {
-    case ProblemKind::kClassification:
-      return "classification";
+ProblemKind parse_problem(const std::string& name) {
+  return row_named(kProblems, name, "problem").id;
+}
+const char* problem_name(ProblemKind p) { return problem_info(p).name; }
+
+const char* data_kind_name(DataKind k) {
+  switch (k) {
+    case DataKind::kPlane:
+      return "plane";
+    case DataKind::kLine:
+      return "line";
   }
-  throw std::invalid_argument("unknown problem kind");
+  throw std::invalid_argument("unknown data kind");
 }
 
 }  // namespace gradscope

@@ -1,7 +1,8 @@
-// The catalogue: one table per concept (activations, costs, initialisers, synthetic data sets,
-// and the (output, cost) pairs the core trains). parse_*, *_name, validate() and the tests walk
-// these tables, and the package's catalogue is checked against them, so a new row here is the
-// only list to extend. Each enum value has exactly one row (tests/core/catalogue_test.cpp).
+// The catalogue: one table per concept (activations, costs, initialisers, problem kinds,
+// synthetic data sets, and the (output, cost) pairs the core trains). parse_*, *_name, validate()
+// and the tests walk these tables, and the package's catalogue is checked against them, so a new
+// row here is the only list to extend. Each enum value has exactly one row
+// (tests/core/catalogue_test.cpp).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include "activation.hpp"
 #include "cost.hpp"
 #include "dataset.hpp"
+#include "features.hpp"
 #include "network.hpp"
 
 namespace gradscope {
@@ -61,6 +63,19 @@ inline constexpr CostInfo kCosts[] = {
     {Cost::kLogLikelihood, "log-likelihood", "a softmax output"},
 };
 
+struct FeatureInfo {
+  Feature id;
+  const char* name;  // the package's FeatureName (wasm/src/catalogue.ts, same order)
+};
+
+// The inputs a plane data set can be given (features.hpp computes them): x₁, x₂, x₁², x₂², x₁x₂,
+// sin x₁, sin x₂.
+inline constexpr FeatureInfo kFeatures[] = {
+    {Feature::kX1, "x1"},          {Feature::kX2, "x2"},     {Feature::kX1Squared, "x1sq"},
+    {Feature::kX2Squared, "x2sq"}, {Feature::kX1X2, "x1x2"}, {Feature::kSinX1, "sinx1"},
+    {Feature::kSinX2, "sinx2"},
+};
+
 // How BP1, δ^L = ∂C/∂z^L, is formed for a pair (seed, section 2): ∂C/∂a ⊙ σ'(z) ("hadamard"),
 // Jᵀ ∂C/∂a with the softmax Jacobian ("softmax-jacobian"), or a − y directly ("shortcut").
 enum class Bp1Form { kHadamard, kSoftmaxJacobian, kShortcut };
@@ -103,29 +118,53 @@ inline constexpr InitInfo kInits[] = {
     {Init::kHe, "he", 2.0, true, true},
 };
 
-enum class ProblemKind { kClassification };
-const char* problem_name(ProblemKind p);
+struct ProblemInfo {
+  ProblemKind id;
+  const char* name;
+  const char* measure;  // what evaluate() reports beside the loss
+};
+
+inline constexpr ProblemInfo kProblems[] = {
+    {ProblemKind::kClassification, "classification", "accuracy"},
+    // R² = 1 − Σ(a − y)² / Σ(y − ȳ)², with the mean squared error beside it (evaluation.hpp).
+    {ProblemKind::kRegression, "regression", "r2"},
+};
+
+// "plane": points in [-1, 1]² (a boundary or value heatmap is drawn); "line": 1-D function
+// fitting, x in [-1, 1] (the fitted curve is drawn).
+enum class DataKind { kPlane, kLine };
+const char* data_kind_name(DataKind k);
 
 struct SyntheticInfo {
   SyntheticKind id;
   const char* name;
+  DataKind kind;
   ProblemKind problem;
   int input_features;
-  int classes;
+  int classes;                   // by default (0: regression, one real-valued target)
+  int min_classes, max_classes;  // the `classes` option's range ([0, 0] for regression)
 };
 
 inline constexpr SyntheticInfo kSynthetics[] = {
-    {SyntheticKind::kCircle, "circle", ProblemKind::kClassification, 2, 2},
-    {SyntheticKind::kXor, "xor", ProblemKind::kClassification, 2, 2},
-    {SyntheticKind::kGaussians, "gaussians", ProblemKind::kClassification, 2, 2},
-    {SyntheticKind::kSpiral, "spiral", ProblemKind::kClassification, 2, 2},
+    {SyntheticKind::kCircle, "circle", DataKind::kPlane, ProblemKind::kClassification, 2, 2, 2, 2},
+    {SyntheticKind::kXor, "xor", DataKind::kPlane, ProblemKind::kClassification, 2, 2, 2, 2},
+    {SyntheticKind::kGaussians, "gaussians", DataKind::kPlane, ProblemKind::kClassification, 2, 2,
+     2, 6},
+    {SyntheticKind::kSpiral, "spiral", DataKind::kPlane, ProblemKind::kClassification, 2, 2, 2, 6},
+    {SyntheticKind::kPlane, "plane", DataKind::kPlane, ProblemKind::kRegression, 2, 0, 0, 0},
+    {SyntheticKind::kBumps, "bumps", DataKind::kPlane, ProblemKind::kRegression, 2, 0, 0, 0},
+    {SyntheticKind::kSine, "sine", DataKind::kLine, ProblemKind::kRegression, 1, 0, 0, 0},
+    {SyntheticKind::kAbs, "abs", DataKind::kLine, ProblemKind::kRegression, 1, 0, 0, 0},
+    {SyntheticKind::kStep, "step", DataKind::kLine, ProblemKind::kRegression, 1, 0, 0, 0},
 };
 
 // The row of a value (every enum value has one).
 const ActivationInfo& activation_info(Activation f);
 const CostInfo& cost_info(Cost c);
+const FeatureInfo& feature_info(Feature f);
 const InitInfo& init_info(Init i);
 const SyntheticInfo& synthetic_info(SyntheticKind k);
+const ProblemInfo& problem_info(ProblemKind p);
 
 // The pair's row, or nullptr when the core does not train that pair.
 const OutputCostPair* find_output_cost_pair(Activation output, Cost cost);

@@ -38,6 +38,23 @@ Matrix<T> predict(const Network<T>& net, const Matrix<T>& x) {
   return std::move(fp.a.back());
 }
 
+template <typename T>
+Matrix<T> activations(const Network<T>& net, const Matrix<T>& x, int l) {
+  if (l < 1 || l > net.num_layers()) {
+    throw std::invalid_argument("layer " + std::to_string(l) + " is not one of 1 … " +
+                                std::to_string(net.num_layers()) + " (the network's layers)");
+  }
+  check_input(net, x);
+  Matrix<T> a = x;  // a^1 = x
+  Matrix<T> z, next;
+  for (int k = 2; k <= l; ++k) {
+    // a^k = σ(w^k a^(k-1) + b^k), the kernel forward() runs, so a^l is bit for bit its a[l].
+    kernels::affine_activate<T>(net.activation(k), net.w(k), a, net.b(k), z, next, nullptr);
+    a.swap(next);
+  }
+  return a;
+}
+
 template void check_input<float>(const Network<float>&, const Matrix<float>&);
 template void check_input<double>(const Network<double>&, const Matrix<double>&);
 template void forward<float>(const Network<float>&, const Matrix<float>&, ForwardPass<float>&,
@@ -46,5 +63,7 @@ template void forward<double>(const Network<double>&, const Matrix<double>&, For
                               bool);
 template Matrix<float> predict<float>(const Network<float>&, const Matrix<float>&);
 template Matrix<double> predict<double>(const Network<double>&, const Matrix<double>&);
+template Matrix<float> activations<float>(const Network<float>&, const Matrix<float>&, int);
+template Matrix<double> activations<double>(const Network<double>&, const Matrix<double>&, int);
 
 }  // namespace gradscope

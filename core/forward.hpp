@@ -29,4 +29,10 @@ void forward(const Network<T>& net, const Matrix<T>& x, ForwardPass<T>& fp, bool
 template <typename T>
 Matrix<T> predict(const Network<T>& net, const Matrix<T>& x);
 
+// a^l for every column of x (n_l × m), l = 1 … L: the forward pass stopped at layer l (a^1 = x),
+// e.g. each hidden neuron's activation over a grid of inputs. Throws std::invalid_argument
+// naming l when it is outside 1 … L, or for x of the wrong width.
+template <typename T>
+Matrix<T> activations(const Network<T>& net, const Matrix<T>& x, int l);
+
 }  // namespace gradscope

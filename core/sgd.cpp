@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kernels/kernels.hpp"
+#include "regularisation.hpp"
 #include "rng.hpp"
 
 namespace gradscope {
@@ -22,40 +23,10 @@ void validate(const SgdOptions& o) {
     throw std::invalid_argument("L2 regularisation " + std::to_string(o.l2) +
                                 " must be a finite number >= 0");
   }
-}
-
-template <typename T>
-std::vector<int> predicted_labels(const Matrix<T>& output) {
-  std::vector<int> labels(output.cols());
-  for (Eigen::Index c = 0; c < output.cols(); ++c) {
-    if (output.rows() == 1) {
-      labels[c] = output(0, c) >= T(0.5) ? 1 : 0;
-    } else {
-      Eigen::Index best = 0;
-      output.col(c).maxCoeff(&best);
-      labels[c] = static_cast<int>(best);
-    }
+  if (!std::isfinite(o.l1) || o.l1 < 0.0) {
+    throw std::invalid_argument("L1 regularisation " + std::to_string(o.l1) +
+                                " must be a finite number >= 0");
   }
-  return labels;
-}
-
-template <typename T>
-Evaluation evaluate(const Network<T>& net, const Dataset<T>& data) {
-  if (static_cast<Eigen::Index>(data.labels.size()) != data.x.cols()) {
-    throw std::invalid_argument("data set has " + std::to_string(data.x.cols()) + " samples but " +
-                                std::to_string(data.labels.size()) + " labels");
-  }
-  Evaluation e;
-  if (data.size() == 0) return e;
-  ForwardPass<T> fp;
-  forward(net, data.x, fp, false);
-  const int L = net.num_layers();
-  e.loss = cost_value(net.cost(), net.activation(L), fp.z[L], data.y);  // from z^L: exact
-  const std::vector<int> p = predicted_labels(fp.a[L]);
-  int correct = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) correct += p[i] == data.labels[i];
-  e.accuracy = static_cast<double>(correct) / data.size();
-  return e;
 }
 
 template <typename T>
@@ -83,11 +54,12 @@ void Trainer<T>::step(const Matrix<T>& x, const Matrix<T>& y, int n_train) {
   }
   backprop_errors(net_, x, y, fp_, errors_);  // δ^l for every layer (BP1, BP2)
   const T step = static_cast<T>(options_.learning_rate / static_cast<double>(x.cols()));  // η/m
-  const T keep = static_cast<T>(1.0 - options_.learning_rate * options_.l2 / n_train);
+  const T keep = static_cast<T>(weight_decay_factor(options_.learning_rate, options_.l2, n_train));
+  const T shrink = static_cast<T>(l1_shrink(options_.learning_rate, options_.l1, n_train));
   for (int l = 2; l <= net_.num_layers(); ++l) {
     // BP3/BP4 summed over the batch, applied as they are formed:
-    // w^l ← keep·w^l − (η/m) δ^l (a^(l−1))ᵀ,  b^l ← b^l − (η/m) Σ_x δ^l.
-    kernels::sgd_step(net_.w(l), net_.b(l), errors_.delta[l], fp_.a[l - 1], step, keep);
+    // w^l ← keep·w^l − shrink·sgn(w^l) − (η/m) δ^l (a^(l−1))ᵀ,  b^l ← b^l − (η/m) Σ_x δ^l.
+    regularised_sgd_step(net_.w(l), net_.b(l), errors_.delta[l], fp_.a[l - 1], step, keep, shrink);
   }
 }
 
@@ -156,8 +128,6 @@ std::vector<EpochReport> train(Network<T>& net, const Dataset<T>& train_set,
 }
 
 #define GRADSCOPE_INSTANTIATE(T)                                                                \
-  template std::vector<int> predicted_labels<T>(const Matrix<T>&);                              \
-  template Evaluation evaluate<T>(const Network<T>&, const Dataset<T>&);                        \
   template void check_fits<T>(const Network<T>&, const Dataset<T>&, const char*);               \
   template class Trainer<T>;                                                                    \
   template std::vector<EpochReport> train<T>(Network<T>&, const Dataset<T>&, const Dataset<T>*, \

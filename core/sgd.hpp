@@ -1,5 +1,6 @@
-// Mini-batch stochastic gradient descent with Nielsen's L2 weight decay (network2):
-//   w → (1 − ηλ/n) w − (η/m) Σ_x ∂C_x/∂w,   b → b − (η/m) Σ_x ∂C_x/∂b
+// Mini-batch stochastic gradient descent with Nielsen's L2 weight decay (network2) and L1
+// regularisation (chapter 3, regularisation.hpp):
+//   w → (1 − ηλ₂/n) w − (ηλ₁/n) sgn(w) − (η/m) Σ_x ∂C_x/∂w,   b → b − (η/m) Σ_x ∂C_x/∂b
 // with n the training-set size and m the mini-batch size.
 #pragma once
 
@@ -9,6 +10,7 @@
 
 #include "backprop.hpp"
 #include "dataset.hpp"
+#include "evaluation.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -18,35 +20,22 @@ struct SgdOptions {
   int epochs = 1;
   int batch_size = 10;
   double learning_rate = 0.5;  // η
-  double l2 = 0.0;             // λ
+  double l2 = 0.0;             // λ₂ (L2 weight decay)
+  double l1 = 0.0;             // λ₁ (L1)
   bool shuffle = true;
   std::uint64_t seed = 1;  // shuffling order
 };
 
-// Throws std::invalid_argument naming the bad field (η NaN or ≤ 0, λ < 0, batch size < 1, …).
+// Throws std::invalid_argument naming the bad field (η NaN or ≤ 0, λ₂ or λ₁ < 0 or NaN, batch
+// size < 1, …).
 void validate(const SgdOptions& options);
 
-struct Evaluation {
-  double loss = 0.0;      // mean cost (without the L2 term)
-  double accuracy = 0.0;  // fraction classified correctly
-};
-
 struct EpochReport {
-  int epoch = 0;  // 1-based
-  Evaluation train;
+  int epoch = 0;     // 1-based
+  Evaluation train;  // measured as the training set's problem says (evaluation.hpp)
   bool has_test = false;
   Evaluation test;
 };
-
-// Loss and accuracy of the network on a data set. A single output unit classifies by a ≥ 0.5,
-// several by argmax. Throws std::invalid_argument when the inputs, targets or the label count
-// (one per sample) do not fit.
-template <typename T>
-Evaluation evaluate(const Network<T>& net, const Dataset<T>& data);
-
-// The label the network predicts for each column of its output.
-template <typename T>
-std::vector<int> predicted_labels(const Matrix<T>& output);
 
 // Throws std::invalid_argument when `data` has a non-finite value or does not fit the network's
 // input and output widths; `what` ("training", "test") starts the message.
@@ -58,7 +47,7 @@ template <typename T>
 class Trainer {
  public:
   Trainer(Network<T>& net, const SgdOptions& options);
-  // One mini-batch step on columns of (x, y); n_train is the training-set size in ηλ/n. Throws
+  // One mini-batch step on columns of (x, y); n_train is the n of ηλ₂/n and ηλ₁/n. Throws
   // std::invalid_argument for n_train < 1 or x, y that do not fit the network.
   void step(const Matrix<T>& x, const Matrix<T>& y, int n_train);
   // The next mini-batch of the current pass over `train` (a fresh seeded shuffle starts each

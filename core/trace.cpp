@@ -11,6 +11,7 @@
 #include "forward.hpp"
 #include "kernels/kernels.hpp"
 #include "output_error.hpp"
+#include "regularisation.hpp"
 
 namespace gradscope {
 
@@ -66,10 +67,11 @@ Vector<T> output_cost_gradient(const Network<T>& net, const Vector<T>& z_L, cons
   return g;
 }
 
-// 1 − ηλ/n in double, as Trainer::step forms it (n is not used without λ).
+// 1 − ηλ₂/n and ηλ₁/n in double, as Trainer::step forms them (n is not used without λ).
 double decay_factor(const TraceUpdateOptions& o) {
-  return o.l2 > 0.0 ? 1.0 - o.learning_rate * o.l2 / o.n : 1.0;
+  return weight_decay_factor(o.learning_rate, o.l2, o.n);
 }
+double shrink_factor(const TraceUpdateOptions& o) { return l1_shrink(o.learning_rate, o.l1, o.n); }
 
 }  // namespace
 
@@ -81,9 +83,12 @@ void validate(const TraceUpdateOptions& o) {
   if (!std::isfinite(o.l2) || o.l2 < 0.0) {
     throw std::invalid_argument("l2 " + show(o.l2) + " must be a finite number >= 0");
   }
-  if (o.l2 > 0.0 && o.n < 1) {
+  if (!std::isfinite(o.l1) || o.l1 < 0.0) {
+    throw std::invalid_argument("l1 " + show(o.l1) + " must be a finite number >= 0");
+  }
+  if ((o.l2 > 0.0 || o.l1 > 0.0) && o.n < 1) {
     throw std::invalid_argument("training-set size n " + std::to_string(o.n) +
-                                " (n in ηλ/n) must be >= 1 when l2 > 0");
+                                " (n in ηλ/n) must be >= 1 when l2 or l1 > 0");
   }
 }
 
@@ -111,6 +116,11 @@ Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
       throw std::invalid_argument("weight decay factor 1 − ηλ/n = " + show(decay_factor(*update)) +
                                   " overflows the network's float precision (l2 " +
                                   show(update->l2) + ")");
+    }
+    if (std::isinf(to_t<T>(shrink_factor(*update)))) {
+      throw std::invalid_argument("L1 step ηλ₁/n = " + show(shrink_factor(*update)) +
+                                  " overflows the network's float precision (l1 " +
+                                  show(update->l1) + ")");
     }
   }
   const int L = net.num_layers();
@@ -166,13 +176,15 @@ Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
   }
 
   if (update) {
-    // Nielsen eq. 93 with m = 1: w^l → (1 − ηλ/n) w^l − η ∂C_x/∂w^l, b^l → b^l − η ∂C_x/∂b^l,
-    // with step and keep rounded to T as Trainer::step rounds them, on a copy of the network.
+    // Nielsen eq. 93 with m = 1 and the L1 term (chapter 3): w^l → (1 − ηλ₂/n) w^l −
+    // (ηλ₁/n) sgn(w^l) − η ∂C_x/∂w^l, b^l → b^l − η ∂C_x/∂b^l, with step, keep and shrink rounded
+    // to T and applied in the order Trainer::step applies them, on a copy of the network.
     const T step = static_cast<T>(update->learning_rate);
     const T keep = static_cast<T>(decay_factor(*update));
+    const T shrink = static_cast<T>(shrink_factor(*update));
     Network<T> after = net;
     for (int l = 2; l <= L; ++l) {
-      kernels::sgd_step(after.w(l), after.b(l), delta[l], fp.a[l - 1], step, keep);
+      regularised_sgd_step(after.w(l), after.b(l), delta[l], fp.a[l - 1], step, keep, shrink);
       t.updated.push_back(TraceUpdate<T>{l, after.w(l), after.b(l)});
     }
     ForwardPass<T> fp_after;

@@ -32,15 +32,17 @@ struct TraceLayer {
 template <typename T>
 struct TraceUpdate {
   int layer = 0;  // l = 2 … L
-  Matrix<T> w;    // (1 − ηλ/n) w^l − η ∂C/∂w^l
+  Matrix<T> w;    // (1 − ηλ₂/n) w^l − (ηλ₁/n) sgn(w^l) − η ∂C/∂w^l
   Vector<T> b;    // b^l − η ∂C/∂b^l
 };
 
-// η, λ and n of the update w → (1 − ηλ/n) w − η ∂C_x/∂w, b → b − η ∂C_x/∂b.
+// η, λ₂, λ₁ and n of the update (regularisation.hpp)
+//   w → (1 − ηλ₂/n) w − (ηλ₁/n) sgn(w) − η ∂C_x/∂w,   b → b − η ∂C_x/∂b.
 struct TraceUpdateOptions {
   double learning_rate = 0.0;  // η > 0, finite
-  double l2 = 0.0;             // λ ≥ 0, finite
-  int n = 1;                   // training-set size, ≥ 1 when λ > 0 (unused when λ = 0)
+  double l2 = 0.0;             // λ₂ ≥ 0, finite
+  int n = 1;                   // training-set size, ≥ 1 when λ₂ or λ₁ > 0 (else unused)
+  double l1 = 0.0;  // λ₁ ≥ 0, finite (last, so {η, λ₂, n} still reads as before)
 };
 
 template <typename T>
@@ -56,7 +58,8 @@ struct Trace {
 };
 
 // Throws std::invalid_argument naming the bad value: x or y of the wrong length or not finite, η
-// not finite or ≤ 0, λ not finite or < 0, n < 1 with λ > 0. The network is not changed.
+// not finite or ≤ 0, λ₂ or λ₁ not finite or < 0, n < 1 with λ₂ or λ₁ > 0. The network is not
+// changed.
 template <typename T>
 Trace<T> trace(const Network<T>& net, const Vector<T>& x, const Vector<T>& y,
                const std::optional<TraceUpdateOptions>& update = std::nullopt);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "backprop.hpp"
 #include "forward.hpp"
@@ -34,6 +35,7 @@ TEST(Catalogue, EveryRowParsesBackToItsValue) {
   expect_rows_round_trip(kCosts, parse_cost, cost_name);
   expect_rows_round_trip(kInits, parse_init, init_name);
   expect_rows_round_trip(kSynthetics, parse_synthetic, synthetic_name);
+  expect_rows_round_trip(kProblems, parse_problem, problem_name);
 }
 
 TEST(Catalogue, UnknownNamesListTheTablesNames) {
@@ -178,16 +180,40 @@ TEST(Catalogue, OutputErrorTakesThePairsBp1Form) {
   }
 }
 
+// Each row's input count, problem and class range are what make_synthetic produces: every class
+// count of the range gives that many classes (one-hot), one outside it is refused; regression
+// rows give one target and no labels; "line" rows have one input, "plane" rows two.
 TEST(Catalogue, SyntheticRowsDescribeTheirData) {
   for (const SyntheticInfo& s : kSynthetics) {
-    const Dataset<float> d = make_synthetic(s.id, 40, 0.1, 3, s.classes);
-    EXPECT_EQ(d.x.rows(), s.input_features) << s.name;
-    EXPECT_EQ(d.y.rows(), s.classes) << s.name;
-    EXPECT_STREQ(problem_name(s.problem), "classification");
-    for (int label : d.labels) {
-      EXPECT_GE(label, 0) << s.name;
-      EXPECT_LT(label, s.classes) << s.name;
+    EXPECT_EQ(s.input_features, s.kind == DataKind::kLine ? 1 : 2) << s.name;
+    EXPECT_GE(s.classes, s.min_classes) << s.name;
+    EXPECT_LE(s.classes, s.max_classes) << s.name;
+    if (s.problem == ProblemKind::kRegression) {
+      EXPECT_EQ(s.max_classes, 0) << s.name;
+      const Dataset<float> d = make_synthetic(s.id, 40, 0.1, 3);
+      EXPECT_EQ(d.x.rows(), s.input_features) << s.name;
+      EXPECT_EQ(d.y.rows(), 1) << s.name;
+      EXPECT_EQ(d.problem, ProblemKind::kRegression) << s.name;
+      EXPECT_TRUE(d.labels.empty()) << s.name;
+      continue;
     }
+    EXPECT_GE(s.min_classes, 2) << s.name;
+    for (int k = s.min_classes; k <= s.max_classes; ++k) {
+      const Dataset<float> d = make_synthetic(s.id, 40, 0.1, 3, k, k);
+      EXPECT_EQ(d.x.rows(), s.input_features) << s.name;
+      EXPECT_EQ(d.y.rows(), k) << s.name;
+      EXPECT_EQ(d.problem, ProblemKind::kClassification) << s.name;
+      std::vector<bool> seen(k, false);
+      for (int label : d.labels) {
+        ASSERT_GE(label, 0) << s.name;
+        ASSERT_LT(label, k) << s.name;
+        seen[label] = true;
+      }
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), true), k) << s.name;
+    }
+    EXPECT_THROW(make_synthetic(s.id, 40, 0.1, 3, s.max_classes + 1, s.max_classes + 1),
+                 std::invalid_argument)
+        << s.name;
   }
 }
 

@@ -348,6 +348,57 @@ TEST(Trace, UpdateIsNielsensSingleSampleStepAndTheTrainersOwn) {
   }
 }
 
+// With L1 (and L2) the trace's update is still the trainer's step on a batch of one, bit for bit,
+// and the formula w → (1 − ηλ₂/n) w − (ηλ₁/n) sgn(w) − η ∂C_x/∂w with sgn(0) = 0.
+TEST(Trace, UpdateWithL1IsTheTrainersStepAndTheFormula) {
+  Rng rng(15);
+  for (const NetworkConfig& c : every_pair(10)) {
+    Network<float> net(c);
+    net.w(2)(0, 0) = 0.0f;  // sgn(0) = 0
+    const Vector<float> x = random_sample<float>(c.layers.front(), rng);
+    const Vector<float> y = target<float>(c, rng);
+    for (double l2 : {0.0, 3.0}) {
+      TraceUpdateOptions o;
+      o.learning_rate = 0.05;
+      o.l2 = l2;
+      o.l1 = 2.0;
+      o.n = 50;
+      const Trace<float> t = trace(net, x, y, o);
+      Network<float> trained = net;
+      SgdOptions so;
+      so.learning_rate = o.learning_rate;
+      so.l2 = o.l2;
+      so.l1 = o.l1;
+      so.batch_size = 1;
+      Trainer<float>(trained, so).step(Matrix<float>(x), Matrix<float>(y), o.n);
+      const double keep = 1.0 - o.learning_rate * o.l2 / o.n;
+      const double shrink = o.learning_rate * o.l1 / o.n;
+      for (int l = 2; l <= net.num_layers(); ++l) {
+        const TraceUpdate<float>& u = t.updated[l - 2];
+        const TraceLayer<float>& tl = t.layers[l - 2];
+        const std::string what = name(c) + " l=" + std::to_string(l) + " l2=" + std::to_string(l2);
+        expect_bitwise(u.w, trained.w(l), what + " w vs Trainer::step");
+        expect_bitwise(u.b, trained.b(l), what + " b vs Trainer::step");
+        const Eigen::MatrixXd w = tl.w.cast<double>();
+        const Eigen::MatrixXd sgn =
+            w.unaryExpr([](double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); });
+        const Eigen::MatrixXd w_formula =
+            keep * w - shrink * sgn - o.learning_rate * tl.dC_dw.cast<double>();
+        const double w_scale = std::max(1.0, w_formula.cwiseAbs().maxCoeff());
+        EXPECT_LE((u.w.cast<double>() - w_formula).cwiseAbs().maxCoeff(), 4e-7 * w_scale) << what;
+        const Eigen::VectorXd b_formula =
+            tl.b.cast<double>() - o.learning_rate * tl.dC_db.cast<double>();
+        const double b_scale = std::max(1.0, b_formula.cwiseAbs().maxCoeff());
+        EXPECT_LE((u.b.cast<double>() - b_formula).cwiseAbs().maxCoeff(), 4e-7 * b_scale) << what;
+      }
+      // The zero weight moved by −η ∂C/∂w only (its sgn is 0), in float as the kernel forms it.
+      EXPECT_EQ(t.updated[0].w(0, 0),
+                -(static_cast<float>(o.learning_rate) * t.layers[0].dC_dw(0, 0)))
+          << name(c);
+    }
+  }
+}
+
 TEST(Trace, SmallStepLowersTheCostInDouble) {
   // Gradient descent: for η small enough, C_x(θ − η∇C_x) < C_x(θ) whenever ∇C_x ≠ 0.
   Rng rng(15);
@@ -421,6 +472,18 @@ TEST(Trace, BadInputThrowsNamingTheValue) {
   EXPECT_NE(with(1e39, 0.0, 1).find("learning rate 1e+39 overflows"), std::string::npos);
   EXPECT_NE(with(0.1, 1e300, 1).find("1 − ηλ/n = -1e+299 overflows"), std::string::npos);
   EXPECT_EQ(with(0.1, 0.0, 0), "");  // n is not used without λ
+  auto with_l1 = [&](double l1, int n) {
+    TraceUpdateOptions o;
+    o.learning_rate = 0.1;
+    o.l1 = l1;
+    o.n = n;
+    return run(x, y, o);
+  };
+  EXPECT_NE(with_l1(-1.0, 10).find("l1 -1 must be a finite number >= 0"), std::string::npos);
+  EXPECT_NE(with_l1(std::nan(""), 10).find("l1 NaN"), std::string::npos);
+  EXPECT_NE(with_l1(0.5, 0).find("training-set size n 0"), std::string::npos);
+  EXPECT_NE(with_l1(1e300, 1).find("ηλ₁/n = 1e+299 overflows"), std::string::npos);
+  EXPECT_EQ(with_l1(0.5, 3), "");
   EXPECT_EQ(run(x, y, {}), "");
   // A diverged network (Network::set_parameters refuses NaN, training can produce it).
   Network<float> diverged = net;

@@ -312,7 +312,11 @@ describe("JSON", () => {
 
 describe("datasets", () => {
   test("synthetic sets: shapes, balance, determinism, one-hot width 2", () => {
-    for (const kind of shared.gs.datasets.kinds) {
+    const twoClass = shared.gs.catalogue.datasets.filter(
+      (d) => d.source === "synthetic" && d.classes === 2,
+    );
+    assert.ok(twoClass.length >= 4);
+    for (const { name: kind } of twoClass) {
       const d = shared.gs.datasets.synthetic(kind, { n: 100, noise: 0.1, seed: 3 });
       assert.deepEqual(
         [d.n, d.inputWidth, d.outputWidth, d.x.length, d.y.length, d.labels.length],

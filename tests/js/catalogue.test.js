@@ -40,7 +40,8 @@ describe("catalogue", () => {
     );
     assert.deepEqual(pick(catalogue.costs, ["name"]), core.costs);
     assert.deepEqual(pick(catalogue.initialisers, ["name"]), core.initialisers);
-    const datasetKeys = ["name", "problem", "inputFeatures", "classes"];
+    assert.deepEqual(pick(catalogue.problems, ["name", "measure"]), core.problems);
+    const datasetKeys = ["name", "kind", "problem", "inputFeatures", "classes", "classRange"];
     assert.deepEqual(
       pick(
         catalogue.datasets.filter((d) => d.source === "synthetic"),
@@ -48,7 +49,22 @@ describe("catalogue", () => {
       ),
       core.datasets,
     );
+    // The other rows have no generator in the core, so no core row to match: "idx" rows are
+    // read by gs.datasets.idxDataset (MNIST), "points" rows are the learner's own data (Edit data,
+    // CSV). Their columns must still agree with the problem they state.
+    for (const d of catalogue.datasets.filter((r) => r.source !== "synthetic")) {
+      assert.ok(["idx", "points"].includes(d.source), d.name);
+      const [lo, hi] = d.classRange;
+      if (d.problem === "regression") {
+        assert.deepEqual([d.classes, lo, hi], [0, 0, 0], d.name);
+      } else {
+        assert.ok(lo >= 2 && lo <= d.classes && d.classes <= hi, d.name);
+      }
+      assert.equal(d.inputFeatures, d.kind === "line" ? 1 : d.kind === "plane" ? 2 : 784, d.name);
+    }
     assert.deepEqual(pick(catalogue.pairs, ["output", "cost", "bp1"]), core.pairs);
+    // The feature column: the core computes exactly the features the package lists.
+    assert.deepEqual(pick(catalogue.features, ["name"]), core.features);
     for (const p of catalogue.problems) {
       assert.ok(
         catalogue.datasets.some((d) => d.problem === p.name),
@@ -123,9 +139,15 @@ describe("catalogue", () => {
       shared.network({ layers: [2, 1], init: i.name });
     }
     for (const d of catalogue.datasets.filter((r) => r.source === "synthetic")) {
-      const set = gs.datasets.synthetic(d.name, { n: 10, outputWidth: d.classes });
-      assert.equal(set.inputWidth, d.inputFeatures);
-      assert.equal(set.outputWidth, d.classes);
+      for (let k = d.classRange[0]; k <= d.classRange[1]; ++k) {
+        const set = gs.datasets.synthetic(d.name, { n: 12, classes: k });
+        assert.equal(set.inputWidth, d.inputFeatures);
+        assert.equal(set.problem, d.problem);
+        // Default output width: 1 for two classes and for regression, K one-hot for K > 2.
+        assert.equal(set.outputWidth, k > 2 ? k : 1, `${d.name} ${k}`);
+        assert.equal(set.labels.length, d.problem === "regression" ? 0 : 12);
+        if (d.problem === "classification") assert.equal(new Set(set.labels).size, k);
+      }
     }
     assert.deepEqual(
       gs.datasets.kinds,

@@ -270,7 +270,7 @@ describe("datasets and activations", () => {
     const d = shared.gs.datasets;
     rejects(
       () => d.synthetic("moons"),
-      /unknown data set 'moons' \(valid: circle, xor, gaussians, spiral\)/,
+      /unknown data set 'moons' \(valid: circle, xor, gaussians, spiral, plane, bumps, sine, abs, step\)/,
     );
     rejects(() => d.synthetic(7), /data set kind must be a string/);
     rejects(() => d.synthetic("xor", { n: 1 }), /sample count 1 < 2/);

@@ -46,6 +46,13 @@ function slots(gs, net, d) {
       ["1e39", "1.5", "2^53 + 2"], // 1 − ηλ/n = −1e298 for 1e300 overflows float32
     ],
     ["trace.n", (v) => traced.trace(x1, y1, { learningRate: 0.1, l2: 1, n: v })],
+    [
+      "trace.l1",
+      (v) => traced.trace(x1, y1, { learningRate: 0.1, l1: v, n: 10 }),
+      ["1e39", "1.5", "2^53 + 2"], // ηλ₁/n = 1e297 for 1e300 overflows float32
+    ],
+    ["activations(x)", (v) => net.activations(v, 2)],
+    ["activations(l)", (v) => net.activations(x, v)],
     ["softmax", (v) => gs.softmax(v)],
     ["softmaxJacobian", (v) => gs.softmaxJacobian(v)],
     ["gradients(x)", (v) => net.gradients(v, y)],
@@ -66,6 +73,7 @@ function slots(gs, net, d) {
     ["train.batchSize", (v) => net.train(x, y, { batchSize: v })],
     ["train.learningRate", (v) => net.train(x, y, { learningRate: v }), REAL_OK],
     ["train.l2", (v) => net.train(x, y, { l2: v }), REAL_OK],
+    ["train.l1", (v) => net.train(x, y, { l1: v }), REAL_OK],
     ["train.shuffle", (v) => net.train(x, y, { shuffle: v }), ["true"]],
     ["train.seed", (v) => net.train(x, y, { seed: v })],
     ["train.onEpoch", (v) => net.train(x, y, { onEpoch: v }), ["function"]],
@@ -111,6 +119,10 @@ function slots(gs, net, d) {
     ["split(options)", (v) => gs.datasets.split(d, v), OPTIONS_OK],
     ["split.testFraction", (v) => gs.datasets.split(d, { testFraction: v })],
     ["split.seed", (v) => gs.datasets.split(d, { seed: v })],
+    ["withFeatures(data)", (v) => gs.datasets.withFeatures(v, ["x1", "sinx2"])],
+    ["withFeatures(names)", (v) => gs.datasets.withFeatures(d, v)],
+    ["features.apply(x)", (v) => gs.features.apply(v, ["x1sq"])],
+    ["features.apply(names)", (v) => gs.features.apply([0.5, -0.5], v)],
     ["parseIdx", (v) => gs.datasets.parseIdx(v)],
     ["idxDataset(images)", (v) => gs.datasets.idxDataset(v, labels)],
     ["idxDataset(labels)", (v) => gs.datasets.idxDataset(images, v)],

@@ -49,12 +49,25 @@ val core_catalogue() {
           o.set("name", std::string(i.name));
           return o;
         }));
+  c.set("problems", rows(kProblems, [](const ProblemInfo& p) {
+          val o = val::object();
+          o.set("name", std::string(p.name));
+          o.set("measure", std::string(p.measure));
+          return o;
+        }));
   c.set("datasets", rows(kSynthetics, [](const SyntheticInfo& s) {
           val o = val::object();
           o.set("name", std::string(s.name));
+          o.set("kind", std::string(data_kind_name(s.kind)));
           o.set("problem", std::string(problem_name(s.problem)));
           o.set("inputFeatures", s.input_features);
           o.set("classes", s.classes);
+          o.set("classRange", range(s.min_classes, s.max_classes));
+          return o;
+        }));
+  c.set("features", rows(kFeatures, [](const FeatureInfo& f) {
+          val o = val::object();
+          o.set("name", std::string(f.name));
           return o;
         }));
   c.set("pairs", rows(kOutputCostPairs, [](const OutputCostPair& p) {

@@ -6,7 +6,8 @@
 
 namespace gradscope::wasm {
 
-// { activations, costs, initialisers, datasets, pairs }: arrays of plain objects (copies).
+// { activations, costs, initialisers, problems, datasets (the synthetic ones), features, pairs }:
+// arrays of plain objects (copies).
 emscripten::val core_catalogue();
 
 }  // namespace gradscope::wasm

@@ -3,9 +3,9 @@
 #include <stdexcept>
 
 #include "error_slot.hpp"
+#include "evaluation.hpp"
 #include "idx.hpp"
 #include "js_arrays.hpp"
-#include "sgd.hpp"
 
 namespace gradscope::wasm {
 
@@ -26,13 +26,14 @@ IdxArray idx_from_js(const val& parsed) {
 
 }  // namespace
 
-Dataset<float> dataset_from_js(const val& x, const val& y, int m, int input_width,
-                               int output_width) {
+Dataset<float> dataset_from_js(const val& x, const val& y, int m, int input_width, int output_width,
+                               ProblemKind problem) {
   check_count(m, "sample count");
   Dataset<float> d;
   d.x = samples_from_js(x, input_width, m, "x");
   d.y = samples_from_js(y, output_width, m, "y");
-  d.labels = predicted_labels(d.y);
+  d.problem = problem;
+  if (problem == ProblemKind::kClassification) d.labels = predicted_labels(d.y);
   validate(d);
   return d;
 }
@@ -44,6 +45,9 @@ Dataset<float> dataset_from_js_object(const val& data) {
   d.x = samples_from_js(data["x"], data["inputWidth"].as<int>(), n, "data set x");
   d.y = samples_from_js(data["y"], data["outputWidth"].as<int>(), n, "data set y");
   d.labels = ints_from_js(data["labels"]);
+  // Absent: a data set built before regression existed, a classification (types.ts).
+  const val problem = data["problem"];
+  if (!problem.isUndefined()) d.problem = parse_problem(problem.as<std::string>());
   validate(d);
   return d;
 }
@@ -56,13 +60,15 @@ val dataset_to_js(const Dataset<float>& d) {
   out.set("n", d.size());
   out.set("inputWidth", static_cast<int>(d.x.rows()));
   out.set("outputWidth", static_cast<int>(d.y.rows()));
+  out.set("problem", std::string(problem_name(d.problem)));
   return out;
 }
 
-val make_synthetic_js(const std::string& kind, int n, double noise, double seed, int output_width) {
+val make_synthetic_js(const std::string& kind, int n, double noise, double seed, int output_width,
+                      int classes) {
   return guarded([&] {
     return dataset_to_js(
-        make_synthetic(parse_synthetic(kind), n, noise, seed_from_js(seed), output_width));
+        make_synthetic(parse_synthetic(kind), n, noise, seed_from_js(seed), output_width, classes));
   });
 }
 

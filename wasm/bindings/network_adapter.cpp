@@ -7,6 +7,7 @@
 #include "dataset_adapter.hpp"
 #include "diagnostics.hpp"
 #include "error_slot.hpp"
+#include "evaluation.hpp"
 #include "forward.hpp"
 #include "js_arrays.hpp"
 #include "trace_adapter.hpp"
@@ -31,10 +32,19 @@ void check_finite(const Matrix<float>& x) {
   }
 }
 
+// { loss, accuracy } for a classification, { loss, mse, r2 } for a regression (no accuracy key).
 val evaluation_to_js(const Evaluation& e) {
   val out = val::object();
   out.set("loss", e.loss);
-  out.set("accuracy", e.accuracy);
+  switch (e.problem) {
+    case ProblemKind::kClassification:
+      out.set("accuracy", e.accuracy);
+      break;
+    case ProblemKind::kRegression:
+      out.set("mse", e.mse);
+      out.set("r2", e.r2);
+      break;
+  }
   return out;
 }
 
@@ -92,6 +102,15 @@ val NetworkHandle::predict(const val& x, int m) const {
   });
 }
 
+val NetworkHandle::activations(const val& x, int m, int l) const {
+  return guarded([&] {
+    check_count(m);
+    const Matrix<float> input = samples_from_js(x, net_.input_size(), m, "x");
+    check_finite(input);
+    return samples_to_js(gradscope::activations(net_, input, l));
+  });
+}
+
 val NetworkHandle::gradients(const val& x, const val& y, int m) const {
   return guarded([&] {
     check_count(m);
@@ -133,17 +152,30 @@ val NetworkHandle::diagnostics(const val& x, const val& y, int m) const {
   });
 }
 
-val NetworkHandle::evaluate(const val& x, const val& y, int m) const {
+val NetworkHandle::evaluate(const val& x, const val& y, int m, const std::string& problem) const {
   return guarded([&] {
     check_count(m);
-    const Dataset<float> d = dataset_from_js(x, y, m, net_.input_size(), net_.output_size());
+    const Dataset<float> d =
+        dataset_from_js(x, y, m, net_.input_size(), net_.output_size(), parse_problem(problem));
     return evaluation_to_js(gradscope::evaluate(net_, d));
   });
 }
 
+val NetworkHandle::confusion_matrix(const val& x, const val& y, int m) const {
+  return guarded([&] {
+    check_count(m);
+    const Dataset<float> d = dataset_from_js(x, y, m, net_.input_size(), net_.output_size());
+    const ConfusionMatrix c = gradscope::confusion_matrix(net_, d);
+    val out = val::object();
+    out.set("classes", c.classes);
+    out.set("counts", ints_to_js(c.counts));
+    return out;
+  });
+}
+
 val NetworkHandle::trace(const val& x, const val& y, bool with_update, double learning_rate,
-                         double l2, int n) const {
-  return guarded([&] { return trace_to_js(net_, x, y, with_update, learning_rate, l2, n); });
+                         double l2, double l1, int n) const {
+  return guarded([&] { return trace_to_js(net_, x, y, with_update, learning_rate, l2, l1, n); });
 }
 
 val NetworkHandle::gradient_check(const val& x, const val& y, int m, double h,
@@ -170,18 +202,22 @@ val NetworkHandle::gradient_check(const val& x, const val& y, int m, double h,
 
 bool NetworkHandle::begin_training(const val& x, const val& y, int m, const val& test_x,
                                    const val& test_y, int test_m, int batch_size,
-                                   double learning_rate, double l2, bool shuffle, double seed) {
+                                   double learning_rate, double l2, double l1, bool shuffle,
+                                   double seed, const std::string& problem) {
   return guarded([&] {
     check_count(m);
-    Dataset<float> train = dataset_from_js(x, y, m, net_.input_size(), net_.output_size());
+    const ProblemKind p = parse_problem(problem);  // how the epoch reports evaluate
+    Dataset<float> train = dataset_from_js(x, y, m, net_.input_size(), net_.output_size(), p);
     Dataset<float> test;
+    test.problem = p;
     if (test_m > 0) {
-      test = dataset_from_js(test_x, test_y, test_m, net_.input_size(), net_.output_size());
+      test = dataset_from_js(test_x, test_y, test_m, net_.input_size(), net_.output_size(), p);
     }
     SgdOptions o;
     o.batch_size = batch_size;
     o.learning_rate = learning_rate;
     o.l2 = l2;
+    o.l1 = l1;
     o.shuffle = shuffle;
     o.seed = seed_from_js(seed);
     // Built before it replaces the running session, so a failed call leaves that one untouched.

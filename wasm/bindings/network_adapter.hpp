@@ -32,27 +32,36 @@ class NetworkHandle {
 
   // x, y: m samples one after another.
   emscripten::val predict(const emscripten::val& x, int m) const;
+  // a^l of each of the m samples (core activations(): the forward pass stopped at layer l).
+  emscripten::val activations(const emscripten::val& x, int m, int l) const;
   // [{ layer, weights, biases, rows, cols }] for l = 2 … L: ∂C/∂w^l, ∂C/∂b^l averaged over the
   // batch, weights row-major.
   emscripten::val gradients(const emscripten::val& x, const emscripten::val& y, int m) const;
   emscripten::val diagnostics(const emscripten::val& x, const emscripten::val& y, int m) const;
-  emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m) const;
+  // { loss, accuracy } or, for problem "regression", { loss, mse, r2 } (evaluation.hpp).
+  emscripten::val evaluate(const emscripten::val& x, const emscripten::val& y, int m,
+                           const std::string& problem) const;
+  // { classes: K, counts: Int32Array K × K row-major }: row the class y encodes, column the
+  // class predicted (core confusion_matrix).
+  emscripten::val confusion_matrix(const emscripten::val& x, const emscripten::val& y, int m) const;
   // Central differences in double precision against backprop (core gradient_check).
   // One sample traced through the four equations (trace_adapter.hpp); with_update adds the
-  // single-sample SGD update with η, λ, n and the cost after it. The network is not changed.
+  // single-sample SGD update with η, λ₂, λ₁, n and the cost after it. The network is not changed.
   emscripten::val trace(const emscripten::val& x, const emscripten::val& y, bool with_update,
-                        double learning_rate, double l2, int n) const;
+                        double learning_rate, double l2, double l1, int n) const;
   emscripten::val gradient_check(const emscripten::val& x, const emscripten::val& y, int m,
                                  double h, int max_parameters) const;
 
   // Starts a step-wise session, replacing the previous one only once the new one is built (a
-  // failed call leaves it running); test_m = 0 for no test set.
+  // failed call leaves it running); test_m = 0 for no test set. `problem` says how the epoch
+  // reports evaluate.
   bool begin_training(const emscripten::val& x, const emscripten::val& y, int m,
                       const emscripten::val& test_x, const emscripten::val& test_y, int test_m,
-                      int batch_size, double learning_rate, double l2, bool shuffle, double seed);
+                      int batch_size, double learning_rate, double l2, double l1, bool shuffle,
+                      double seed, const std::string& problem);
   // { epochsDone, stepsDone, position, diverged? } after running `steps` mini-batches.
   emscripten::val train_steps(int steps);
-  // { epoch, train: { loss, accuracy }, test?: { loss, accuracy }, diverged? } after a pass.
+  // { epoch, train: evaluation, test?: evaluation, diverged? } after a pass (as evaluate()).
   emscripten::val train_epoch();
   emscripten::val training_state() const;
   void end_training() { session_.reset(); }

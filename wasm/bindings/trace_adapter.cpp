@@ -8,9 +8,16 @@ namespace gradscope::wasm {
 using emscripten::val;
 
 val trace_to_js(const Network<float>& net, const val& x, const val& y, bool with_update,
-                double learning_rate, double l2, int n) {
+                double learning_rate, double l2, double l1, int n) {
   std::optional<TraceUpdateOptions> update;
-  if (with_update) update = TraceUpdateOptions{learning_rate, l2, n};
+  if (with_update) {
+    TraceUpdateOptions o;
+    o.learning_rate = learning_rate;
+    o.l2 = l2;
+    o.l1 = l1;
+    o.n = n;
+    update = o;
+  }
   const Trace<float> t = trace(net, vector_from_js(x, net.input_size(), "x"),
                                vector_from_js(y, net.output_size(), "y"), update);
   val layers = val::array();

@@ -1,5 +1,6 @@
 // Checks of the scalar arguments users pass (counts, seeds, rates, coordinates): each returns the
 // value or throws a GradscopeError naming the argument and the bad value.
+import { catalogue, type ProblemKind } from "./catalogue.js";
 import { GradscopeError } from "./checked-call.js";
 import { showValue } from "./show-value.js";
 
@@ -57,4 +58,15 @@ export function checkName(value: unknown, name: string): string {
     throw new GradscopeError(`${name} ${showValue(value)} must be a name (a string)`);
   }
   return value;
+}
+
+const PROBLEM_NAMES: readonly string[] = catalogue.problems.map((p) => p.name);
+
+/** A problem kind (a name of catalogue.problems), or a GradscopeError naming the value. */
+export function checkProblem(value: unknown, name = "problem"): ProblemKind {
+  if (typeof value !== "string" || !PROBLEM_NAMES.includes(value)) {
+    const valid = PROBLEM_NAMES.map((p) => `'${p}'`).join(", ");
+    throw new GradscopeError(`${name} ${showValue(value)} must be one of ${valid}`);
+  }
+  return value as ProblemKind;
 }

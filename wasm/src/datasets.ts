@@ -1,22 +1,34 @@
-// gs.datasets: the playground's synthetic 2-D sets, a seeded split, and the IDX reader of MNIST.
-// Everything returned is a copy.
+// gs.datasets: the playground's synthetic sets (2-D classification with 2 … 6 classes, 2-D and
+// 1-D regression), a seeded split, and the IDX reader of MNIST. Everything returned is a copy.
 import { catalogue } from "./catalogue.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawIdxArray, RawModule } from "./raw-module.js";
-import { checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
+import { checkInteger, checkNumber, checkProblem, checkSeed } from "./argument-checks.js";
 import { isArray, isInstance, readFields, readOptions } from "./options.js";
 import { showValue } from "./show-value.js";
-import type { Dataset, IdxArray, SyntheticKind } from "./types.js";
+import { datasetWithFeatures } from "./features.js";
+import type { Dataset, FeatureName, IdxArray, SyntheticKind } from "./types.js";
 
 export interface SyntheticOptions {
   /** Number of points, ≥ 2. Default 200. */
   n?: number;
-  /** Standard deviation of Gaussian noise added to the coordinates, in [0, 1]. Default 0. */
+  /**
+   * Standard deviation of Gaussian noise added to the coordinates (and, for a regression set,
+   * to the target too), in [0, 1]. Default 0.
+   */
   noise?: number;
   /** Default 1. */
   seed?: number;
-  /** 1: targets 0/1; 2: one-hot. Default 1. */
+  /**
+   * Classification: 1 gives 0/1 targets (two classes only), K one-hot targets. Default 1 for two
+   * classes, K for more. Regression: 1 (the default; anything else is refused).
+   */
   outputWidth?: number;
+  /**
+   * The number of classes K, within the row's classRange (spiral: K arms, gaussians: K blobs,
+   * 2 … 6); default the row's `classes`. Regression sets have 0.
+   */
+  classes?: number;
 }
 
 export interface SplitOptions {
@@ -35,9 +47,15 @@ export interface IdxOptions {
 
 export interface Datasets {
   readonly kinds: readonly SyntheticKind[];
-  /** n points in [−1, 1]², two classes alternating, deterministic for a seed. */
+  /**
+   * n samples, deterministic for a seed: classification sets (points in [−1, 1]², classes taking
+   * turns) or regression sets (problem 'regression', labels empty, one real-valued target).
+   */
   synthetic(kind: SyntheticKind, options?: SyntheticOptions): Dataset;
-  /** Splits off the last testFraction (default 0.2) of a seeded permutation as the test set. */
+  /**
+   * Splits off the last testFraction (default 0.2) of a seeded permutation as the test set; both
+   * parts keep the problem (a regression set's parts have empty labels).
+   */
   split(data: Dataset, options?: SplitOptions): { train: Dataset; test: Dataset };
   /** Parses an (unzipped) IDX file of unsigned bytes. */
   parseIdx(bytes: Uint8Array | ArrayBuffer): IdxArray;
@@ -47,6 +65,11 @@ export interface Datasets {
     labels: IdxArray | Uint8Array | ArrayBuffer,
     options?: IdxOptions,
   ): Dataset;
+  /**
+   * A plane data set with x replaced by the named features (gs.features.apply): inputWidth = k;
+   * y, labels and problem kept (copies).
+   */
+  withFeatures(data: Dataset, names: readonly FeatureName[]): Dataset;
 }
 
 const KINDS: readonly SyntheticKind[] = Object.freeze(
@@ -57,24 +80,27 @@ const SYNTHETIC_KEYS = [
   "noise",
   "seed",
   "outputWidth",
+  "classes",
 ] as const satisfies readonly (keyof SyntheticOptions)[];
 const SPLIT_KEYS = ["testFraction", "seed"] as const satisfies readonly (keyof SplitOptions)[];
 const IDX_DATASET_KEYS = ["limit", "numClasses"] as const satisfies readonly (keyof IdxOptions)[];
 const INT_MAX = 2 ** 31 - 1;
 
+const SYNTHETIC_ROWS = catalogue.datasets.filter((d) => d.source === "synthetic");
+
 function dataset(r: Dataset): Dataset {
-  const { x, y, labels, n, inputWidth, outputWidth } = r;
-  return { x, y, labels, n, inputWidth, outputWidth };
+  const { x, y, labels, n, inputWidth, outputWidth, problem } = r;
+  return { x, y, labels, problem: problem ?? "classification", n, inputWidth, outputWidth };
 }
 
-const DATASET_KEYS = ["x", "y", "labels", "n", "inputWidth", "outputWidth"] as const;
+const DATASET_KEYS = ["x", "y", "labels", "problem", "n", "inputWidth", "outputWidth"] as const;
 
 /** The data set's fields, each read once (what is checked is what the module gets). */
 export function checkDataset(d: unknown): Dataset {
   if (d === null || typeof d !== "object") {
     throw new GradscopeError("data must be a data set object");
   }
-  const { x, y, labels, n, inputWidth, outputWidth } = readFields(d, DATASET_KEYS, "data");
+  const { x, y, labels, problem, n, inputWidth, outputWidth } = readFields(d, DATASET_KEYS, "data");
   const typed =
     isInstance(x, Float32Array) && isInstance(y, Float32Array) && isInstance(labels, Int32Array);
   if (!typed) {
@@ -84,6 +110,7 @@ export function checkDataset(d: unknown): Dataset {
     x: x as Float32Array,
     y: y as Float32Array,
     labels: labels as Int32Array,
+    problem: problem === undefined ? "classification" : checkProblem(problem, "data set problem"),
     n: checkInteger(n, "n", 0, INT_MAX),
     inputWidth: checkInteger(inputWidth, "inputWidth", 1, INT_MAX),
     outputWidth: checkInteger(outputWidth, "outputWidth", 1, INT_MAX),
@@ -156,8 +183,16 @@ export function createDatasets(raw: RawModule): Datasets {
       const n = checkInteger(o.n ?? 200, "sample count", -(2 ** 31), INT_MAX);
       const noise = checkNumber(o.noise ?? 0, "noise");
       const seed = checkSeed(o.seed ?? 1);
-      const width = checkInteger(o.outputWidth ?? 1, "output width", -(2 ** 31), INT_MAX);
-      const r = checked(raw, () => raw.makeSynthetic(kind, n, noise, seed, width));
+      // An unknown kind has no row: the module refuses it, listing the kinds.
+      const row = SYNTHETIC_ROWS.find((d) => d.name === kind);
+      const classes = checkInteger(o.classes ?? row?.classes ?? 2, "classes", -INT_MAX, INT_MAX);
+      const width = checkInteger(
+        o.outputWidth ?? (classes > 2 ? classes : 1),
+        "output width",
+        -(2 ** 31),
+        INT_MAX,
+      );
+      const r = checked(raw, () => raw.makeSynthetic(kind, n, noise, seed, width, classes));
       return dataset(r as Dataset);
     },
     split(data, options) {
@@ -178,5 +213,6 @@ export function createDatasets(raw: RawModule): Datasets {
       const lb = idx(labels, "labels");
       return dataset(checked(raw, () => raw.idxDataset(im, lb, classes, limit)) as Dataset);
     },
+    withFeatures: (data, names) => datasetWithFeatures(raw, checkDataset(data), names),
   };
 }

@@ -4,6 +4,7 @@ import { catalogue, type Catalogue } from "./catalogue.js";
 import { Chain } from "./chain.js";
 import { checked, GradscopeError } from "./checked-call.js";
 import { createDatasets, type Datasets } from "./datasets.js";
+import { createFeatures, type Features } from "./features.js";
 import { Network } from "./network.js";
 import { parseNetworkJSON } from "./network-json.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
@@ -26,6 +27,8 @@ export interface Gradscope {
   readonly catalogue: Catalogue;
   readonly activations: Activations;
   readonly datasets: Datasets;
+  /** Feature transforms of plane inputs (x₁², sin x₁, …), computed by the core. */
+  readonly features: Features;
   /** The seed's one-neuron-per-layer chain of the vanishing-gradient lab (chain.ts). */
   readonly chain: Chain;
   /** y = softmax(x) for n ≥ 2 finite logits, as the output layer computes it (a copy). */
@@ -111,6 +114,7 @@ export function createGradscope(raw: RawModule, flavour: Flavour): Gradscope {
     catalogue,
     activations: createActivations(raw),
     datasets: createDatasets(raw),
+    features: createFeatures(raw),
     chain: new Chain(raw),
     softmax: (logits) => softmax(raw, logits),
     softmaxJacobian: (probabilities) => softmaxJacobian(raw, probabilities),

@@ -127,12 +127,14 @@ export type { Gradscope } from "./gradscope.js";
 export type { Network, NetworkTrainer } from "./network.js";
 export type { Activations } from "./activations.js";
 export type { Datasets, IdxOptions, SplitOptions, SyntheticOptions } from "./datasets.js";
+export type { Features } from "./features.js";
 export type { WasmSource } from "./load-module.js";
 export type { Trace, TraceLayer, TraceOptions, TraceUpdate } from "./trace.js";
 export type {
   ActivationCurve,
   ActivationName,
   ClassificationEvaluation,
+  ConfusionMatrix,
   CostName,
   Dataset,
   EpochReport,

@@ -2,15 +2,25 @@
 // are numbered as in the seed (l = 2 … L). Every array returned is a copy.
 import { checked, GradscopeError } from "./checked-call.js";
 import type { RawModule, RawNetworkHandle } from "./raw-module.js";
-import { checkBoolean, checkInteger, checkNumber, checkSeed } from "./argument-checks.js";
+import {
+  checkBoolean,
+  checkFinite,
+  checkInteger,
+  checkNumber,
+  checkProblem,
+  checkSeed,
+} from "./argument-checks.js";
+import { showValue } from "./show-value.js";
 import { readFields, readOptions } from "./options.js";
 import { batch, sampleCount, toFloat32 } from "./samples.js";
 import { networkToJSON } from "./network-json.js";
 import { traceUpdateArguments, type Trace, type TraceOptions } from "./trace.js";
 import type {
   ActivationName,
+  ConfusionMatrix,
   CostName,
   EpochReport,
+  EvaluateOptions,
   Evaluation,
   GradientCheckOptions,
   GradientCheckResult,
@@ -31,6 +41,8 @@ const SGD_KEYS = [
   "batchSize",
   "learningRate",
   "l2",
+  "l1",
+  "problem",
   "shuffle",
   "seed",
   "testX",
@@ -41,6 +53,7 @@ const TRAIN_KEYS = [
   "epochs",
   "onEpoch",
 ] as const satisfies readonly (keyof TrainOptions)[];
+const EVALUATE_KEYS = ["problem"] as const satisfies readonly (keyof EvaluateOptions)[];
 const GRADIENT_CHECK_KEYS = [
   "h",
   "maxParameters",
@@ -157,6 +170,18 @@ export class Network {
     return checked(this.#raw, () => h.predict(xs, m)) as Float32Array;
   }
 
+  /**
+   * a^l for each sample of x (m × n_1, row-major) as an m × n_l Float32Array, l = 1 … L (a^1 = x):
+   * the forward pass stopped at layer l, in one call (e.g. every hidden neuron over a grid).
+   */
+  activations(x: Samples, l: number): Float32Array {
+    const h = this.#live();
+    checkInteger(l, "layer", -INT_MAX, INT_MAX);
+    const xs = toFloat32(x, "x");
+    const m = sampleCount(xs, this.inputWidth, "x");
+    return checked(this.#raw, () => h.activations(xs, m, l)) as Float32Array;
+  }
+
   /** ∂C/∂w^l and ∂C/∂b^l, batch averages, one entry per layer (l = 2 first). Copies. */
   gradients(x: Samples, y: Samples): LayerGradients[] {
     const h = this.#live();
@@ -178,7 +203,9 @@ export class Network {
         `trace takes one sample: x has ${b.m * this.inputWidth} values, expected ${this.inputWidth}`,
       );
     }
-    const t = checked(this.#raw, () => h.trace(b.x, b.y, u.withUpdate, u.learningRate, u.l2, u.n));
+    const t = checked(this.#raw, () =>
+      h.trace(b.x, b.y, u.withUpdate, u.learningRate, u.l2, u.l1, u.n),
+    );
     if (t === undefined) throw new GradscopeError("trace returned nothing");
     return t;
   }
@@ -190,11 +217,28 @@ export class Network {
     return checked(this.#raw, () => h.diagnostics(b.x, b.y, b.m)) as LayerDiagnostics[];
   }
 
-  /** Mean cost and accuracy on (x, y). */
-  evaluate(x: Samples, y: Samples): Evaluation {
+  /**
+   * Mean cost on (x, y) and, by `problem`: classification (the default) { loss, accuracy };
+   * regression { loss, mse, r2 }, with no accuracy key (r2 is NaN for constant targets).
+   */
+  evaluate(x: Samples, y: Samples, options?: EvaluateOptions): Evaluation {
+    const h = this.#live();
+    const o = readOptions<EvaluateOptions>(options, EVALUATE_KEYS, "evaluate options");
+    const problem = checkProblem(o.problem ?? "classification");
+    const b = batch(x, y, this.inputWidth, this.outputWidth);
+    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m, problem)) as Evaluation) };
+  }
+
+  /**
+   * K × K counts of (true class, predicted class) on (x, y), row-major, row the class y encodes
+   * (argmax; one output: y ≥ 0.5, K = 2), column the class predicted (accuracy's rule).
+   */
+  confusionMatrix(x: Samples, y: Samples): ConfusionMatrix {
     const h = this.#live();
     const b = batch(x, y, this.inputWidth, this.outputWidth);
-    return { ...(checked(this.#raw, () => h.evaluate(b.x, b.y, b.m)) as Evaluation) };
+    const r = checked(this.#raw, () => h.confusionMatrix(b.x, b.y, b.m));
+    if (r === undefined) throw new GradscopeError("confusionMatrix returned nothing");
+    return { classes: r.classes, counts: r.counts };
   }
 
   /** Backprop against central differences, in double precision (the core's gradient_check). */
@@ -327,8 +371,11 @@ export class Network {
     const batchSize = checkInteger(o.batchSize ?? 10, "batchSize", -INT_MAX, INT_MAX);
     const learningRate = checkNumber(o.learningRate ?? 0.5, "learningRate");
     const l2 = checkNumber(o.l2 ?? 0, "l2");
+    const l1 = checkFinite(o.l1 ?? 0, "l1");
+    if (l1 < 0) throw new GradscopeError(`l1 ${showValue(l1)} must be ≥ 0`);
     const seed = checkSeed(o.seed ?? 1);
     const shuffle = checkBoolean(o.shuffle ?? true, "shuffle");
+    const problem = checkProblem(o.problem ?? "classification");
     // The module replaces its session only once the new one is built (network_adapter.cpp).
     checked(this.#raw, () =>
       h.beginTraining(
@@ -341,8 +388,10 @@ export class Network {
         batchSize,
         learningRate,
         l2,
+        l1,
         shuffle,
         seed,
+        problem,
       ),
     );
     this.#session = this.#nextSession++;

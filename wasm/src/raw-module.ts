@@ -5,6 +5,7 @@
 import type { ChainProduct } from "./chain.js";
 import type { Trace } from "./trace.js";
 import type {
+  ConfusionMatrix,
   Dataset,
   EpochReport,
   Evaluation,
@@ -33,7 +34,16 @@ export interface RawCoreCatalogue {
   }[];
   costs: { name: string }[];
   initialisers: { name: string }[];
-  datasets: { name: string; problem: string; inputFeatures: number; classes: number }[];
+  problems: { name: string; measure: string }[];
+  datasets: {
+    name: string;
+    kind: string;
+    problem: string;
+    inputFeatures: number;
+    classes: number;
+    classRange: [number, number];
+  }[];
+  features: { name: string }[];
   pairs: { output: string; cost: string; bp1: string }[];
 }
 
@@ -49,15 +59,18 @@ export interface RawNetworkHandle {
   biases(l: number): Float32Array | undefined;
   setParameters(l: number, weights: Float32Array, biases: Float32Array): boolean;
   predict(x: Float32Array, m: number): Float32Array | undefined;
+  activations(x: Float32Array, m: number, l: number): Float32Array | undefined;
   gradients(x: Float32Array, y: Float32Array, m: number): LayerGradients[] | undefined;
   diagnostics(x: Float32Array, y: Float32Array, m: number): LayerDiagnostics[] | undefined;
-  evaluate(x: Float32Array, y: Float32Array, m: number): Evaluation | undefined;
+  evaluate(x: Float32Array, y: Float32Array, m: number, problem: string): Evaluation | undefined;
+  confusionMatrix(x: Float32Array, y: Float32Array, m: number): ConfusionMatrix | undefined;
   trace(
     x: Float32Array,
     y: Float32Array,
     withUpdate: boolean,
     learningRate: number,
     l2: number,
+    l1: number,
     n: number,
   ): Trace | undefined;
   gradientCheck(
@@ -77,8 +90,10 @@ export interface RawNetworkHandle {
     batchSize: number,
     learningRate: number,
     l2: number,
+    l1: number,
     shuffle: boolean,
     seed: number,
+    problem: string,
   ): boolean;
   trainSteps(steps: number): TrainingState | undefined;
   trainEpoch(): EpochReport | undefined;
@@ -106,6 +121,7 @@ export interface RawModule {
     noise: number,
     seed: number,
     outputWidth: number,
+    classes: number,
   ): Dataset | undefined;
   splitDataset(
     data: Dataset,
@@ -132,6 +148,8 @@ export interface RawModule {
   /** The core's catalogue tables (core/catalogue.hpp), for the test of catalogue.ts. */
   coreCatalogue(): RawCoreCatalogue;
   softmax(logits: Float32Array): Float32Array | undefined;
+  /** m samples of k features from m samples (x₁, x₂) and k feature names (core/features.hpp). */
+  applyFeatures(x: Float32Array, m: number, names: string[]): Float32Array | undefined;
   softmaxJacobian(probabilities: Float32Array): Float32Array | undefined;
   chainCenteredBiases(
     weights: Float64Array,

@@ -38,7 +38,7 @@ export interface TraceLayer {
 /** w^l and b^l after the single-sample update. Copies. */
 export interface TraceUpdate {
   layer: number;
-  /** (1 − ηλ/n) w^l − η ∂C/∂w^l, row-major n_l × n_(l−1). */
+  /** (1 − ηλ₂/n) w^l − (ηλ₁/n) sgn(w^l) − η ∂C/∂w^l (sgn 0 = 0), row-major n_l × n_(l−1). */
   weights: Float32Array;
   /** b^l − η ∂C/∂b^l. */
   biases: Float32Array;
@@ -47,9 +47,11 @@ export interface TraceUpdate {
 export interface TraceOptions {
   /** η > 0. */
   learningRate: number;
-  /** λ ≥ 0 (L2 weight decay). Default 0. */
+  /** λ₂ ≥ 0 (L2 weight decay). Default 0. */
   l2?: number;
-  /** The training-set size n in ηλ/n: an integer ≥ 1, required when l2 > 0. */
+  /** λ₁ ≥ 0 (L1: the update subtracts (ηλ₁/n) sgn(w)). Default 0. */
+  l1?: number;
+  /** The training-set size n in ηλ/n: an integer ≥ 1, required when l2 or l1 > 0. */
   n?: number;
 }
 
@@ -64,24 +66,33 @@ export interface Trace {
   bp1Form: Bp1Form;
   /** l = 2 … L in order: layers[i].layer = i + 2. */
   layers: TraceLayer[];
-  /** With options: w → (1 − ηλ/n) w − η ∂C/∂w, b → b − η ∂C/∂b (Nielsen eq. 93, m = 1). */
+  /**
+   * With options: w → (1 − ηλ₂/n) w − (ηλ₁/n) sgn(w) − η ∂C/∂w, b → b − η ∂C/∂b (Nielsen eq. 93
+   * with m = 1, and ch. 3's L1 term).
+   */
   updated?: TraceUpdate[];
   /** With options: C_x after that update (the network itself is unchanged). */
   costAfter?: number;
 }
 
-const TRACE_KEYS = ["learningRate", "l2", "n"] as const satisfies readonly (keyof TraceOptions)[];
+const TRACE_KEYS = [
+  "learningRate",
+  "l2",
+  "l1",
+  "n",
+] as const satisfies readonly (keyof TraceOptions)[];
 
-/** What the module's trace call takes for `options`: checked η, λ, n. */
+/** What the module's trace call takes for `options`: checked η, λ₂, λ₁, n. */
 export interface TraceUpdateArguments {
   withUpdate: boolean;
   learningRate: number;
   l2: number;
+  l1: number;
   n: number;
 }
 
 export function traceUpdateArguments(options: unknown): TraceUpdateArguments {
-  if (options === undefined) return { withUpdate: false, learningRate: 0, l2: 0, n: 1 };
+  if (options === undefined) return { withUpdate: false, learningRate: 0, l2: 0, l1: 0, n: 1 };
   const o = readOptions<TraceOptions>(options, TRACE_KEYS, "trace options");
   if (o.learningRate === undefined) {
     throw new GradscopeError("trace options need learningRate (η > 0) for the update");
@@ -92,9 +103,13 @@ export function traceUpdateArguments(options: unknown): TraceUpdateArguments {
   }
   const l2 = checkFinite(o.l2 ?? 0, "l2");
   if (l2 < 0) throw new GradscopeError(`l2 ${showValue(l2)} must be ≥ 0`);
-  if (l2 > 0 && o.n === undefined) {
-    throw new GradscopeError("trace options need n (the training-set size in ηλ/n) when l2 > 0");
+  const l1 = checkFinite(o.l1 ?? 0, "l1");
+  if (l1 < 0) throw new GradscopeError(`l1 ${showValue(l1)} must be ≥ 0`);
+  if ((l2 > 0 || l1 > 0) && o.n === undefined) {
+    throw new GradscopeError(
+      `trace options need n (the training-set size in ηλ/n) when ${l2 > 0 ? "l2" : "l1"} > 0`,
+    );
   }
   const n = checkIntegerAtLeast(o.n ?? 1, "n", 1);
-  return { withUpdate: true, learningRate, l2, n };
+  return { withUpdate: true, learningRate, l2, l1, n };
 }

@@ -92,6 +92,17 @@ export interface EvaluateOptions {
   problem?: ProblemKind;
 }
 
+/** Net.confusionMatrix: how the network classifies each class of a data set. */
+export interface ConfusionMatrix {
+  /** K: the output units (2 for a single unit, a ≥ 0.5). */
+  classes: number;
+  /**
+   * K × K counts, row-major: counts[t·K + p] samples of true class t (argmax of y, or y ≥ 0.5
+   * for one output) that the network puts in class p (accuracy's rule).
+   */
+  counts: Int32Array;
+}
+
 export interface EpochReport {
   /** 1-based. */
   epoch: number;
