@@ -38,6 +38,8 @@ const URLS = {
     "&cost=quadratic&learningRate=0.05&steps=120&sample=test:7",
   // MNIST's preset (softmax + log-likelihood), a test digit.
   mnist: "#view=backprop&dataset=mnist&steps=20&sample=test:3",
+  // Issue 14: L1 beside L2, and input features (a¹ = x₁, x₂, x₁² of the point).
+  l1: "#view=backprop&dataset=circle&hidden=4,3&features=x1,x2,x1sq&l1=0.3&l2=0.1&steps=80&sample=train:5",
 };
 
 /** The page's own modules, compiled for Node (tests/e2e/run-modules.tsconfig.json). */
@@ -216,6 +218,13 @@ describe("the backprop view (built site)", () => {
       const sample = sampleOf(hash);
       const { page, context, problems } = await openPage(built.browser, built.server.url + hash);
       await waitForTrace(page, sample, steps, 120_000);
+      if (params.has("features")) {
+        // The first step shows a¹: its entries are named by the chosen features, in order.
+        const names = await page
+          .locator('.bp-cell[data-path^="input["]')
+          .evaluateAll((cells) => cells.map((c) => /\(row: (.+)\)$/.exec(c.dataset.readout)?.[1]));
+        assert.deepEqual(names, ["x₁", "x₂", "x₁²"]);
+      }
       // Same flavour on both sides: the page loaded the SIMD build, as Node does here.
       assert.ok(
         built.server.requests.some((p) => /gradscope-simd[^/]*\.wasm$/.test(p)),
@@ -241,18 +250,24 @@ describe("the backprop view (built site)", () => {
       for (const f of requiredFields(reply.trace))
         assert.ok(fields.has(f), `${name}: no step shows ${f} (seen: ${[...fields].join(", ")})`);
       console.log(`# ${name}: ${count} steps, ${seen.size} values equal to the package's`);
-      // The update shown is the rule the caption names, with the URL's η and λ (independent of
-      // TrainingRun, which both sides share): w → (1 − ηλ/n) w − η ∂C/∂w, b → b − η ∂C/∂b.
-      const { learningRate: eta, l2: lambda } = (await pageModules()).parseSettings(params).value;
+      // The update shown is the rule the caption names, with the URL's η, λ and λ₁ (independent
+      // of TrainingRun, which both sides share): w → (1 − ηλ/n) w − (ηλ₁/n) sgn(w) − η ∂C/∂w,
+      // b → b − η ∂C/∂b.
+      const {
+        learningRate: eta,
+        l2: lambda,
+        l1,
+      } = (await pageModules()).parseSettings(params).value;
       assert.ok(status.includes(`η = ${eta}, `), status);
       const n = Number(/n = ([\d,]+)/.exec(status)?.[1]?.replace(/,/g, "") ?? NaN);
-      if (lambda > 0) assert.ok(status.includes(`λ = ${lambda}, n = `) && n > 0, status);
-      else assert.ok(status.includes("no L2 (λ = 0)"), status);
+      if (lambda > 0) assert.ok(status.includes(`λ = ${lambda}, `) && n > 0, status);
+      if (l1 > 0) assert.ok(status.includes(`λ₁ = ${l1}, n = `) && n > 0, status);
+      if (lambda === 0 && l1 === 0) assert.ok(status.includes("no L2 (λ = 0)"), status);
       reply.trace.layers.forEach((l, i) => {
         const u = reply.trace.updated[i];
         const decay = lambda > 0 ? 1 - (eta * lambda) / n : 1;
         l.weights.forEach((w, k) => {
-          const want = decay * w - eta * l.weightGradient[k];
+          const want = decay * w - ((eta * l1) / n) * Math.sign(w) - eta * l.weightGradient[k];
           assert.ok(
             Math.abs(u.weights[k] - want) <= 1e-6 * (1 + Math.abs(want)),
             `${name} w ${i} ${k}`,

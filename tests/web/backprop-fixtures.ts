@@ -3,7 +3,7 @@
 // net.trace returns them, for any layer sizes, hidden activation and (output, cost) pair.
 import { catalogue, type ActivationName, type Bp1Form, type CostName, type Trace } from "gradscope";
 import type { BackpropInput } from "../../web/src/backprop/backprop-input.js";
-import type { HiddenActivationName } from "gradscope";
+import type { FeatureName, HiddenActivationName } from "gradscope";
 
 /** A small deterministic generator (LCG) of numbers in [−1, 1). */
 export function numbers(seed: number): () => number {
@@ -74,7 +74,11 @@ export interface FixtureOptions {
   weightScale?: number;
   learningRate?: number;
   l2?: number;
+  /** λ₁ of L1: the update also moves each weight (ηλ₁/n) sgn(w) towards 0. */
+  l1?: number;
   n?: number;
+  /** A plane set's input features (BackpropInput.features). */
+  features?: FeatureName[];
   /** The input x (default: random). */
   x?: number[];
   /** The class of the one-hot target (default 0); one output unit: y = [class]. */
@@ -148,8 +152,11 @@ export function fixtureTrace(o: FixtureOptions): Trace {
   const l2 = o.l2 ?? 0;
   const n = o.n ?? 100;
   const decay = 1 - (eta * l2) / n;
+  const pull = (eta * (o.l1 ?? 0)) / n;
   const updatedParams = params.map((p, k) => ({
-    w: p.w.map((row, j) => row.map((v, i) => decay * v - eta * deltas[k]![j]! * prevA(k)[i]!)),
+    w: p.w.map((row, j) =>
+      row.map((v, i) => decay * v - pull * Math.sign(v) - eta * deltas[k]![j]! * prevA(k)[i]!),
+    ),
     b: p.b.map((v, j) => v - eta * deltas[k]![j]!),
   }));
   const after = forward(updatedParams, x, o);
@@ -193,7 +200,9 @@ export function fixtureInput(o: FixtureOptions): BackpropInput {
     cost: o.cost,
     learningRate: o.learningRate ?? 0.5,
     l2: o.l2 ?? 0,
+    l1: o.l1 ?? 0,
     n: o.n ?? 100,
+    ...(o.features ? { features: o.features } : {}),
   };
 }
 

@@ -44,6 +44,7 @@ test("steps and captions over every setting, on net.trace from the package", asy
               cost,
               learningRate: eta,
               l2,
+              l1: 0,
               n: 50,
             };
             assert.equal(trace.bp1Form, bp1);

@@ -161,6 +161,11 @@ test("readoutText names layer, from and to neuron, value and gradient of this ne
     readoutText({ kind: "neuron", layer: 1, index: 2 }, sizes, layers),
     /^Input neuron x2 \(layer l = 1\)/,
   );
+  // A plane set's inputs are its chosen features (issue 14): the readout names the feature.
+  assert.equal(
+    readoutText({ kind: "neuron", layer: 1, index: 2 }, sizes, layers, ["x₁", "x₁²"]),
+    "Input neuron x2 (layer l = 1): the feature x₁² of the point; no weights or bias.",
+  );
   assert.equal(readoutText(null, sizes, layers), NOTHING_SELECTED);
   assert.equal(diagramLabel(NOTHING_SELECTED).includes("nothing selected"), true);
   assert.match(

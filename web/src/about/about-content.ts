@@ -25,6 +25,10 @@ export const GLOSSARY: readonly (readonly [string, string])[] = [
   ],
   ["η", "the learning rate: each step moves w and b by −η times the mini-batch's mean gradient"],
   ["λ", "the L2 regularisation strength: weight decay of ηλ/n per step for n training examples"],
+  [
+    "λ₁",
+    "the L1 regularisation strength: each step moves every nonzero weight ηλ₁/n towards 0 (w → w − (ηλ₁/n) sgn(w) − η ∂C₀/∂w)",
+  ],
   ["n_in", "the number of inputs of a neuron (the size of the layer before it)"],
   ["He init", "weights drawn from N(0, 2/n_in), meant for ReLU layers (He et al., 2015)"],
   ["δˡ", "the error of layer l: δˡ = ∂C/∂zˡ, the quantity backpropagation carries back"],

@@ -105,6 +105,7 @@ export class PlaygroundView implements PageView, RunSource {
     run.onChange((change) => {
       for (const listener of this.runListeners) listener(change);
     });
+    run.setSettingsChanger((patch) => this.changeSettings(patch));
 
     let panel: Parts["panel"] = null;
     if (controls.includes("settings")) {

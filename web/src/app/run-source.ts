@@ -24,6 +24,8 @@ export interface RunState {
   readonly step: number | null;
   /** True while the page trains (Play), false when paused. */
   readonly running: boolean;
+  /** Weights or biases set by hand so far (the diagram's editor): a trace at the same step differs. */
+  readonly edits?: number;
 }
 
 /**

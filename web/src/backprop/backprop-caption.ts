@@ -10,6 +10,8 @@ export interface TracedRun {
   sampleLabel: string;
   learningRate: number;
   l2: number;
+  /** λ₁ of L1 (absent: 0). */
+  l1?: number;
   /** Training-set size. */
   n: number;
 }
@@ -28,9 +30,14 @@ function is(symbol: string, value: string): string {
  * training sample 12 (class 1) · update with η = 0.5, λ = 1, n = 200 training samples".
  */
 export function snapshotCaption(t: TracedRun): string {
+  const l1 = t.l1 ?? 0;
+  const terms = [
+    ...(t.l2 > 0 ? [is("λ", String(t.l2))] : []),
+    ...(l1 > 0 ? [is("λ₁", String(l1))] : []),
+  ];
   const update =
-    t.l2 > 0
-      ? `${is("η", String(t.learningRate))}, ${is("λ", String(t.l2))}, ` +
+    terms.length > 0
+      ? `${is("η", String(t.learningRate))}, ${terms.join(", ")}, ` +
         `${is("n", count(t.n))}\u00a0training samples`
       : `${is("η", String(t.learningRate))}, no L2 (${is("λ", "0")})`;
   const batches = `${count(t.step)}\u00a0${t.step === 1 ? "mini-batch" : "mini-batches"}`;

@@ -9,6 +9,7 @@ import { formatNumber } from "../views/number-format.js";
 import type { BackpropInput } from "./backprop-input.js";
 import type { Step } from "./backprop-steps.js";
 import { classWord, decayFactorText, layerActivation, pickedClass, sup } from "./backprop-names.js";
+import { leftOutTerms, regularisationSentence } from "./l1-term.js";
 
 /** ‖δˡ‖ of one layer, with the trace path of δˡ. */
 export interface DeltaNorm {
@@ -290,10 +291,7 @@ export function updateCaption(input: BackpropInput): string {
   const after = t.costAfter ?? NaN;
   const parts: string[] = [
     `One gradient-descent step on this sample alone (a mini-batch of one) with η = ${input.learningRate}` +
-      (input.l2 > 0
-        ? `, λ = ${input.l2} and n = ${input.n} training samples: every weight is first scaled by ` +
-          `1 − ηλ/n = ${decayFactorText(input)}.`
-        : ` and no regularisation (λ = 0).`) +
+      regularisationSentence(input, decayFactorText(input)) +
       ` The network itself is not changed.`,
   ];
   if (input.sample.set !== "train") {
@@ -303,17 +301,15 @@ export function updateCaption(input: BackpropInput): string {
         `step on this sample would do.`,
     );
   }
-  if (input.l2 > 0) {
-    parts.push(
-      `Cₓ is the cost of this sample alone, without the L2 term (λ/2n)Σw², before and after.`,
-    );
-  }
-  parts.push(costChange(before, after, input.l2 > 0));
+  const leftOut = leftOutTerms(input);
+  if (leftOut)
+    parts.push(`Cₓ is the cost of this sample alone, without ${leftOut}, before and after.`);
+  parts.push(costChange(before, after, input.l2 > 0, input.l1 > 0));
   return parts.join(" ");
 }
 
 /** The sentence comparing Cₓ before and after the update. */
-export function costChange(before: number, after: number, decay: boolean): string {
+export function costChange(before: number, after: number, decay: boolean, l1 = false): string {
   const b = formatNumber(before);
   const a = formatNumber(after);
   if (!Number.isFinite(before)) return `Cₓ is ${b} before the step: the run has diverged.`;
@@ -324,8 +320,8 @@ export function costChange(before: number, after: number, decay: boolean): strin
   if (after === before) return `Cₓ stayed at ${b}: the step changed nothing that float32 can see.`;
   return (
     `Cₓ rose from ${b} to ${a} (by ${formatNumber(after - before)}): ` +
-    (decay
-      ? `the weight decay (1 − ηλ/n), which Cₓ alone does not reward, or a step η too long for ` +
+    (decay || l1
+      ? `${shrinkWords(decay, l1)}, which Cₓ alone does not reward, or a step η too long for ` +
         `this slope (it overshoots the valley) raised it.`
       : `−∂C/∂w points downhill, but a step of η times it overshoots the valley; a small enough η makes Cₓ fall.`)
   );
@@ -353,4 +349,10 @@ export function diagramLabel(step: Pick<Step, "neurons" | "weights">): string {
     parts.push(`the ${ws.length === 1 ? "weights" : "weight matrices"} ${andList(ws)}`);
   }
   return `Network diagram, highlighting ${parts.length > 0 ? andList(parts) : "nothing"}.`;
+}
+
+/** The regularisation that shrinks weights, in the cost-change sentence. */
+function shrinkWords(decay: boolean, l1: boolean): string {
+  if (decay && l1) return "the weight decay (1 − ηλ/n) and the L1 pull −(ηλ₁/n) sgn(w)";
+  return decay ? "the weight decay (1 − ηλ/n)" : "the L1 pull −(ηλ₁/n) sgn(w)";
 }

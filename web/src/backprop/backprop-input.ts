@@ -2,7 +2,7 @@
 // playground's network at a snapshot, with the run's settings that the steps' captions name. The
 // view (backprop-view.ts) builds it from the worker's `trace` reply; the stepper only reads it.
 
-import type { ActivationName, CostName, HiddenActivationName, Trace } from "gradscope";
+import type { ActivationName, CostName, FeatureName, HiddenActivationName, Trace } from "gradscope";
 
 /** A sample of the run's data: its set and index, e.g. `{ set: "train", index: 12 }`. */
 export interface SampleRef {
@@ -25,7 +25,7 @@ export interface DrawnSample {
 export type TracedSample = SampleRef | DrawnSample;
 
 export interface BackpropInput {
-  /** From net.trace in the worker, with { learningRate: η, l2: λ, n }. */
+  /** From net.trace in the worker, with { learningRate: η, l2: λ, l1: λ₁, n }. */
   trace: Trace;
   /** The snapshot's step k (mini-batches done). */
   step: number;
@@ -37,8 +37,11 @@ export interface BackpropInput {
   activation: HiddenActivationName;
   output: ActivationName;
   cost: CostName;
-  /** The run's η, λ and training-set size n. */
+  /** The run's η, λ, λ₁ and training-set size n. */
   learningRate: number;
   l2: number;
+  l1: number;
   n: number;
+  /** A plane set's input features (a¹ = these of x₁, x₂); absent: the data's own inputs. */
+  features?: readonly FeatureName[];
 }

@@ -23,6 +23,8 @@ import {
   sup,
 } from "./backprop-names.js";
 import { costFormula } from "./cost-formula.js";
+import { l1TermOp, weightRule } from "./l1-term.js";
+import { featureLabels } from "../model/feature-labels.js";
 import { primeSymbol } from "../views/captions.js";
 
 /** One array of the trace as a step shows it. */
@@ -135,7 +137,10 @@ function vector(name: string, tex: string, path: string, values: Float32Array): 
 /** aˡ (a¹ is the trace's input). */
 function activations(input: BackpropInput, l: number): ShownArray {
   const t = input.trace;
-  if (l === 1) return vector("a¹ = x", "a^{1} = x", "input", t.input);
+  if (l === 1) {
+    const a = vector("a¹ = x", "a^{1} = x", "input", t.input);
+    return input.features ? { ...a, rowLabels: featureLabels(input.features) } : a;
+  }
   const a = vector(`a${sup(l)}`, `a^{${l}}`, `layers[${l - 2}].a`, layerAt(t, l).a);
   return l === input.layerSizes.length ? labelled(input, a) : a;
 }
@@ -440,7 +445,8 @@ function bp34Step(input: BackpropInput, l: number): Step {
     rows,
     cols,
   );
-  const top = activations(input, l - 1);
+  // Drawn as a row: the input features' row labels would name its one row.
+  const { rowLabels: _unused, ...top } = activations(input, l - 1);
   return {
     id: `bp34-${l}`,
     kind: "bp34",
@@ -509,6 +515,7 @@ function updateStep(input: BackpropInput): Step {
           ]
         : []),
       arr(weights(input, l)),
+      ...(input.l1 > 0 ? [op(l1TermOp(input, l).tex, l1TermOp(input, l).label)] : []),
       op(`-\\,${eta}\\,\\times`, `minus ${input.learningRate} times`),
       arr(wGrad),
       op("=", "equals"),
@@ -522,18 +529,14 @@ function updateStep(input: BackpropInput): Step {
       arr(bNew),
     ]);
   });
-  const wRule = decay
-    ? `w^{l} \\to \\left(1 - \\tfrac{\\eta\\lambda}{n}\\right) w^{l} - \\eta \\frac{\\partial C}{\\partial w^{l}}`
-    : `w^{l} \\to w^{l} - \\eta \\frac{\\partial C}{\\partial w^{l}}`;
+  const wRule = weightRule(input);
   return {
     id: "update",
     kind: "update",
     layer: L,
     title: "The update and the cost after it",
-    tex: `${wRule}, \\qquad b^{l} \\to b^{l} - \\eta \\frac{\\partial C}{\\partial b^{l}}`,
-    texLabel: decay
-      ? "w l becomes (1 minus eta lambda over n) w l minus eta dC by dw l; b l becomes b l minus eta dC by db l"
-      : "w l becomes w l minus eta dC by dw l; b l becomes b l minus eta dC by db l",
+    tex: `${wRule.tex}, \\qquad b^{l} \\to b^{l} - \\eta \\frac{\\partial C}{\\partial b^{l}}`,
+    texLabel: `${wRule.label}; b l becomes b l minus eta dC by db l`,
     caption: updateCaption(input),
     lines,
     neurons: [],

@@ -11,6 +11,7 @@ import { tableKeys } from "../state/url-table.js";
 import "./backprop.css";
 import type { BackpropInput, SampleRef, TracedSample } from "./backprop-input.js";
 import { snapshotCaption, waitingCaption } from "./backprop-caption.js";
+import { takesFeatures } from "../model/feature-labels.js";
 import { BackpropStepper } from "./backprop-stepper.js";
 import {
   checkSampleRange,
@@ -216,7 +217,7 @@ export class BackpropView implements PageView {
     parts.picker.setDrawn(traced.set === "drawn");
     const s = state.settings;
     const which = traced.set === "drawn" ? `drawn#${this.drawnVersion}` : formatSample(traced);
-    const key = `${state.run}|${state.step}|${s.learningRate}|${s.l2}|${which}`;
+    const key = `${state.run}|${state.step}|${state.edits ?? 0}|${s.learningRate}|${s.l2}|${s.l1}|${which}`;
     if (key === this.asked) return;
     this.asked = key;
     parts.status.textContent = waitingCaption("tracing");
@@ -260,7 +261,9 @@ function backpropInput(
     cost: s.cost,
     learningRate: s.learningRate,
     l2: s.l2,
+    l1: s.l1,
     n: state.setSizes.train,
+    ...(takesFeatures(s) ? { features: [...s.features] } : {}),
   };
 }
 

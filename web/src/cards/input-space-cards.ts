@@ -5,6 +5,7 @@ import type { DataPreview } from "../model/protocol.js";
 import type { Settings } from "../state/settings.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
 import { inputSpaceCaption, inputSpaceMode, inputSpaceTitle } from "../views/input-space-text.js";
+import { NeuronMapPanel } from "../views/neuron-map-panel.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
 import { DisplayToggles } from "../controls/display-toggles.js";
 import { displayKeyState } from "./display-key-state.js";
@@ -13,7 +14,7 @@ import type { RunCard } from "./run-card.js";
 export const decisionBoundaryCard: RunCard = {
   elementId: "view-boundary",
   text: "The network's output over the input plane; the white band is where it says 0.5.",
-  build(card, _run, context) {
+  build(card, run, context) {
     const keys = displayKeyState(context);
     const doc = card.root.ownerDocument;
     const toggles = new DisplayToggles(doc, (patch) => keys.change(patch));
@@ -31,6 +32,8 @@ export const decisionBoundaryCard: RunCard = {
     };
     show();
     const stop = keys.onChange(show);
+    // A neuron the network diagram points at is drawn over the output (neuron-map-panel.ts).
+    const neuron = new NeuronMapPanel(card, run);
     return {
       listener: {
         settings: (s) => {
@@ -47,7 +50,10 @@ export const decisionBoundaryCard: RunCard = {
           else if (s.input.kind === "line") view.setCurve(s.input.curve);
         },
       },
-      dispose: stop,
+      dispose: () => {
+        stop();
+        neuron.dispose();
+      },
     };
   },
 };

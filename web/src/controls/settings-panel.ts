@@ -96,6 +96,12 @@ const CONTROLS: readonly SelectControl[] = [
     choices: [0, 0.001, 0.01, 0.1, 1, 3, 10],
   },
   {
+    key: "l1",
+    label: "L1 regularisation λ₁",
+    group: "Training",
+    choices: [0, 0.001, 0.01, 0.1, 1, 3, 10],
+  },
+  {
     key: "speed",
     label: "Speed (mini-batches per update)",
     group: "Training",

@@ -6,6 +6,7 @@ import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
 import type { TracedSample } from "../backprop/backprop-input.js";
 import type { WorkerPort } from "../runtime/worker-port.js";
+import type { ParameterChange } from "./parameter-change.js";
 
 export class ModelClient {
   constructor(
@@ -52,6 +53,14 @@ export class ModelClient {
   /** Whether snapshots carry the test set's confusion matrix. */
   confusion(on: boolean): void {
     this.send({ type: "confusion", on });
+  }
+  /** Whether snapshots carry the per-neuron maps (while a network card is shown). */
+  neuronMaps(on: boolean): void {
+    this.send({ type: "neuron-maps", on });
+  }
+  /** One weight or bias set by hand; the worker answers with a snapshot. */
+  setParameter(change: ParameterChange): void {
+    this.send({ type: "set-parameter", change });
   }
   /** Ends the channel (the worker, if it was a dedicated one). */
   close(): void {

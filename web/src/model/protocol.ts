@@ -6,6 +6,8 @@ import type { SampleRef, TracedSample } from "../backprop/backprop-input.js";
 import type { ConfusionCounts } from "./confusion.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";
+import type { NeuronMaps } from "./neuron-maps.js";
+import type { ParameterChange } from "./parameter-change.js";
 
 /** A classification run's measures: the mean cost and the share classified correctly. */
 export interface ClassEvaluation {
@@ -80,6 +82,8 @@ export interface Snapshot {
   input: InputView;
   /** The test set's confusion matrix, while a confusion-matrix card is shown ("confusion"). */
   confusion?: ConfusionCounts;
+  /** Each drawn neuron's activation over the boundary grid: only while the network card asks. */
+  neuronMaps?: NeuronMaps;
 }
 
 /**
@@ -150,7 +154,11 @@ export type ToWorker =
   /** A drawn digit's 784 inputs through the current network: one "drawn-prediction(-error)". */
   | { type: "predict-drawn"; pixels: Float32Array }
   /** Whether snapshots carry the test set's confusion matrix (a confusion-matrix card is shown). */
-  | { type: "confusion"; on: boolean };
+  | { type: "confusion"; on: boolean }
+  /** Snapshots carry the per-neuron maps (on) or not (off): the network card is shown or not. */
+  | { type: "neuron-maps"; on: boolean }
+  /** Sets one weight or bias of the current network (the diagram's editor); a snapshot follows. */
+  | { type: "set-parameter"; change: ParameterChange };
 
 export type FromWorker =
   | { type: "ready"; curves: { z: number[]; curves: ActivationCurve[] } }

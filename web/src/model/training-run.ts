@@ -17,8 +17,19 @@ import { describeSample, describeValueSample, setWord } from "../backprop/sample
 import { dataSource } from "../state/data-sources.js";
 import { layerSizes, outputWidth, type Settings } from "../state/settings.js";
 import { pageEvaluation } from "./evaluation.js";
-import { boundaryGrid, curveGrid, lineInputs, planeInputs } from "./output-grids.js";
+import {
+  BOUNDARY_EXTENT,
+  BOUNDARY_RESOLUTION,
+  boundaryGrid,
+  curveGrid,
+  lineInputs,
+  planeInputs,
+} from "./output-grids.js";
 import { ownDataset } from "./own-points.js";
+import { shownIndices } from "../views/network-diagram-geometry.js";
+import { gridInputs, withInputFeatures } from "./input-features.js";
+import { computeNeuronMaps, type NeuronMaps } from "./neuron-maps.js";
+import { changedParameters, type ParameterChange } from "./parameter-change.js";
 import type {
   DataPreview,
   DigitPredictions,
@@ -48,6 +59,10 @@ export class TrainingRun {
   private readonly grid: { kind: "plane" | "line"; x: Float32Array } | null;
   /** What the evaluations measure besides the loss (the data set's problem kind). */
   private readonly problem: ProblemKind;
+  /** The grid's cells as the network's inputs (the chosen features of a plane set). */
+  private readonly gridInput: Float32Array | null;
+  /** The data points in (x₁, x₂), as the input-space view draws them. */
+  private readonly points: { train: Dataset; test: Dataset };
   /** Pixels per side of an image source's square images. */
   private readonly side: number;
   private stepsDone = 0;
@@ -83,8 +98,9 @@ export class TrainingRun {
       testFraction: settings.testFraction,
       seed: settings.dataSeed,
     });
-    this.train = parts.train;
-    this.test = parts.test;
+    this.points = parts;
+    this.train = withInputFeatures(gs, parts.train, settings);
+    this.test = withInputFeatures(gs, parts.test, settings);
     this.trainEval =
       source.evalSamples === null ? this.train : firstSamples(this.train, source.evalSamples);
     this.sizes = layerSizes(settings);
@@ -109,6 +125,7 @@ export class TrainingRun {
         : kind === "line"
           ? { kind, x: lineInputs() }
           : null;
+    this.gridInput = this.grid ? gridInputs(gs, this.grid.x, settings) : null;
     this.side = source.inputShape[0] ?? 0;
   }
 
@@ -124,7 +141,11 @@ export class TrainingRun {
         evalCount: this.trainEval.n,
       };
     }
-    return { kind: this.grid.kind, train: pointSet(this.train), test: pointSet(this.test) };
+    return {
+      kind: this.grid.kind,
+      train: pointSet(this.points.train),
+      test: pointSet(this.points.test),
+    };
   }
 
   /** The settings this run was built from, with the latest training options. */
@@ -144,7 +165,8 @@ export class TrainingRun {
     if (
       before.learningRate !== next.learningRate ||
       before.batchSize !== next.batchSize ||
-      before.l2 !== next.l2
+      before.l2 !== next.l2 ||
+      before.l1 !== next.l1
     ) {
       this.trainer.dispose();
       this.trainer = this.newTrainer();
@@ -181,6 +203,22 @@ export class TrainingRun {
       biasNorms: diagnostics.map((d) => d.biasGradNorm),
       weightNorms: diagnostics.map((d) => d.weightGradNorm),
     };
+  }
+
+  /**
+   * Each drawn neuron's activation over the boundary grid (net.activations, one call per layer);
+   * null for image and line data, whose inputs have no plane to paint.
+   */
+  neuronMaps(): NeuronMaps | null {
+    if (!this.gridInput || this.grid?.kind !== "plane") return null;
+    const shape = { resolution: BOUNDARY_RESOLUTION, extent: BOUNDARY_EXTENT };
+    return computeNeuronMaps(this.net, this.gridInput, this.sizes, shape, shownIndices);
+  }
+
+  /** Sets one weight or bias (net.setParameters of its layer); training continues from it. */
+  setParameter(change: ParameterChange): void {
+    const p = this.net.getParameters(change.layer);
+    this.net.setParameters(change.layer, changedParameters(p, change));
   }
 
   snapshot(): Snapshot {
@@ -241,6 +279,7 @@ export class TrainingRun {
     const trace = this.net.trace(x, y, {
       learningRate: this.current.learningRate,
       l2: this.current.l2,
+      l1: this.current.l1,
       n: this.train.n,
     });
     const kind = catalogue.dataset(this.current.dataset).kind;
@@ -307,6 +346,7 @@ export class TrainingRun {
       batchSize: this.batchSize,
       learningRate: this.current.learningRate,
       l2: this.current.l2,
+      l1: this.current.l1,
       shuffle: true,
       seed: this.current.initSeed,
       problem: this.problem,
@@ -316,7 +356,7 @@ export class TrainingRun {
   private inputView(): InputView {
     const grid = this.grid;
     if (!grid) return { kind: "digits", predictions: this.digitPredictions() };
-    const out = this.net.predict(grid.x);
+    const out = this.net.predict(this.gridInput ?? grid.x);
     return grid.kind === "plane"
       ? { kind: "plane", boundary: boundaryGrid(out, this.problem) }
       : { kind: "line", curve: curveGrid(grid.x.slice(), out) };

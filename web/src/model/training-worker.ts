@@ -48,6 +48,8 @@ export class TrainingWorker {
   private traces: TracedSample[] = [];
   /** Whether snapshots carry the test set's confusion matrix (a confusion-matrix card is shown). */
   private confusionOn = false;
+  /** Snapshots carry the per-neuron maps (the network card is shown). */
+  private neuronMaps = false;
 
   constructor(
     private readonly gs: Gradscope,
@@ -115,6 +117,16 @@ export class TrainingWorker {
           this.confusionOn = m.on;
           // A paused run sends no snapshot by itself: send one now with the counts.
           if (m.on && this.run && this.forwardTo === null) this.sendSnapshot(true);
+          break;
+        case "neuron-maps":
+          this.neuronMaps = m.on;
+          if (m.on && this.run && !this.running && this.forwardTo === null) this.sendSnapshot(true);
+          break;
+        case "set-parameter":
+          if (!this.run) throw new Error("there is no network to change");
+          this.run.setParameter(m.change);
+          // A running run shows it in its next snapshot, a fast-forward in its last.
+          if (!this.running && this.forwardTo === null) this.sendSnapshot(true);
           break;
       }
     } catch (e) {
@@ -284,6 +296,8 @@ export class TrainingWorker {
   private sendSnapshot(force: boolean, history?: HistoryPoint[]): Snapshot | null {
     if (!this.run || (this.awaitingDraw && !force)) return null;
     const snapshot = this.run.snapshot();
+    const maps = this.neuronMaps ? this.run.neuronMaps() : null;
+    if (maps) snapshot.neuronMaps = maps;
     this.lastUpdate = performance.now();
     this.awaitingDraw = true;
     const input = snapshot.input;
@@ -298,6 +312,7 @@ export class TrainingWorker {
       snapshot.confusion = confusion;
       transfer.push(confusion.counts.buffer);
     }
+    for (const m of maps?.layers ?? []) transfer.push(m.values.buffer);
     for (const l of snapshot.layers) {
       transfer.push(
         l.weights.buffer,

@@ -7,7 +7,8 @@ import { bundledMnistUrls, type IdxUrls } from "../model/bundled-mnist.js";
 import { ModelClient } from "../model/model-client.js";
 import type { ActivationCurve, DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
-import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
+import type { ParameterChange } from "../model/parameter-change.js";
+import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
 import {
   previewSetSizes,
   type RunChange,
@@ -101,6 +102,12 @@ export class RunController implements RunSource {
   private frameRequested = false;
   private disposed = false;
   private readonly history = new TrainingHistory();
+  /** How many shown views want the per-neuron maps in each snapshot (network cards). */
+  private neuronMapViews = 0;
+  /** Weights or biases set by hand (RunState.edits). */
+  private editCount = 0;
+  /** Who turns a view's settings change into the run's (the playground: its URL and steps). */
+  private settingsChanger: ((patch: Partial<Settings>) => void) | null = null;
   /** For RunSource: the runs built, the latest step, who listens. */
   private runCount = 0;
   private stepCount: number | null = null;
@@ -152,6 +159,7 @@ export class RunController implements RunSource {
       setSizes: previewSetSizes(preview),
       step: this.stepCount,
       running: this.isRunning,
+      edits: this.editCount,
     };
   }
 
@@ -277,6 +285,35 @@ export class RunController implements RunSource {
       this.traceWaiters.push({ resolve, reject });
       this.client.trace(sample);
     });
+  }
+
+  /**
+   * A view's change of the run's settings (the diagram's feature toggles): through the owner's
+   * changer when it has set one (setSettingsChanger), else applied as is.
+   */
+  changeSettings(patch: Partial<Settings>): void {
+    const settings = this.currentSettings;
+    if (this.settingsChanger) this.settingsChanger(patch);
+    else if (settings) this.apply({ ...settings, ...patch });
+  }
+
+  setSettingsChanger(changer: (patch: Partial<Settings>) => void): void {
+    this.settingsChanger = changer;
+  }
+
+  /** A view that draws the per-neuron maps is shown (true) or gone (false); counted. */
+  wantNeuronMaps(on: boolean): void {
+    const before = this.neuronMapViews > 0;
+    this.neuronMapViews = Math.max(0, this.neuronMapViews + (on ? 1 : -1));
+    const after = this.neuronMapViews > 0;
+    if (before !== after && !this.disposed) this.client.neuronMaps(after);
+  }
+
+  /** Sets one weight or bias of the network; a snapshot shows it. */
+  setParameter(change: ParameterChange): void {
+    if (this.disposed) return;
+    this.editCount++; // the snapshot that follows announces the change ("step")
+    this.client.setParameter(change);
   }
 
   onChange(listener: (change: RunChange) => void): void {

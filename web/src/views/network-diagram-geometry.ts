@@ -35,9 +35,13 @@ export function widestShown(sizes: readonly number[]): number {
   return Math.max(...sizes.map((n) => Math.min(n, MAX_SHOWN)));
 }
 
-/** The canvas height (CSS px) for a diagram whose tallest drawn column has `widest` neurons. */
-export function diagramHeight(widest: number): number {
-  return Math.max(220, Math.min(520, widest * 14 + PAD_TOP + PAD_BOTTOM));
+/**
+ * The canvas height (CSS px) for a diagram whose tallest drawn column has `widest` neurons;
+ * `thumbnails`: the neurons are drawn as heatmap squares, which need more room.
+ */
+export function diagramHeight(widest: number, thumbnails = false): number {
+  const per = thumbnails ? 40 : 14;
+  return Math.max(220, Math.min(thumbnails ? 680 : 520, widest * per + PAD_TOP + PAD_BOTTOM));
 }
 
 /**
@@ -60,9 +64,13 @@ export function layoutNeurons(sizes: readonly number[], width: number, height: n
   });
 }
 
-/** A neuron's radius: as large as the column's spacing allows, between 3 and 9 px. */
-export function neuronRadius(widest: number, height: number): number {
-  return Math.max(3, Math.min(9, (height - PAD_TOP - PAD_BOTTOM) / widest / 2 - 1.5));
+/**
+ * A neuron's radius: as large as the column's spacing allows, between 3 and 9 px (16 px, half a
+ * heatmap square's side, with `thumbnails`).
+ */
+export function neuronRadius(widest: number, height: number, thumbnails = false): number {
+  const most = thumbnails ? 16 : 9;
+  return Math.max(3, Math.min(most, (height - PAD_TOP - PAD_BOTTOM) / widest / 2 - 1.5));
 }
 
 /** A connection's line width for weight w: grows with |w|, capped at 6 px; 1 px when not finite. */

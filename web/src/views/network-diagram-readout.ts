@@ -20,18 +20,25 @@ export const DIAGRAM_KEY_HELP =
 
 /**
  * The readout for `target` in the network of layer sizes `sizes` [n_1 … n_L] with weighted
- * layers `layers` (l = 2 … L): neuron or weight, its layer, its neurons, value and gradient.
+ * layers `layers` (l = 2 … L): neuron or weight, its layer, its neurons, value and gradient;
+ * `inputNames`: the input features a plane set's inputs are (e.g. "x₁²").
  * NOTHING_SELECTED when `target` is null or not part of this network.
  */
 export function readoutText(
   target: Target | null,
   sizes: readonly number[],
   layers: readonly LayerSnapshot[],
+  inputNames?: readonly string[],
 ): string {
   if (!target || !targetExists(target, sizes, layers)) return NOTHING_SELECTED;
   if (target.kind === "neuron") {
     const snap = layers.find((s) => s.layer === target.layer);
-    if (!snap) return `Input neuron x${target.index} (layer l = 1): no weights or bias.`;
+    const feature = inputNames?.[target.index - 1];
+    if (!snap) {
+      return feature
+        ? `Input neuron x${target.index} (layer l = 1): the feature ${feature} of the point; no weights or bias.`
+        : `Input neuron x${target.index} (layer l = 1): no weights or bias.`;
+    }
     const b = snap.biases[target.index - 1] ?? NaN;
     const g = snap.biasGradients[target.index - 1] ?? NaN;
     return (
