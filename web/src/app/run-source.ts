@@ -2,7 +2,7 @@
 // the run's state as the page last heard it, pausing, tracing one sample in the worker, and word
 // when the run changes. PlaygroundView implements it; the asking view knows nothing else of it.
 
-import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
 import type { DataPreview, FromWorker, PointSet } from "../model/protocol.js";
 import type { Settings } from "../state/settings.js";
 

@@ -2,7 +2,7 @@
 // arrays are transferred from the worker, never shared.
 
 import type { ProblemKind, Trace } from "gradscope";
-import type { SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { TracedSample } from "../backprop/backprop-input.js";
 import type { ConfusionCounts } from "./confusion.js";
 import type { Settings } from "../state/settings.js";
 import type { IdxUrls } from "./bundled-mnist.js";

@@ -10,7 +10,7 @@ import {
   type NetworkTrainer,
   type ProblemKind,
 } from "gradscope";
-import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
 import type { ConfusionCounts } from "./confusion.js";
 import { drawnInput, drawnLabel } from "./drawn-digit.js";
 import { describeSample, describeValueSample, setWord } from "../backprop/sample-key.js";

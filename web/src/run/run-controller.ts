@@ -8,7 +8,7 @@ import { ModelClient } from "../model/model-client.js";
 import type { ActivationCurve, DataPreview, FromWorker, Snapshot } from "../model/protocol.js";
 import { TrainingHistory } from "../model/training-history.js";
 import type { ParameterChange } from "../model/parameter-change.js";
-import type { DrawnSample, SampleRef, TracedSample } from "../backprop/backprop-input.js";
+import type { DrawnSample, TracedSample } from "../backprop/backprop-input.js";
 import {
   previewSetSizes,
   type RunChange,
