@@ -76,8 +76,12 @@ test("refusals say what to do: too few points, the other kind, too few outputs",
 
 const preview: DataPreview = {
   kind: "plane",
-  train: { x: Float32Array.of(0.123, -0.456, 1, 1), labels: Int32Array.of(1, 0) },
-  test: { x: Float32Array.of(-2, 0.5), labels: Int32Array.of(1) },
+  train: {
+    x: Float32Array.of(0.123, -0.456, 1, 1),
+    labels: Int32Array.of(1, 0),
+    values: new Float32Array(0),
+  },
+  test: { x: Float32Array.of(-2, 0.5), labels: Int32Array.of(1), values: new Float32Array(0) },
 };
 
 test("a built-in set's points, copied: training then test points, quantised to 0.01 in ±1.5", () => {

@@ -59,8 +59,8 @@ test("a hand-set parameter is sent and counted in the run's state", () => {
     layerSizes: [2, 3, 1],
     preview: {
       kind: "plane",
-      train: { x: new Float32Array(2), labels: new Int32Array(1) },
-      test: { x: new Float32Array(2), labels: new Int32Array(1) },
+      train: { x: new Float32Array(2), labels: new Int32Array(1), values: new Float32Array(0) },
+      test: { x: new Float32Array(2), labels: new Int32Array(1), values: new Float32Array(0) },
     },
   });
   assert.equal(run.state?.edits, 0);
