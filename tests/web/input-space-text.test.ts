@@ -129,3 +129,11 @@ test("the card's source line names where the feedforward is evaluated", () => {
     assert.equal(/its one output/.test(line), d.kind === "plane" && d.problem === "regression");
   }
 });
+
+test("the legend is empty for an image set: MNIST's ten classes are never coloured on a plane", () => {
+  // The boundary card of an MNIST run is hidden but still told the settings; a legend of ten
+  // classes threw "class 6 has no colour" there.
+  for (const output of OUTPUT_ACTIVATIONS) {
+    assert.deepEqual(inputSpaceLegend({ dataset: "mnist", output, classes: 10 }), []);
+  }
+});

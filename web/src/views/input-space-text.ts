@@ -100,7 +100,8 @@ export function inputSpaceCaption(s: InputSpaceSettings, display: DisplayKeys): 
 /** The legend's swatches: one per class, or none (the value map has its own scale bar). */
 export function inputSpaceLegend(s: InputSpaceSettings): [colour: string, text: string][] {
   const mode = inputSpaceMode(s.dataset);
-  if (mode !== "classes") return [];
+  // An image set has no plane to colour (its card says so), and more classes than colours.
+  if (mode !== "classes" || catalogue.dataset(s.dataset).kind === "image") return [];
   const k = classCount(s.dataset, s.classes);
   const units = outputWidth(s.dataset, s.output, s.classes);
   if (units === 1) {
