@@ -267,7 +267,9 @@ describe("the backprop view (built site)", () => {
         const u = reply.trace.updated[i];
         const decay = lambda > 0 ? 1 - (eta * lambda) / n : 1;
         l.weights.forEach((w, k) => {
-          const want = decay * w - ((eta * l1) / n) * Math.sign(w) - eta * l.weightGradient[k];
+          // Without L1 the status names no n (n is NaN here), and the L1 term is 0.
+          const shrink = l1 > 0 ? ((eta * l1) / n) * Math.sign(w) : 0;
+          const want = decay * w - shrink - eta * l.weightGradient[k];
           assert.ok(
             Math.abs(u.weights[k] - want) <= 1e-6 * (1 + Math.abs(want)),
             `${name} w ${i} ${k}`,
