@@ -140,7 +140,7 @@ describe("iframe embed mode (embed=1) in a page of another origin", () => {
     await note.waitFor();
     assert.equal(
       await note.textContent(),
-      "The view “Decision boundary” needs 2-D input (points in a plane); this run trains on mnist (images of 784 pixels).",
+      "The view “Decision boundary” needs 2-D input (points in a plane) or 1-D input (a function of x); this run trains on mnist (images of 784 pixels).",
     );
     assert.equal(await frame.locator("#view-boundary .view-body").isVisible(), false);
     assert.ok(await frame.locator("#view-loss .view-body").isVisible());
