@@ -123,7 +123,7 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     await page.locator('#view-confusion td[data-row="3"][data-col="3"]').hover();
     assert.match(
       await page.locator("#view-confusion .confusion-readout").textContent(),
-      /^\d+ of the \d+ test 3s were read correctly\.$/,
+      /^\d+ of the \d+ test 3s were predicted correctly\.$/,
     );
     await page.screenshot({ path: `${shots}/mnist-confusion-1280x800.png` });
     assert.deepEqual(problems, []);
@@ -194,7 +194,7 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     const readout = page.locator("#view-confusion .confusion-readout");
     assert.match(
       await readout.textContent(),
-      /^(\d+ of the \d+ test points of class 0 (was|were)|The only test point of class 0 was( not)?) read as class 1\.$/,
+      /^(\d+ of the \d+ test points of class 0 (was|were)|The only test point of class 0 was( not)?) predicted as class 1\.$/,
     );
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.col), "1");
     await page.locator("#view-confusion").scrollIntoViewIfNeeded();

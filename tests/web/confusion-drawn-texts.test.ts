@@ -27,7 +27,7 @@ const matrix = (rows: number[][]): ConfusionCounts => ({
   counts: Int32Array.from(rows.flat()),
 });
 
-test("a cell's readout names the count, the row's total and what the samples were read as", () => {
+test("a cell's readout names the count, the row's total and what the samples were predicted as", () => {
   const m = matrix(
     Array.from({ length: 10 }, (_, i) =>
       Array.from({ length: 10 }, (_, j) =>
@@ -35,18 +35,24 @@ test("a cell's readout names the count, the row's total and what the samples wer
       ),
     ),
   );
-  assert.equal(cellReadout(m, "mnist", 3, 5), "7 of the 52 test 3s were read as 5");
-  assert.equal(cellReadout(m, "mnist", 3, 3), "45 of the 52 test 3s were read correctly");
-  assert.equal(cellReadout(m, "mnist", 3, 0), "0 of the 52 test 3s were read as 0");
+  assert.equal(cellReadout(m, "mnist", 3, 5), "7 of the 52 test 3s were predicted as 5");
+  assert.equal(cellReadout(m, "mnist", 3, 3), "45 of the 52 test 3s were predicted correctly");
+  assert.equal(cellReadout(m, "mnist", 3, 0), "0 of the 52 test 3s were predicted as 0");
   const one = matrix([
     [1, 0],
     [1, 0],
   ]);
-  assert.equal(cellReadout(one, "xor", 0, 0), "The only test point of class 0 was read correctly");
-  assert.equal(cellReadout(one, "xor", 1, 0), "The only test point of class 1 was read as class 0");
+  assert.equal(
+    cellReadout(one, "xor", 0, 0),
+    "The only test point of class 0 was predicted correctly",
+  );
+  assert.equal(
+    cellReadout(one, "xor", 1, 0),
+    "The only test point of class 1 was predicted as class 0",
+  );
   assert.equal(
     cellReadout(one, "xor", 1, 1),
-    "The only test point of class 1 was not read correctly",
+    "The only test point of class 1 was not predicted correctly",
   );
   const single = matrix([
     [1, 1],
@@ -54,7 +60,7 @@ test("a cell's readout names the count, the row's total and what the samples wer
   ]);
   assert.equal(
     cellReadout(single, "circle", 0, 1),
-    "1 of the 2 test points of class 0 was read as class 1",
+    "1 of the 2 test points of class 0 was predicted as class 1",
   );
   assert.equal(
     cellReadout(
@@ -78,7 +84,7 @@ test("a cell's readout names the count, the row's total and what the samples wer
       0,
       0,
     ),
-    "1,234 of the 1,235 test points of class 0 were read correctly",
+    "1,234 of the 1,235 test points of class 0 were predicted correctly",
   );
 });
 
@@ -90,7 +96,10 @@ test("the caption's accuracy is the diagonal over the total, written as the stat
   ]);
   assert.deepEqual(confusionTotals(m), { total: 100, correct: 88 });
   const c = confusionCaption(m, "spiral");
-  assert.match(c, /88 of the 100 test points read correctly: test accuracy 88 \/ 100 = 88\.0%\.$/);
+  assert.match(
+    c,
+    /88 of the 100 test points predicted correctly: test accuracy 88 \/ 100 = 88\.0%\.$/,
+  );
   assert.doesNotMatch(c, /a ≥ 0\.5/); // three classes: argmax only
   assert.match(
     confusionCaption(

@@ -1,7 +1,7 @@
 // The confusion matrix as a K × K grid: rows the true class, columns the network's answer, each
 // cell's count written in it and shaded by its share of its row, the diagonal outlined. Each cell
 // can be focused (arrow keys move between them) or hovered; the readout under the grid says what
-// the cell counts, e.g. "7 of the 52 test 3s were read as 5".
+// the cell counts, e.g. "7 of the 52 test 3s were predicted as 5".
 
 import type { DatasetName } from "gradscope";
 import { cellReadout, className, rowShare, type ConfusionCounts } from "../model/confusion.js";
@@ -51,7 +51,7 @@ export class ConfusionMatrixView {
     const top = doc.createElement("tr");
     const corner = doc.createElement("th");
     corner.className = "confusion-corner";
-    corner.textContent = "true ↓ · read as →";
+    corner.textContent = "true ↓ · predicted as →";
     top.append(corner);
     for (let j = 0; j < k; j++) {
       const th = doc.createElement("th");
