@@ -19,10 +19,10 @@ export const confusionCard: RunCard = {
     run.wantConfusion(true);
     return {
       listener: {
-        snapshot: (s, _history, _sizes, settings) => {
+        snapshot: (s, _history, sizes, settings) => {
           if (!s.confusion) return;
           view.show(s.confusion, settings.dataset);
-          caption.textContent = confusionCaption(s.confusion, settings.dataset);
+          caption.textContent = confusionCaption(s.confusion, settings.dataset, sizes.at(-1) ?? 0);
         },
       },
       dispose: () => run.wantConfusion(false),

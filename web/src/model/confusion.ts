@@ -69,17 +69,34 @@ export function cellReadout(
 }
 
 /**
- * The caption under the grid: the accuracy as the diagonal's share of all test samples, the same
- * figure (formatPercent) the status line and the loss chart give as test accuracy.
+ * How the network's answer is taken from its output layer of `outputWidth` units: one unit
+ * answers class 1 when a ≥ 0.5; more units answer the most active one's class.
  */
-export function confusionCaption(m: ConfusionCounts, dataset: DatasetName): string {
+export function answerRule(outputWidth: number): string {
+  if (!Number.isInteger(outputWidth) || outputWidth < 1)
+    throw new Error(`an output layer of ${outputWidth} units has no answer`);
+  return outputWidth === 1
+    ? "class 1 when its one output unit has a ≥ 0.5, else class 0"
+    : "its most active output unit";
+}
+
+/**
+ * The caption under the grid: the rule for the network's answer (the one for the run's output
+ * width) and the accuracy as the diagonal's share of all test samples, the same figure
+ * (formatPercent) the status line and the loss chart give as test accuracy.
+ */
+export function confusionCaption(
+  m: ConfusionCounts,
+  dataset: DatasetName,
+  outputWidth: number,
+): string {
   const { total, correct } = confusionTotals(m);
   const n = (v: number) => v.toLocaleString("en");
   const what = catalogue.dataset(dataset).kind === "image" ? "test digits" : "test points";
   if (total === 0) return `No ${what} to count.`;
   return (
-    `Rows: the true class; columns: the network's answer (its most active output unit` +
-    `${m.classes === 2 ? ", or a ≥ 0.5 for one output unit" : ""}). The diagonal holds the ` +
+    `Rows: the true class; columns: the network's answer (${answerRule(outputWidth)}). ` +
+    `The diagonal holds the ` +
     `${n(correct)} of the ${n(total)} ${what} predicted correctly: test accuracy ` +
     `${n(correct)} / ${n(total)} = ${formatPercent(correct / total)}.`
   );
