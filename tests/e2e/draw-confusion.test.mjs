@@ -101,7 +101,11 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     await page.screenshot({ path: `${shots}/mnist-draw-1280x800.png` });
 
     // The learner says it is a 7 and opens it in the backprop view.
-    await page.locator("#view-draw select.draw-target").selectOption("7");
+    // By its accessible name: the picker says what the class is for.
+    await page
+      .locator("#view-draw")
+      .getByLabel("True label for the backprop view", { exact: true })
+      .selectOption("7");
     await page.getByRole("button", { name: "Open in backprop view" }).click();
     const status = page.locator('.backprop-status[data-traced^="drawn@"]');
     await status.waitFor({ timeout: 30000 });
