@@ -9,7 +9,10 @@ import type { RunCard } from "./run-card.js";
 
 export const confusionCard: RunCard = {
   elementId: "view-confusion",
-  text: "Every test sample counted by its true class (row) and the network's answer (column).",
+  text:
+    "Every test sample counted by its true class (row) and the network's answer (column). " +
+    "Errors (off the diagonal) are shaded vermillion by their share of the row, the largest " +
+    "error darkest; the diagonal is shaded green by its share, so a weak class is pale.",
   build(card, run) {
     const view = new ConfusionMatrixView(card.body);
     const caption = card.body.ownerDocument.createElement("p");

@@ -1,10 +1,12 @@
 // The confusion matrix as a K × K grid: rows the true class, columns the network's answer, each
-// cell's count written in it and shaded by its share of its row, the diagonal outlined. Each cell
+// cell's count written in it and shaded by its share of its row (model/confusion-shade.ts), the
+// diagonal outlined. Each cell
 // can be focused (arrow keys move between them) or hovered; the readout under the grid says what
 // the cell counts, e.g. "7 of the 52 test 3s were predicted as 5".
 
 import type { DatasetName } from "gradscope";
 import { cellReadout, className, rowShare, type ConfusionCounts } from "../model/confusion.js";
+import { cellShade, largestErrorShare } from "../model/confusion-shade.js";
 
 export class ConfusionMatrixView {
   readonly element: HTMLElement;
@@ -84,15 +86,17 @@ export class ConfusionMatrixView {
   }
 
   private fill(m: ConfusionCounts): void {
+    const largestError = largestErrorShare(m);
     for (const td of this.table.querySelectorAll<HTMLTableCellElement>("td")) {
       const i = Number(td.dataset.row);
       const j = Number(td.dataset.col);
       const count = m.counts[i * m.classes + j] ?? 0;
       const share = rowShare(m, i, j);
       td.textContent = count.toLocaleString("en");
-      // Ink on a light cell, white on a dark one: the count stays readable at every share.
-      td.style.setProperty("--share", share.toFixed(3));
-      td.classList.toggle("dark", share > 0.55);
+      // Errors vermillion, the diagonal green, each with the ink that keeps the count readable.
+      const shade = cellShade(share, i === j, largestError);
+      td.style.background = shade.background;
+      td.style.color = shade.ink;
       if (this.dataset) td.setAttribute("aria-label", cellReadout(m, this.dataset, i, j));
     }
   }
