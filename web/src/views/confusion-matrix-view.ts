@@ -26,7 +26,12 @@ export class ConfusionMatrixView {
     this.readout = doc.createElement("p");
     this.readout.className = "confusion-readout";
     this.readout.setAttribute("aria-live", "polite");
-    this.element.append(this.table, this.readout);
+    // The grid scrolls sideways in its own box (row headers sticky) when a phone is too narrow
+    // for its counts: nothing is clipped, and the page itself does not scroll sideways.
+    const scroll = doc.createElement("div");
+    scroll.className = "confusion-scroll";
+    scroll.append(this.table);
+    this.element.append(scroll, this.readout);
     container.append(this.element);
     this.table.addEventListener("keydown", (e) => this.key(e));
   }
@@ -53,7 +58,8 @@ export class ConfusionMatrixView {
     const top = doc.createElement("tr");
     const corner = doc.createElement("th");
     corner.className = "confusion-corner";
-    corner.textContent = "true ↓ · predicted as →";
+    // Two lines, so the header column stays narrow and the cells get the width.
+    corner.append("true ↓", doc.createElement("br"), "predicted as →");
     top.append(corner);
     for (let j = 0; j < k; j++) {
       const th = doc.createElement("th");
