@@ -228,6 +228,19 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
       assert.ok(overflow <= 0, `${name}: the page is ${overflow} px too wide`);
       await page.locator("#view-draw").screenshot({ path: `${shots}/mnist-draw-${name}.png` });
       await page.locator("#view-confusion td").first().waitFor({ timeout: 15000 });
+      // No count clipped in its cell; a grid wider than the card scrolls in its own box.
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector("#view-confusion .confusion-scroll");
+        const cells = [...document.querySelectorAll("#view-confusion td")];
+        return {
+          clipped: cells
+            .filter((td) => td.scrollWidth > td.clientWidth)
+            .map((td) => td.textContent),
+          scrolls: box ? getComputedStyle(box).overflowX : "no box",
+        };
+      });
+      assert.deepEqual(fit.clipped, [], `${name}: counts clipped`);
+      assert.equal(fit.scrolls, "auto", name);
       await page
         .locator("#view-confusion")
         .screenshot({ path: `${shots}/mnist-confusion-${name}.png` });
