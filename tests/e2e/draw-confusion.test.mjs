@@ -101,7 +101,11 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     await page.screenshot({ path: `${shots}/mnist-draw-1280x800.png` });
 
     // The learner says it is a 7 and opens it in the backprop view.
-    await page.locator("#view-draw select.draw-target").selectOption("7");
+    // By its accessible name: the picker says what the class is for.
+    await page
+      .locator("#view-draw")
+      .getByLabel("True label for the backprop view", { exact: true })
+      .selectOption("7");
     await page.getByRole("button", { name: "Open in backprop view" }).click();
     const status = page.locator('.backprop-status[data-traced^="drawn@"]');
     await status.waitFor({ timeout: 30000 });
@@ -123,7 +127,7 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     await page.locator('#view-confusion td[data-row="3"][data-col="3"]').hover();
     assert.match(
       await page.locator("#view-confusion .confusion-readout").textContent(),
-      /^\d+ of the \d+ test 3s were read correctly\.$/,
+      /^\d+ of the \d+ test 3s were predicted correctly\.$/,
     );
     await page.screenshot({ path: `${shots}/mnist-confusion-1280x800.png` });
     assert.deepEqual(problems, []);
@@ -194,7 +198,7 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
     const readout = page.locator("#view-confusion .confusion-readout");
     assert.match(
       await readout.textContent(),
-      /^(\d+ of the \d+ test points of class 0 (was|were)|The only test point of class 0 was( not)?) read as class 1\.$/,
+      /^(\d+ of the \d+ test points of class 0 (was|were)|The only test point of class 0 was( not)?) predicted as class 1\.$/,
     );
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.col), "1");
     await page.locator("#view-confusion").scrollIntoViewIfNeeded();
@@ -224,6 +228,19 @@ describe("draw a digit and the confusion matrix (built dist/)", () => {
       assert.ok(overflow <= 0, `${name}: the page is ${overflow} px too wide`);
       await page.locator("#view-draw").screenshot({ path: `${shots}/mnist-draw-${name}.png` });
       await page.locator("#view-confusion td").first().waitFor({ timeout: 15000 });
+      // No count clipped in its cell; a grid wider than the card scrolls in its own box.
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector("#view-confusion .confusion-scroll");
+        const cells = [...document.querySelectorAll("#view-confusion td")];
+        return {
+          clipped: cells
+            .filter((td) => td.scrollWidth > td.clientWidth)
+            .map((td) => td.textContent),
+          scrolls: box ? getComputedStyle(box).overflowX : "no box",
+        };
+      });
+      assert.deepEqual(fit.clipped, [], `${name}: counts clipped`);
+      assert.equal(fit.scrolls, "auto", name);
       await page
         .locator("#view-confusion")
         .screenshot({ path: `${shots}/mnist-confusion-${name}.png` });

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogue } from "gradscope";
 import {
+  answerRule,
   cellReadout,
   confusionCaption,
   confusionTotals,
@@ -27,7 +28,7 @@ const matrix = (rows: number[][]): ConfusionCounts => ({
   counts: Int32Array.from(rows.flat()),
 });
 
-test("a cell's readout names the count, the row's total and what the samples were read as", () => {
+test("a cell's readout names the count, the row's total and what the samples were predicted as", () => {
   const m = matrix(
     Array.from({ length: 10 }, (_, i) =>
       Array.from({ length: 10 }, (_, j) =>
@@ -35,18 +36,24 @@ test("a cell's readout names the count, the row's total and what the samples wer
       ),
     ),
   );
-  assert.equal(cellReadout(m, "mnist", 3, 5), "7 of the 52 test 3s were read as 5");
-  assert.equal(cellReadout(m, "mnist", 3, 3), "45 of the 52 test 3s were read correctly");
-  assert.equal(cellReadout(m, "mnist", 3, 0), "0 of the 52 test 3s were read as 0");
+  assert.equal(cellReadout(m, "mnist", 3, 5), "7 of the 52 test 3s were predicted as 5");
+  assert.equal(cellReadout(m, "mnist", 3, 3), "45 of the 52 test 3s were predicted correctly");
+  assert.equal(cellReadout(m, "mnist", 3, 0), "0 of the 52 test 3s were predicted as 0");
   const one = matrix([
     [1, 0],
     [1, 0],
   ]);
-  assert.equal(cellReadout(one, "xor", 0, 0), "The only test point of class 0 was read correctly");
-  assert.equal(cellReadout(one, "xor", 1, 0), "The only test point of class 1 was read as class 0");
+  assert.equal(
+    cellReadout(one, "xor", 0, 0),
+    "The only test point of class 0 was predicted correctly",
+  );
+  assert.equal(
+    cellReadout(one, "xor", 1, 0),
+    "The only test point of class 1 was predicted as class 0",
+  );
   assert.equal(
     cellReadout(one, "xor", 1, 1),
-    "The only test point of class 1 was not read correctly",
+    "The only test point of class 1 was not predicted correctly",
   );
   const single = matrix([
     [1, 1],
@@ -54,7 +61,7 @@ test("a cell's readout names the count, the row's total and what the samples wer
   ]);
   assert.equal(
     cellReadout(single, "circle", 0, 1),
-    "1 of the 2 test points of class 0 was read as class 1",
+    "1 of the 2 test points of class 0 was predicted as class 1",
   );
   assert.equal(
     cellReadout(
@@ -78,7 +85,7 @@ test("a cell's readout names the count, the row's total and what the samples wer
       0,
       0,
     ),
-    "1,234 of the 1,235 test points of class 0 were read correctly",
+    "1,234 of the 1,235 test points of class 0 were predicted correctly",
   );
 });
 
@@ -89,19 +96,24 @@ test("the caption's accuracy is the diagonal over the total, written as the stat
     [1, 1, 18],
   ]);
   assert.deepEqual(confusionTotals(m), { total: 100, correct: 88 });
-  const c = confusionCaption(m, "spiral");
-  assert.match(c, /88 of the 100 test points read correctly: test accuracy 88 \/ 100 = 88\.0%\.$/);
-  assert.doesNotMatch(c, /a ≥ 0\.5/); // three classes: argmax only
+  const c = confusionCaption(m, "spiral", 3);
   assert.match(
-    confusionCaption(
-      matrix([
-        [3, 1],
-        [0, 2],
-      ]),
-      "xor",
-    ),
-    /a ≥ 0\.5 for one output unit/,
+    c,
+    /88 of the 100 test points predicted correctly: test accuracy 88 \/ 100 = 88\.0%\.$/,
   );
+  assert.doesNotMatch(c, /a ≥ 0\.5/); // three classes: argmax only
+  assert.match(c, /\(its most active output unit\)/);
+  const two = matrix([
+    [3, 1],
+    [0, 2],
+  ]);
+  // Two classes: one output unit answers by a ≥ 0.5, two by the most active; never both rules.
+  const one = confusionCaption(two, "xor", 1);
+  assert.match(one, /\(class 1 when its one output unit has a ≥ 0\.5, else class 0\)/);
+  assert.doesNotMatch(one, /most active/);
+  const both = confusionCaption(two, "xor", 2);
+  assert.match(both, /\(its most active output unit\)/);
+  assert.doesNotMatch(both, /0\.5/);
   assert.match(
     confusionCaption(
       matrix([
@@ -109,6 +121,7 @@ test("the caption's accuracy is the diagonal over the total, written as the stat
         [0, 0],
       ]),
       "mnist",
+      10,
     ),
     /1 of the 3 test digits .* = 33\.3%\.$/,
   );
@@ -119,6 +132,7 @@ test("the caption's accuracy is the diagonal over the total, written as the stat
         [0, 0],
       ]),
       "circle",
+      1,
     ),
     "No test points to count.",
   );
@@ -129,13 +143,23 @@ test("the caption's accuracy is the diagonal over the total, written as the stat
     const diag = matrix(
       Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 2 : 1))),
     );
-    assert.match(
-      confusionCaption(diag, d.name),
-      new RegExp(`${2 * k} of the ${k * (k + 1)} `),
-      d.name,
-    );
+    for (const width of k === 2 ? [1, 2] : [k])
+      assert.match(
+        confusionCaption(diag, d.name, width),
+        new RegExp(
+          `\\(${answerRule(width)}\\)\\. The diagonal holds the ${2 * k} of the ${k * (k + 1)} `,
+        ),
+        d.name,
+      );
     assert.ok(cellReadout(diag, d.name, k - 1, 0).startsWith(`1 of the ${k + 1} test `), d.name);
   }
+});
+
+test("the answer rule follows the output width, and a width without units is named", () => {
+  assert.equal(answerRule(1), "class 1 when its one output unit has a ≥ 0.5, else class 0");
+  assert.equal(answerRule(2), "its most active output unit");
+  assert.equal(answerRule(10), "its most active output unit");
+  assert.throws(() => answerRule(0), /an output layer of 0 units has no answer/);
 });
 
 test("shading is the cell's share of its row", () => {

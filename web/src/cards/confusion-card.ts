@@ -9,7 +9,10 @@ import type { RunCard } from "./run-card.js";
 
 export const confusionCard: RunCard = {
   elementId: "view-confusion",
-  text: "Every test sample counted by its true class (row) and the network's answer (column).",
+  text:
+    "Every test sample counted by its true class (row) and the network's answer (column). " +
+    "Errors (off the diagonal) are shaded vermillion by their share of the row, the largest " +
+    "error darkest; the diagonal is shaded green by its share, so a weak class is pale.",
   build(card, run) {
     const view = new ConfusionMatrixView(card.body);
     const caption = card.body.ownerDocument.createElement("p");
@@ -19,10 +22,10 @@ export const confusionCard: RunCard = {
     run.wantConfusion(true);
     return {
       listener: {
-        snapshot: (s, _history, _sizes, settings) => {
+        snapshot: (s, _history, sizes, settings) => {
           if (!s.confusion) return;
           view.show(s.confusion, settings.dataset);
-          caption.textContent = confusionCaption(s.confusion, settings.dataset);
+          caption.textContent = confusionCaption(s.confusion, settings.dataset, sizes.at(-1) ?? 0);
         },
       },
       dispose: () => run.wantConfusion(false),

@@ -23,6 +23,9 @@ const TEXT =
   "into 784 inputs as MNIST's digits were: cut to its ink, scaled into a 20 × 20 box, centred " +
   "by its mass in 28 × 28. Then it goes through the network as it is now.";
 
+/** The words on the class picker sent with the drawing (visible and accessible). */
+export const DRAW_TARGET_LABEL = "True label for the backprop view";
+
 export const drawDigitCard: RunCard = {
   elementId: "view-draw",
   text: TEXT,
@@ -91,9 +94,11 @@ class DrawDigitCard {
     const send = doc.createElement("div");
     send.className = "draw-send";
     const targetLabel = doc.createElement("label");
-    targetLabel.append("It is a ");
+    // Which class the drawing is, as the backprop view's target y (not the network's answer).
+    targetLabel.append(`${DRAW_TARGET_LABEL}: `);
     this.target = doc.createElement("select");
     this.target.className = "draw-target";
+    this.target.setAttribute("aria-label", DRAW_TARGET_LABEL);
     this.target.addEventListener("change", () => {
       this.targetChosen = true;
     });

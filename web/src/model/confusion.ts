@@ -5,7 +5,7 @@
 import { catalogue, type DatasetName } from "gradscope";
 import { formatPercent } from "../views/number-format.js";
 
-/** K × K counts, row-major: counts[i·K + j] test samples of class i read as class j. */
+/** K × K counts, row-major: counts[i·K + j] test samples of class i predicted as class j. */
 export interface ConfusionCounts {
   classes: number;
   counts: Int32Array;
@@ -18,7 +18,7 @@ export function rowTotal(m: ConfusionCounts, row: number): number {
   return sum;
 }
 
-/** Every sample counted, and those on the diagonal (read as their own class). */
+/** Every sample counted, and those on the diagonal (predicted as their own class). */
 export function confusionTotals(m: ConfusionCounts): { total: number; correct: number } {
   let total = 0;
   let correct = 0;
@@ -47,8 +47,8 @@ function samplesOf(dataset: DatasetName, k: number, n: number): string {
 }
 
 /**
- * The readout of cell (row, col), e.g. "7 of the 52 test 3s were read as 5", "45 of the 52 test
- * 3s were read correctly", "The only test 3 was read as 5", "There are no test 3s".
+ * The readout of cell (row, col), e.g. "7 of the 52 test 3s were predicted as 5", "45 of the 52
+ * test 3s were predicted correctly", "The only test 3 was predicted as 5", "There are no test 3s".
  */
 export function cellReadout(
   m: ConfusionCounts,
@@ -58,7 +58,7 @@ export function cellReadout(
 ): string {
   const count = m.counts[row * m.classes + col] ?? 0;
   const total = rowTotal(m, row);
-  const read = row === col ? "read correctly" : `read as ${className(dataset, col)}`;
+  const read = row === col ? "predicted correctly" : `predicted as ${className(dataset, col)}`;
   if (total === 0) return `There are no ${samplesOf(dataset, row, 2)} in the test set`;
   if (total === 1)
     return count === 1
@@ -69,18 +69,35 @@ export function cellReadout(
 }
 
 /**
- * The caption under the grid: the accuracy as the diagonal's share of all test samples, the same
- * figure (formatPercent) the status line and the loss chart give as test accuracy.
+ * How the network's answer is taken from its output layer of `outputWidth` units: one unit
+ * answers class 1 when a ≥ 0.5; more units answer the most active one's class.
  */
-export function confusionCaption(m: ConfusionCounts, dataset: DatasetName): string {
+export function answerRule(outputWidth: number): string {
+  if (!Number.isInteger(outputWidth) || outputWidth < 1)
+    throw new Error(`an output layer of ${outputWidth} units has no answer`);
+  return outputWidth === 1
+    ? "class 1 when its one output unit has a ≥ 0.5, else class 0"
+    : "its most active output unit";
+}
+
+/**
+ * The caption under the grid: the rule for the network's answer (the one for the run's output
+ * width) and the accuracy as the diagonal's share of all test samples, the same figure
+ * (formatPercent) the status line and the loss chart give as test accuracy.
+ */
+export function confusionCaption(
+  m: ConfusionCounts,
+  dataset: DatasetName,
+  outputWidth: number,
+): string {
   const { total, correct } = confusionTotals(m);
   const n = (v: number) => v.toLocaleString("en");
   const what = catalogue.dataset(dataset).kind === "image" ? "test digits" : "test points";
   if (total === 0) return `No ${what} to count.`;
   return (
-    `Rows: the true class; columns: the network's answer (its most active output unit` +
-    `${m.classes === 2 ? ", or a ≥ 0.5 for one output unit" : ""}). The diagonal holds the ` +
-    `${n(correct)} of the ${n(total)} ${what} read correctly: test accuracy ` +
+    `Rows: the true class; columns: the network's answer (${answerRule(outputWidth)}). ` +
+    `The diagonal holds the ` +
+    `${n(correct)} of the ${n(total)} ${what} predicted correctly: test accuracy ` +
     `${n(correct)} / ${n(total)} = ${formatPercent(correct / total)}.`
   );
 }

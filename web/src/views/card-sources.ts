@@ -66,7 +66,7 @@ const EQUATION: Record<ViewId, (s: SourceSettings) => string> = {
   "draw-digit": (s) =>
     `the feedforward ${feedforward(s)} of your drawing, made MNIST's 28 × 28 = 784 inputs`,
   "confusion-matrix": () =>
-    "the test accuracy = Σᵢ Cᵢᵢ / Σᵢⱼ Cᵢⱼ, where Cᵢⱼ counts test samples of class i read as j",
+    "the test accuracy = Σᵢ Cᵢᵢ / Σᵢⱼ Cᵢⱼ, where Cᵢⱼ counts test samples of class i predicted as j",
   backprop: () =>
     "BP1–BP4 for one sample: δᴸ, δˡ = ((wˡ⁺¹)ᵀ δˡ⁺¹) ⊙ σ′(zˡ), ∂C/∂bˡ = δˡ, ∂C/∂wˡ = δˡ (aˡ⁻¹)ᵀ",
   softmax: () => "aⱼ = exp(zⱼ) / Σₖ exp(zₖ) and its Jacobian ∂aᵢ/∂zⱼ = aᵢ ([i = j] − aⱼ)",

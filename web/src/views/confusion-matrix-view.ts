@@ -1,10 +1,12 @@
 // The confusion matrix as a K × K grid: rows the true class, columns the network's answer, each
-// cell's count written in it and shaded by its share of its row, the diagonal outlined. Each cell
+// cell's count written in it and shaded by its share of its row (model/confusion-shade.ts), the
+// diagonal outlined. Each cell
 // can be focused (arrow keys move between them) or hovered; the readout under the grid says what
-// the cell counts, e.g. "7 of the 52 test 3s were read as 5".
+// the cell counts, e.g. "7 of the 52 test 3s were predicted as 5".
 
 import type { DatasetName } from "gradscope";
 import { cellReadout, className, rowShare, type ConfusionCounts } from "../model/confusion.js";
+import { cellShade, largestErrorShare } from "../model/confusion-shade.js";
 
 export class ConfusionMatrixView {
   readonly element: HTMLElement;
@@ -24,7 +26,12 @@ export class ConfusionMatrixView {
     this.readout = doc.createElement("p");
     this.readout.className = "confusion-readout";
     this.readout.setAttribute("aria-live", "polite");
-    this.element.append(this.table, this.readout);
+    // The grid scrolls sideways in its own box (row headers sticky) when a phone is too narrow
+    // for its counts: nothing is clipped, and the page itself does not scroll sideways.
+    const scroll = doc.createElement("div");
+    scroll.className = "confusion-scroll";
+    scroll.append(this.table);
+    this.element.append(scroll, this.readout);
     container.append(this.element);
     this.table.addEventListener("keydown", (e) => this.key(e));
   }
@@ -51,7 +58,8 @@ export class ConfusionMatrixView {
     const top = doc.createElement("tr");
     const corner = doc.createElement("th");
     corner.className = "confusion-corner";
-    corner.textContent = "true ↓ · read as →";
+    // Two lines, so the header column stays narrow and the cells get the width.
+    corner.append("true ↓", doc.createElement("br"), "predicted as →");
     top.append(corner);
     for (let j = 0; j < k; j++) {
       const th = doc.createElement("th");
@@ -84,15 +92,17 @@ export class ConfusionMatrixView {
   }
 
   private fill(m: ConfusionCounts): void {
+    const largestError = largestErrorShare(m);
     for (const td of this.table.querySelectorAll<HTMLTableCellElement>("td")) {
       const i = Number(td.dataset.row);
       const j = Number(td.dataset.col);
       const count = m.counts[i * m.classes + j] ?? 0;
       const share = rowShare(m, i, j);
       td.textContent = count.toLocaleString("en");
-      // Ink on a light cell, white on a dark one: the count stays readable at every share.
-      td.style.setProperty("--share", share.toFixed(3));
-      td.classList.toggle("dark", share > 0.55);
+      // Errors vermillion, the diagonal green, each with the ink that keeps the count readable.
+      const shade = cellShade(share, i === j, largestError);
+      td.style.background = shade.background;
+      td.style.color = shade.ink;
       if (this.dataset) td.setAttribute("aria-label", cellReadout(m, this.dataset, i, j));
     }
   }
