@@ -58,7 +58,7 @@ describe("own data: Edit data, the points key, CSV (built site)", () => {
     assert.equal(hashOf(page).get("dataset"), "xor");
     await page.getByRole("button", { name: "Edit data" }).click();
     assert.equal(
-      await page.getByRole("button", { name: "Edit data" }).getAttribute("aria-pressed"),
+      await page.getByRole("button", { name: "Done editing" }).getAttribute("aria-pressed"),
       "true",
     );
     // The first edit copies xor's 50 points, then each click adds one, quantised to 0.01.

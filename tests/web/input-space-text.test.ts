@@ -9,6 +9,8 @@ import { DISPLAY_TABLE } from "../../web/src/state/display-keys.js";
 import { OUTPUT_ACTIVATIONS, presetFor } from "../../web/src/state/settings.js";
 import { cardSource } from "../../web/src/views/card-sources.js";
 import {
+  discretizeApplies,
+  effectiveDisplay,
   inputSpaceCaption,
   inputSpaceLabel,
   inputSpaceLegend,
@@ -69,6 +71,12 @@ test("every caption is true for its set, classes, output and toggles", () => {
         const mode = inputSpaceMode(dataset);
         const where = `${dataset}/${classes}/${output}/${JSON.stringify(display)}: ${text}`;
         assert.doesNotMatch(text, /accuracy/i, where);
+        // The toggle shows only where discretizing means something; elsewhere no word of it.
+        assert.equal(discretizeApplies(mode), mode === "classes", where);
+        if (mode !== "classes") {
+          assert.doesNotMatch(text, /discreti[sz]/i, where);
+          assert.equal(effectiveDisplay(display, mode).discretize, false, where);
+        }
         if (mode !== "classes") {
           assert.doesNotMatch(text, /decision boundary|class/i, where);
           assert.deepEqual(inputSpaceLegend(s), [], where);
@@ -76,7 +84,7 @@ test("every caption is true for its set, classes, output and toggles", () => {
         if (mode === "curve") assert.match(text, /curve for x from −1\.5 to 1\.5/, where);
         if (mode === "values") {
           assert.match(text, /diverging scale/, where);
-          assert.equal(/discretized/.test(text), display.discretize, where);
+          assert.match(text, /shaded continuously/, where);
         }
         if (mode === "classes") {
           const legend = inputSpaceLegend(s);

@@ -17,7 +17,7 @@ import {
   VALUE_BANDS,
 } from "../../web/src/views/output-colours.js";
 import { CLASS_COLOURS, OKABE_ITO } from "../../web/src/views/palette.js";
-import { curveExtent } from "../../web/src/views/decision-boundary-view.js";
+import { curveExtent, curveTicks, tickText } from "../../web/src/views/decision-boundary-view.js";
 
 test("six distinct Okabe–Ito class colours, the two-class sets' orange and blue first", () => {
   assert.equal(MOST_CLASSES, 6);
@@ -102,4 +102,14 @@ test("a line set's y range: the targets' largest |y| with a margin, in steps of 
   assert.equal(curveExtent([0.55, -0.6]), 1);
   assert.equal(curveExtent([]), 0.5);
   assert.equal(curveExtent([NaN, 2]), 3);
+});
+
+test("the fitted curve's ticks: 0, ±1 and the ends on each axis, with a true minus", () => {
+  assert.deepEqual(curveTicks(1.5, 1.5), { x: [-1.5, -1, 0, 1, 1.5], y: [-1.5, -1, 0, 1, 1.5] });
+  assert.deepEqual(curveTicks(1.5, 2).y, [-2, -1, 0, 1, 2]);
+  assert.deepEqual(curveTicks(1.5, 1).y, [-1, 0, 1]);
+  assert.deepEqual(curveTicks(1.5, 0.5).y, [-0.5, 0, 0.5]);
+  assert.equal(tickText(-1.5), "−1.5");
+  assert.equal(tickText(2), "2");
+  assert.equal(tickText(0), "0");
 });

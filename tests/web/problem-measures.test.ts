@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { stepDetail } from "../../web/src/elements/run-events.js";
-import { lossCaption } from "../../web/src/cards/time-chart-cards.js";
+import { lossCaption, lossCardTitle } from "../../web/src/cards/time-chart-cards.js";
 import { isValueEvaluation, pageEvaluation } from "../../web/src/model/evaluation.js";
 import {
   boundaryGrid,
@@ -92,7 +92,12 @@ test("the loss card names R² for every regression set and accuracy for every ot
     const text = lossCaption({ dataset: d.name });
     assert.equal(/R²/.test(text), d.problem === "regression", d.name);
     assert.equal(/classified/.test(text), d.problem !== "regression", d.name);
+    const title = lossCardTitle({ dataset: d.name });
+    assert.equal(title, d.problem === "regression" ? "Loss and R²" : "Loss and accuracy", d.name);
   }
+  assert.equal(lossCardTitle({ dataset: "plane" }), "Loss and R²");
+  assert.equal(lossCardTitle({ dataset: "sine" }), "Loss and R²");
+  assert.equal(lossCardTitle({ dataset: "circle" }), "Loss and accuracy");
   assert.equal(lossChartTitle("r2"), "Loss and R²: training (solid) and test (dashed)");
   assert.equal(lossChartTitle("accuracy"), "Loss and accuracy: training (solid) and test (dashed)");
 });

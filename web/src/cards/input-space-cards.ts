@@ -4,7 +4,12 @@
 import type { DataPreview } from "../model/protocol.js";
 import type { Settings } from "../state/settings.js";
 import { DecisionBoundaryView } from "../views/decision-boundary-view.js";
-import { inputSpaceCaption, inputSpaceMode, inputSpaceTitle } from "../views/input-space-text.js";
+import {
+  effectiveDisplay,
+  inputSpaceCaption,
+  inputSpaceMode,
+  inputSpaceTitle,
+} from "../views/input-space-text.js";
 import { NeuronMapPanel } from "../views/neuron-map-panel.js";
 import { TestDigitsView } from "../views/test-digits-view.js";
 import { DisplayToggles } from "../controls/display-toggles.js";
@@ -24,8 +29,9 @@ export const decisionBoundaryCard: RunCard = {
     let settings: Settings | null = null;
     // Title, caption, toggles and view follow the settings and the display keys.
     const show = () => {
-      toggles.render(keys.keys, settings ? inputSpaceMode(settings.dataset) : "classes");
-      view.setDisplay(keys.keys);
+      const mode = settings ? inputSpaceMode(settings.dataset) : "classes";
+      toggles.render(keys.keys, mode);
+      view.setDisplay(effectiveDisplay(keys.keys, mode));
       if (!settings) return;
       if (heading) heading.textContent = inputSpaceTitle(settings.dataset);
       card.explanation.textContent = inputSpaceCaption(settings, keys.keys);

@@ -9,7 +9,7 @@ import type { Settings } from "../state/settings.js";
 import { gradientCaption } from "../views/captions.js";
 import { GradientNormsChart, type GradientNormSeries } from "../views/gradient-norms-chart.js";
 import { learningSpeedSummary } from "../views/learning-speed-summary.js";
-import { LossAccuracyChart } from "../views/loss-accuracy-chart.js";
+import { LossAccuracyChart, lossMeasureTitle } from "../views/loss-accuracy-chart.js";
 import { formatNumber } from "../views/number-format.js";
 import { chartKeyState } from "./chart-key-state.js";
 import { measuredOnSubset, type RunCard } from "./run-card.js";
@@ -99,12 +99,20 @@ export function lossCaption(s: Pick<Settings, "dataset">): string {
   );
 }
 
+/** The loss card's heading: it names R² for a regression run, accuracy for any other. */
+export function lossCardTitle(s: Pick<Settings, "dataset">): string {
+  return lossMeasureTitle(
+    catalogue.dataset(s.dataset).problem === "regression" ? "r2" : "accuracy",
+  );
+}
+
 export const lossAccuracyCard: RunCard = {
   elementId: "view-loss",
   text: LOSS_TEXT,
   build(card, run, context) {
     const keys = chartKeyState(context);
     const chart = new LossAccuracyChart(card.body);
+    const heading = card.root.querySelector("h2");
     let history: TrainingHistory | null = null;
     const stop = keys.onChange((k) => {
       if (history && history.length > 0) chart.update(history, k.time);
@@ -113,6 +121,7 @@ export const lossAccuracyCard: RunCard = {
       frame: 2,
       listener: {
         settings: (s) => {
+          if (heading) heading.textContent = lossCardTitle(s);
           card.explanation.textContent = lossCaption(s) + measured(s, run.shownViews);
         },
         snapshot: (_s, h) => {

@@ -2,7 +2,7 @@
 // "Discretize output". A change reports a patch of the display keys and nothing else.
 
 import type { DisplayKeys } from "../state/display-keys.js";
-import type { InputSpaceMode } from "../views/input-space-text.js";
+import { discretizeApplies, type InputSpaceMode } from "../views/input-space-text.js";
 
 export class DisplayToggles {
   readonly root: HTMLElement;
@@ -29,11 +29,11 @@ export class DisplayToggles {
     );
   }
 
-  /** Shows `keys`; a fitted curve has no regions to discretize, so that box is hidden for it. */
+  /** Shows `keys`; a value map or a fitted curve has no regions to discretize: box hidden. */
   render(keys: DisplayKeys, mode: InputSpaceMode): void {
     this.showTest.checked = keys.showTest;
     this.discretize.checked = keys.discretize;
     const label = this.discretize.parentElement;
-    if (label) label.hidden = mode === "curve";
+    if (label) label.hidden = !discretizeApplies(mode);
   }
 }

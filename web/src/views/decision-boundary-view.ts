@@ -251,6 +251,57 @@ export class DecisionBoundaryView {
     ctx.fillText(`${yExtent}`, 3 * ratio, 13 * ratio);
   }
 
+  /**
+   * The curve's axes through 0 with ticks on each: x's numbers under the horizontal axis, y's to
+   * the right of the vertical one (0 once, at the crossing), so that neither reads as the other.
+   */
+  private curveAxes(
+    ctx: CanvasRenderingContext2D,
+    px: number,
+    ratio: number,
+    toPx: (v: number) => number,
+    toPy: (v: number) => number,
+    ticks: { x: number[]; y: number[] },
+  ): void {
+    const x0 = toPx(0);
+    const y0 = toPy(0);
+    const mark = 4 * ratio;
+    ctx.strokeStyle = "rgba(0,0,0,0.35)";
+    ctx.lineWidth = ratio;
+    ctx.beginPath();
+    ctx.moveTo(x0, 0);
+    ctx.lineTo(x0, px);
+    ctx.moveTo(0, y0);
+    ctx.lineTo(px, y0);
+    for (const v of ticks.x) {
+      ctx.moveTo(toPx(v), y0 - mark);
+      ctx.lineTo(toPx(v), y0 + mark);
+    }
+    for (const v of ticks.y) {
+      ctx.moveTo(x0 - mark, toPy(v));
+      ctx.lineTo(x0 + mark, toPy(v));
+    }
+    ctx.stroke();
+    ctx.fillStyle = "rgba(0,0,0,0.75)";
+    ctx.font = `${11 * ratio}px system-ui, sans-serif`;
+    ctx.textBaseline = "top";
+    for (const v of ticks.x) {
+      const at = toPx(v);
+      // The ends sit inside the canvas; the others are centred on their tick.
+      ctx.textAlign = at < mark ? "left" : at > px - mark ? "right" : "center";
+      const text = v === 0 ? "0" : tickText(v);
+      ctx.fillText(text, v === 0 ? x0 - 6 * ratio : at, y0 + mark + ratio);
+    }
+    ctx.textAlign = "left";
+    for (const v of ticks.y) {
+      if (v === 0) continue;
+      const at = toPy(v);
+      ctx.textBaseline = at < mark ? "top" : at > px - mark ? "bottom" : "middle";
+      ctx.fillText(tickText(v), x0 + mark + 2 * ratio, at);
+    }
+    ctx.textBaseline = "alphabetic";
+  }
+
   /** A line set: the data as points, the network's output as a curve, the data's range shaded. */
   private drawCurve(ctx: CanvasRenderingContext2D, px: number, ratio: number): void {
     const c = this.curve;
@@ -267,7 +318,7 @@ export class DecisionBoundaryView {
     ctx.fillStyle = "rgba(0,0,0,0.06)";
     ctx.fillRect(0, 0, toPx(-1), px);
     ctx.fillRect(toPx(1), 0, px - toPx(1), px);
-    this.axes(ctx, px, ratio, toPx(0), toPy(0), xExtent, yExtent);
+    this.curveAxes(ctx, px, ratio, toPx, toPy, curveTicks(xExtent, yExtent));
     const r = 3 * ratio;
     const plot = (set: PointSet, filled: boolean) => {
       for (let i = 0; i < set.values.length; i++) {
@@ -341,6 +392,23 @@ export class DecisionBoundaryView {
     }
     ctx.putImageData(image, 0, 0);
   }
+}
+
+/**
+ * The fitted curve's ticks: 0, ±1 where inside the range, and the range's ends (x: the grid's
+ * extent, y: curveExtent), each once, ascending.
+ */
+export function curveTicks(xExtent: number, yExtent: number): { x: number[]; y: number[] } {
+  const ticks = (extent: number) =>
+    [...new Set([-extent, -1, 0, 1, extent])]
+      .filter((v) => Math.abs(v) <= extent)
+      .sort((a, b) => a - b);
+  return { x: ticks(xExtent), y: ticks(yExtent) };
+}
+
+/** A tick's number with a true minus sign (−1.5, not -1.5). */
+export function tickText(v: number): string {
+  return v < 0 ? `−${-v}` : `${v}`;
 }
 
 /** The curve's y half-range: the targets' largest |y| with a margin, in steps of 0.5. */

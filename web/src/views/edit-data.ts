@@ -30,6 +30,7 @@ import {
   type PointsKind,
 } from "../state/own-points.js";
 import type { Settings } from "../state/settings.js";
+import { editHint, editPickLabel, editToggleLabel } from "./edit-data-text.js";
 import { CLASS_COLOURS, OKABE_ITO } from "./palette.js";
 import type { ViewCard } from "./view-card.js";
 
@@ -65,6 +66,7 @@ class EditData {
   private readonly valuePick: HTMLInputElement;
   private readonly valueOut: HTMLOutputElement;
   private readonly status: HTMLElement;
+  private readonly hint: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly csvText: HTMLTextAreaElement;
   private readonly csvKind: HTMLSelectElement;
@@ -102,13 +104,13 @@ class EditData {
       return e;
     };
     this.root = el("div", "edit-data");
-    this.toggle = el("button", "edit-data-toggle", "Edit data");
+    this.toggle = el("button", "edit-data-toggle", editToggleLabel(false));
     this.toggle.type = "button";
     this.toggle.setAttribute("aria-pressed", "false");
     this.toggle.addEventListener("click", () => this.setOn(!this.on));
     this.tools = el("div", "edit-data-tools");
     this.tools.hidden = true;
-    const classLabel = el("label", "", "Class ");
+    const classLabel = el("label", "", editPickLabel("classes"));
     this.classPick = el("select");
     this.classPick.className = "edit-data-class";
     for (let k = 0; k < POINTS_MAX_CLASSES; k++) {
@@ -118,7 +120,7 @@ class EditData {
       this.classPick.append(option);
     }
     classLabel.append(this.classPick);
-    const valueLabel = el("label", "", "Value ");
+    const valueLabel = el("label", "", editPickLabel("values"));
     this.valuePick = el("input");
     this.valuePick.type = "range";
     this.valuePick.min = "-1";
@@ -139,12 +141,7 @@ class EditData {
     const download = el("button", "", "Download CSV");
     download.type = "button";
     download.addEventListener("click", () => this.download());
-    const hint = el(
-      "p",
-      "edit-data-hint",
-      "Click the plane: a point of the chosen class (or value). Shift-click or a long press: " +
-        "the next class (or the opposite value). Drag: erase. Points are rounded to 0.01.",
-    );
+    this.hint = el("p", "edit-data-hint", editHint("classes"));
     this.status = el("p", "edit-data-status");
     this.status.setAttribute("aria-live", "polite"); // not role=status: the run has that line
     // The CSV panel: paste or choose a file, then Load; an error loads nothing.
@@ -186,7 +183,7 @@ class EditData {
       load,
       this.csvError,
     );
-    this.tools.append(classLabel, valueLabel, this.undoButton, clear, download, hint, csv);
+    this.tools.append(classLabel, valueLabel, this.undoButton, clear, download, this.hint, csv);
     this.root.append(this.toggle, this.status, this.tools);
     card.explanation.after(this.root);
 
@@ -218,6 +215,7 @@ class EditData {
   private setOn(on: boolean): void {
     this.on = on;
     this.toggle.setAttribute("aria-pressed", String(on));
+    this.toggle.textContent = editToggleLabel(on);
     this.tools.hidden = !on;
     this.card.root.classList.toggle("editing-data", on);
     this.render();
@@ -250,6 +248,7 @@ class EditData {
     const classes = kind === "classes";
     (this.classPick.parentElement as HTMLElement).hidden = !classes;
     (this.valuePick.parentElement as HTMLElement).hidden = classes;
+    this.hint.textContent = editHint(kind);
     this.csvKind.value = classes ? "classification" : "regression";
     this.undoButton.disabled = this.undo.length === 0;
     const s = this.settings;

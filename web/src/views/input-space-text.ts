@@ -6,7 +6,7 @@ import { catalogue, type ActivationName, type DatasetName } from "gradscope";
 import { outputWidth } from "../state/data-sources.js";
 import type { DisplayKeys } from "../state/display-keys.js";
 import { classCount } from "../state/settings.js";
-import { classColour, VALUE_BANDS } from "./output-colours.js";
+import { classColour } from "./output-colours.js";
 
 /** The settings the card's words depend on. */
 export interface InputSpaceSettings {
@@ -22,6 +22,19 @@ export function inputSpaceMode(dataset: DatasetName): InputSpaceMode {
   const d = catalogue.dataset(dataset);
   if (d.kind === "line") return "curve";
   return d.problem === "regression" ? "values" : "classes";
+}
+
+/**
+ * Whether "Discretize output" means something for `mode`: only class regions have flat colours
+ * to snap to. A value map or a curve is always drawn continuously and hides the toggle.
+ */
+export function discretizeApplies(mode: InputSpaceMode): boolean {
+  return mode === "classes";
+}
+
+/** The display keys as the view draws them for `mode`: discretize only where it applies. */
+export function effectiveDisplay(display: DisplayKeys, mode: InputSpaceMode): DisplayKeys {
+  return { ...display, discretize: display.discretize && discretizeApplies(mode) };
 }
 
 const TITLES: Record<InputSpaceMode, string> = {
@@ -58,8 +71,9 @@ function pointsSentence(mode: InputSpaceMode, display: DisplayKeys): string {
     : "Only the training points are drawn (show test data is off).";
 }
 
-export function inputSpaceCaption(s: InputSpaceSettings, display: DisplayKeys): string {
+export function inputSpaceCaption(s: InputSpaceSettings, keys: DisplayKeys): string {
   const mode = inputSpaceMode(s.dataset);
+  const display = effectiveDisplay(keys, mode);
   const points = pointsSentence(mode, display);
   if (mode === "curve") {
     return (
@@ -69,9 +83,7 @@ export function inputSpaceCaption(s: InputSpaceSettings, display: DisplayKeys): 
     );
   }
   if (mode === "values") {
-    const shading = display.discretize
-      ? `in ${VALUE_BANDS} flat bands (discretized)`
-      : "shaded continuously";
+    const shading = "shaded continuously";
     return (
       "The network's output aᴸ over the input plane on a diverging scale " +
       `(orange below 0, white at 0, blue above), ${shading}; each point is coloured by its ` +

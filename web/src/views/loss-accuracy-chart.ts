@@ -33,9 +33,14 @@ const MEASURES = {
   r2: { title: "Loss and R²", axis: "R² (1: perfect fit)", line: "R²", digits: 3, unit: "" },
 } as const;
 
+/** The card's heading for `measure`: "Loss and accuracy" or "Loss and R²". */
+export function lossMeasureTitle(measure: LossAccuracySeries["measure"]): string {
+  return MEASURES[measure].title;
+}
+
 /** The chart's title for `measure`. */
 export function lossChartTitle(measure: LossAccuracySeries["measure"]): string {
-  return `${MEASURES[measure].title}: training (solid) and test (dashed)`;
+  return `${lossMeasureTitle(measure)}: training (solid) and test (dashed)`;
 }
 
 export class LossAccuracyChart {
