@@ -140,8 +140,12 @@ export class NetworkDiagramView {
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
     this.canvas.addEventListener("focus", () => this.inspect());
     this.canvas.addEventListener("blur", () => this.inspect());
-    // Redraws at the new size; the view lives as long as the page, so nothing disconnects it.
-    new ResizeObserver(() => this.draw()).observe(container);
+    // Redraws at the new size; the view lives as long as the page, so nothing disconnects it. The
+    // toggles' column is watched too: it gets its width only once laid out (a card drawn while
+    // hidden measured 0 for it, and its canvas then overflowed a phone by the column's width).
+    const resized = new ResizeObserver(() => this.draw());
+    resized.observe(container);
+    resized.observe(this.toggles.root);
   }
 
   /** The run's settings: the feature toggles and the activations the maps' colours follow. */
@@ -185,10 +189,14 @@ export class NetworkDiagramView {
 
   private draw(): void {
     const parent = this.canvas.parentElement;
-    if (!parent || this.sizes.length === 0) return;
+    if (!parent) return;
     // The row's width less the feature toggles beside the canvas (when shown) and the gap.
     const toggles = this.toggles.root.hidden ? 0 : this.toggles.root.offsetWidth + TOGGLES_GAP;
     const width = Math.max(200, parent.clientWidth - toggles);
+    // Before the first network the canvas is empty, but it must already leave the toggles room
+    // (at CSS width 100% beside them it pushed a phone's page sideways).
+    this.canvas.style.width = `${width}px`;
+    if (this.sizes.length === 0) return;
     const widest = widestShown(this.sizes);
     const height = diagramHeight(widest, this.thumbnails);
     const ratio = this.canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
