@@ -499,3 +499,15 @@ test("the iframe grows with each card and with the settings panel; long tags wra
     }
   }
 });
+
+test("a card whose problem does not fit the run gets a note: the confusion matrix on regression", () => {
+  const plane = shareTarget("playground", runParams({ dataset: "plane" }));
+  if (plane.kind !== "run") throw new Error();
+  assert.equal(
+    cardNote("confusion-matrix", plane),
+    "needs classification; this run (plane) is regression",
+  );
+  const circle = shareTarget("playground", runParams({ dataset: "circle" }));
+  if (circle.kind !== "run") throw new Error();
+  assert.equal(cardNote("confusion-matrix", circle), null);
+});

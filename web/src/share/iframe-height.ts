@@ -46,7 +46,7 @@ export function iframeHeight(
   if (target.kind !== "run") return LAB_HEIGHTS[target.kind];
   const takeTurns = TAKING_TURNS.every((id) => choices.show.includes(id));
   const cards = choices.show.reduce((sum, id) => {
-    const fits = cardFits(id, target.dataKind);
+    const fits = cardFits(id, target.settings.dataset);
     if (takeTurns && TAKING_TURNS.includes(id) && !fits) return sum;
     return sum + (fits ? (CARD_HEIGHTS[id] ?? CARD_FALLBACK) : EXPLANATION_HEIGHT);
   }, 0);

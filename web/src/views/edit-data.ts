@@ -31,18 +31,10 @@ import {
 } from "../state/own-points.js";
 import type { Settings } from "../state/settings.js";
 import { editHint, editPickLabel, editToggleLabel } from "./edit-data-text.js";
-import { CLASS_COLOURS, OKABE_ITO } from "./palette.js";
+import { CLASS_ORDER } from "./output-colours.js";
+import { CLASS_COLOURS } from "./palette.js";
 import type { ViewCard } from "./view-card.js";
 
-/** Class k's colour: the two-class sets' orange and blue, then Okabe–Ito colours (as the view). */
-const CLASS_SWATCHES = [
-  CLASS_COLOURS.zero,
-  CLASS_COLOURS.one,
-  OKABE_ITO.bluishGreen,
-  OKABE_ITO.vermillion,
-  OKABE_ITO.reddishPurple,
-  OKABE_ITO.skyBlue,
-];
 /** A press held this long without moving adds a point of the next class (touch screens). */
 const LONG_PRESS_MS = 500;
 /** A press that moves this many CSS pixels is a drag (erasing), not a click. */
@@ -116,7 +108,7 @@ class EditData {
     for (let k = 0; k < POINTS_MAX_CLASSES; k++) {
       const option = el("option", "", `class ${k}`);
       option.value = String(k);
-      option.style.color = CLASS_SWATCHES[k] ?? "";
+      option.style.color = CLASS_ORDER[k] ?? "";
       this.classPick.append(option);
     }
     classLabel.append(this.classPick);
@@ -325,7 +317,7 @@ class EditData {
       ctx.arc(to(q.x1), px - to(q.x2), 3.2 * ratio, 0, 2 * Math.PI);
       const colour =
         pending.kind === "classes"
-          ? CLASS_SWATCHES[q.target]
+          ? CLASS_ORDER[q.target]
           : q.target < 0
             ? CLASS_COLOURS.zero
             : CLASS_COLOURS.one;
