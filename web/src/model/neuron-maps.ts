@@ -133,21 +133,22 @@ const BLUE = [0x00, 0x72, 0xb2] as const;
  * heatmap); a value that is not a number is grey.
  */
 export function mapPixels(values: ArrayLike<number>, scale: MapScale): Uint8ClampedArray {
+  // Drawn for every neuron on every snapshot: no allocation per pixel (this is the main thread).
   const out = new Uint8ClampedArray(values.length * 4);
   const mid = (scale.low + scale.high) / 2;
   const half = (scale.high - scale.low) / 2 || 1;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0, o = 0; i < values.length; i++, o += 4) {
     const v = values[i] ?? NaN;
-    let rgb: readonly number[] = [0x99, 0x99, 0x99];
-    if (Number.isFinite(v)) {
-      const t = Math.min(1, Math.abs(v - mid) / half) * 0.75;
-      const c = v >= mid ? BLUE : ORANGE;
-      rgb = c.map((ch) => Math.round(255 + (ch - 255) * t));
+    out[o + 3] = 255;
+    if (!Number.isFinite(v)) {
+      out[o] = out[o + 1] = out[o + 2] = 0x99;
+      continue;
     }
-    out[4 * i] = rgb[0] ?? 0;
-    out[4 * i + 1] = rgb[1] ?? 0;
-    out[4 * i + 2] = rgb[2] ?? 0;
-    out[4 * i + 3] = 255;
+    const t = Math.min(1, Math.abs(v - mid) / half) * 0.75;
+    const c = v >= mid ? BLUE : ORANGE;
+    out[o] = Math.round(255 + (c[0] - 255) * t);
+    out[o + 1] = Math.round(255 + (c[1] - 255) * t);
+    out[o + 2] = Math.round(255 + (c[2] - 255) * t);
   }
   return out;
 }

@@ -90,9 +90,13 @@ export function classCellColour(
 ): Rgb {
   const picked = pickedClass(out, offset, width);
   if (!picked) return WHITE;
-  const colour = hexRgb(CLASS_ORDER[picked.k] ?? OKABE_ITO.black);
+  const colour = CLASS_RGB[picked.k] ?? BLACK;
   return tint(colour, discretize ? STRONGEST * 0.8 : picked.sureness * STRONGEST);
 }
+
+/** CLASS_ORDER parsed once: classCellColour runs for every cell of every snapshot. */
+const CLASS_RGB: readonly Rgb[] = CLASS_ORDER.map(hexRgb);
+const BLACK: Rgb = hexRgb(OKABE_ITO.black);
 
 /** A diverging scale symmetric about 0: values in [−bound, bound]. */
 export interface ValueScale {
